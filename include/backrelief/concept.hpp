@@ -1,0 +1,38 @@
+#pragma once
+
+#include "backrelief/diagnostic.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace backrelief {
+
+/// Index of a concept in its rule set.
+using ConceptId = std::uint32_t;
+
+/// The kinds of fact a profile can hold; each is also a condition key in rules.
+enum class ConceptKind : std::uint8_t { area, goal, condition, symptom, red_flag };
+
+/// The spelling used in rule files: "area", "goal", "condition", "symptom", "red-flag".
+std::string_view to_string(ConceptKind kind);
+
+/// Reads a kind name as rule files spell it.
+std::optional<ConceptKind> parse_concept_kind(std::string_view text);
+
+/// Every kind name, for messages and suggestions.
+std::span<const std::string> concept_kind_names();
+
+/// Something a profile can state about a person: an area, a goal, a condition...
+struct Concept {
+  std::string id;                   ///< stable identifier, e.g. "blood-thinners"
+  ConceptKind kind = ConceptKind::condition; ///< which fact it is a value of
+  std::string name;                 ///< readable name, e.g. "taking blood thinners"
+  std::vector<std::string> aliases; ///< other accepted identifiers on the command line
+  SourceLocation origin;            ///< where it was defined
+};
+
+} // namespace backrelief

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "backrelief/concept.hpp"
+#include "backrelief/diagnostic.hpp"
+#include "backrelief/pressure.hpp"
+
+#include <string>
+#include <vector>
+
+namespace backrelief {
+
+struct Profile;
+class RuleSet;
+
+/// A number a profile may know about the person.
+enum class NumericField : std::uint8_t { age, duration_weeks };
+
+/// The rule-file key of a numeric field: "age" or "duration_weeks".
+std::string_view to_string(NumericField field);
+
+/// How a known number is compared with a rule's threshold.
+enum class Comparison : std::uint8_t { at_least, at_most, above, below, equals };
+
+/// The rule-file spelling of a comparison, e.g. "at_least".
+std::string_view to_string(Comparison comparison);
+
+/// A node of a rule's `when` tree.
+struct Condition {
+  enum class Kind : std::uint8_t {
+    all,      ///< every child holds (no children: always true)
+    any,      ///< at least one child holds
+    negation, ///< its single child does not hold
+    concept_, ///< the profile affirms at least one of `concepts`
+    pressure, ///< the preferred pressure is one of `pressures`
+    number,   ///< a known number compares true with `threshold`
+  };
+
+  Kind kind = Kind::all;
+  std::vector<Condition> children;   ///< for all, any, negation
+  std::vector<ConceptId> concepts;   ///< for concept_
+  ConceptKind concept_kind = ConceptKind::condition; ///< the key it was written with, for concept_
+  bool any_kind = false;             ///< written as `mentions:`, for concept_
+  PressureSet pressures;             ///< for pressure
+  NumericField field = NumericField::age; ///< for number
+  Comparison comparison = Comparison::at_least; ///< for number
+  double threshold = 0;              ///< for number
+  SourceLocation where;              ///< where it was written
+};
+
+/// Why a condition did not hold: the first leaf that failed.
+struct ConditionFailure {
+  const Condition* condition = nullptr; ///< the failing node, or null when the condition held
+};
+
+/// Evaluates a condition; on failure returns the first leaf (or negation) that failed.
+ConditionFailure evaluate(const Condition& condition, const Profile& profile);
+
+/// Describes a condition in rule-file words, e.g. "pressure is low or medium".
+std::string describe(const Condition& condition, const RuleSet& rules);
+
+/// Describes what the profile held for a failed condition, e.g. "pressure is firm".
+std::string describe_seen(const Condition& condition, const Profile& profile, const RuleSet& rules);
+
+} // namespace backrelief

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "backrelief/concept.hpp"
+
+#include <cstdint>
+#include <vector>
+
+namespace backrelief {
+
+/// The concepts a profile affirms, one bit per concept of the rule set.
+class FactSet {
+public:
+  FactSet() = default;
+  /// An empty set able to hold `size` concepts.
+  explicit FactSet(std::size_t size) : m_words((size + 63) / 64, 0) {}
+
+  /// Marks a concept as present.
+  void insert(ConceptId id) {
+    if (id / 64 >= m_words.size()) {
+      m_words.resize(id / 64 + 1, 0);
+    }
+    m_words[id / 64] |= std::uint64_t{1} << (id % 64);
+  }
+  /// True when the concept is present.
+  [[nodiscard]] bool contains(ConceptId id) const {
+    return id / 64 < m_words.size() && ((m_words[id / 64] >> (id % 64)) & 1U) != 0;
+  }
+
+private:
+  std::vector<std::uint64_t> m_words;
+};
+
+} // namespace backrelief

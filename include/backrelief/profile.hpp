@@ -1,0 +1,48 @@
+#pragma once
+
+#include "backrelief/concept.hpp"
+#include "backrelief/fact_set.hpp"
+#include "backrelief/pressure.hpp"
+#include "backrelief/technique.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace backrelief {
+
+class RuleSet;
+
+/// A person's situation as given: raw words, before they are checked against the rules.
+struct ProfileInput {
+  std::string description;
+  std::optional<std::string> pressure;
+  std::vector<std::string> goals;
+  std::vector<std::string> areas;
+  std::vector<std::string> conditions;
+  std::vector<std::string> avoid;
+  std::optional<int> age;
+  std::optional<std::string> duration;
+};
+
+/// A person's situation, checked and resolved against a rule set.
+struct Profile {
+  std::string description;
+  std::optional<Pressure> pressure;
+  std::vector<ConceptId> goals;
+  std::vector<ConceptId> areas;
+  std::vector<ConceptId> conditions;
+  std::vector<TechniqueId> avoid;
+  std::optional<int> age;
+  std::optional<double> duration_weeks;
+  FactSet facts; ///< every concept affirmed, from options and (later) the text
+};
+
+/// The oldest age accepted.
+inline constexpr int k_max_age = 130;
+
+/// Resolves raw input against the rules; throws Error (invalid_input) listing every bad value
+/// with a "did you mean" where one fits.
+Profile make_profile(const ProfileInput& input, const RuleSet& rules);
+
+} // namespace backrelief

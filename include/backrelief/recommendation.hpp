@@ -1,0 +1,77 @@
+#pragma once
+
+#include "backrelief/condition.hpp"
+#include "backrelief/profile.hpp"
+#include "backrelief/rule.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace backrelief {
+
+/// A rule's effect on one technique's score.
+struct Contribution {
+  const Rule* rule = nullptr;
+  double weight = 0;
+};
+
+/// A rule's note about one technique: a caution or the reason for an exclusion.
+struct Note {
+  const Rule* rule = nullptr; ///< null for a note the engine made (e.g. --avoid)
+  std::string text;
+};
+
+/// Where one technique ended up, and why.
+struct TechniqueOutcome {
+  TechniqueId technique = 0;
+  double score = 0;
+  std::vector<Contribution> reasons; ///< in rule order
+  std::vector<Note> cautions;
+  std::vector<Note> exclusions;      ///< non-empty means the technique is out
+  int rank = 0;                      ///< 1-based among suggestions; 0 when excluded
+};
+
+/// A red flag that fired.
+struct RedFlag {
+  const Rule* rule = nullptr;
+};
+
+/// The strongest referral that fired, with every red flag behind it.
+struct ReferralOutcome {
+  ReferralLevel level = ReferralLevel::routine;
+  std::vector<RedFlag> red_flags; ///< every referring rule, strongest first
+  std::string advice;
+};
+
+/// What happened to one rule, for --trace.
+struct RuleTrace {
+  const Rule* rule = nullptr;
+  bool fired = false;
+  const Condition* failed = nullptr; ///< the first condition that failed, when not fired
+};
+
+/// The whole answer for one profile.
+struct Recommendation {
+  std::vector<TechniqueOutcome> suggestions; ///< suitable techniques, best first
+  std::vector<TechniqueOutcome> excluded;    ///< vetoed techniques, in declaration order
+  std::optional<ReferralOutcome> referral;
+  std::vector<std::string> advice;           ///< general advice lines, in rule order, no repeats
+  std::vector<RuleTrace> trace;              ///< one entry per active rule, in rule order
+
+  /// True when an emergency or urgent referral stopped every suggestion.
+  [[nodiscard]] bool stopped_by_referral() const {
+    return referral && referral->level != ReferralLevel::routine;
+  }
+};
+
+/// The one-line summary of what the evidence supports.
+std::string_view evidence_summary();
+
+/// The sentence that says what the tool is not.
+std::string_view disclaimer();
+
+/// Evaluates every rule against the profile and ranks the techniques.
+Recommendation recommend(const RuleSet& rules, const Profile& profile);
+
+} // namespace backrelief

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "backrelief/concept.hpp"
+#include "backrelief/rule.hpp"
+#include "backrelief/technique.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace backrelief {
+
+/// Everything the loaded rule files define, resolved and validated, ready to evaluate.
+class RuleSet {
+public:
+  /// Techniques in declaration order; a TechniqueId indexes this.
+  [[nodiscard]] const std::vector<Technique>& techniques() const { return m_techniques; }
+  /// Concepts in declaration order; a ConceptId indexes this.
+  [[nodiscard]] const std::vector<Concept>& concepts() const { return m_concepts; }
+  /// The active rules in load order (disabled rules left out).
+  [[nodiscard]] const std::vector<Rule>& rules() const { return m_rules; }
+  /// Rules switched off by `disable`, with where they were switched off.
+  [[nodiscard]] const std::vector<std::pair<Rule, SourceLocation>>& disabled_rules() const { return m_disabled; }
+
+  /// Finds a technique by id or alias, ignoring case.
+  [[nodiscard]] std::optional<TechniqueId> find_technique(std::string_view name) const;
+  /// Finds a concept of the given kind by id or alias, ignoring case.
+  [[nodiscard]] std::optional<ConceptId> find_concept(ConceptKind kind, std::string_view name) const;
+  /// Finds a concept of any kind by id.
+  [[nodiscard]] std::optional<ConceptId> find_concept(std::string_view id) const;
+  /// Finds an active rule by id.
+  [[nodiscard]] const Rule* find_rule(std::string_view id) const;
+
+  /// Every technique id and alias, for suggestions.
+  [[nodiscard]] std::vector<std::string> technique_names() const;
+  /// Every concept id and alias of one kind, for suggestions.
+  [[nodiscard]] std::vector<std::string> concept_names(ConceptKind kind) const;
+  /// Every active rule id, for suggestions.
+  [[nodiscard]] std::vector<std::string> rule_ids() const;
+
+  /// Adds a technique; the caller has checked the id is new.
+  TechniqueId add_technique(Technique technique);
+  /// Replaces the technique with the same id.
+  void replace_technique(TechniqueId id, Technique technique);
+  /// Adds a concept; the caller has checked the id is new.
+  ConceptId add_concept(Concept entry);
+  /// Replaces the concept with the same id, keeping its index.
+  void replace_concept(ConceptId id, Concept entry);
+  /// Adds a rule, or replaces the one with the same id in place.
+  void put_rule(Rule rule);
+  /// Switches a rule off; returns false when no active rule has that id.
+  bool disable_rule(std::string_view id, const SourceLocation& where);
+
+private:
+  std::vector<Technique> m_techniques;
+  std::vector<Concept> m_concepts;
+  std::vector<Rule> m_rules;
+  std::vector<std::pair<Rule, SourceLocation>> m_disabled;
+  std::unordered_map<std::string, TechniqueId> m_technique_index; // ids and aliases, lower case
+  std::unordered_map<std::string, ConceptId> m_concept_index;     // "kind:name", lower case
+  std::unordered_map<std::string, ConceptId> m_concept_ids;       // ids only
+  std::unordered_map<std::string, std::size_t> m_rule_index;
+};
+
+} // namespace backrelief

@@ -1,0 +1,127 @@
+#include "cli/app.hpp"
+
+#include "backrelief/diagnostic.hpp"
+#include "backrelief/edit_distance.hpp"
+#include "cli/commands.hpp"
+#include "cli/exit_status.hpp"
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cstdio>
+#include <fmt/format.h>
+#include <string>
+#include <vector>
+
+namespace backrelief::cli {
+
+namespace {
+
+void print_error(std::string_view message) { fmt::print(stderr, "backrelief: error: {}\n", message); }
+
+int exit_status_of(ErrorKind kind) {
+  return kind == ErrorKind::invalid_input ? k_exit_usage : k_exit_error;
+}
+
+// CLI11 has no "did you mean" for a mistyped subcommand: look before it parses.
+bool check_subcommand(const CLI::App& app, int argc, char** argv) {
+  if (argc < 2 || argv[1][0] == '-') {
+    return true;
+  }
+  const std::string word = argv[1];
+  std::vector<std::string> names;
+  for (const CLI::App* command : app.get_subcommands([](const CLI::App*) { return true; })) {
+    names.push_back(command->get_name());
+    if (command->get_name() == word) {
+      return true;
+    }
+  }
+  print_error(fmt::format("unknown command '{}'{}", word, did_you_mean(word, names)));
+  fmt::print(stderr, "Run 'backrelief --help' for the list of commands.\n");
+  return false;
+}
+
+const CLI::App* deepest_command(const CLI::App& app) {
+  const CLI::App* command = &app;
+  while (!command->get_subcommands().empty()) {
+    command = command->get_subcommands().front();
+  }
+  return command;
+}
+
+std::string command_path(const CLI::App* command) {
+  std::string path;
+  for (; command != nullptr && command->get_parent() != nullptr; command = command->get_parent()) {
+    path = command->get_name() + " " + path;
+  }
+  return path;
+}
+
+// CLI11 says an unknown option was "not expected"; name the option that was probably meant.
+std::string suggest_option(const CLI::App& command, int argc, char** argv) {
+  std::vector<std::string> known;
+  for (const CLI::Option* option : command.get_options()) {
+    for (const std::string& name : option->get_lnames()) {
+      known.push_back("--" + name);
+    }
+  }
+  for (int i = 1; i < argc; ++i) {
+    std::string word = argv[i];
+    if (word == "--") {
+      break;
+    }
+    if (word.rfind("--", 0) != 0) {
+      continue;
+    }
+    word = word.substr(0, word.find('='));
+    if (std::find(known.begin(), known.end(), word) == known.end()) {
+      return did_you_mean(word, known);
+    }
+  }
+  return {};
+}
+
+} // namespace
+
+int run(int argc, char** argv) {
+  CLI::App app{"backrelief: suggests massage techniques for chronic back pain, with reasons, cautions and "
+               "aftercare.\nIt does not diagnose; red flags mean: see a clinician."};
+  app.name("backrelief");
+  app.set_version_flag("-V,--version", std::string("backrelief ") + BACKRELIEF_VERSION);
+  app.require_subcommand(1);
+  app.footer("See backrelief(1) for the manual and backrelief-rules(5) for the rule file format.");
+  int status = k_exit_ok;
+  set_recommend_command(app, status);
+  set_techniques_command(app, status);
+  set_rules_command(app, status);
+
+  if (!check_subcommand(app, argc, argv)) {
+    return k_exit_usage;
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    if (error.get_exit_code() == 0) {
+      return app.exit(error); // --help and --version print to stdout and succeed
+    }
+    const CLI::App* command = deepest_command(app);
+    const bool extra = dynamic_cast<const CLI::ExtrasError*>(&error) != nullptr;
+    print_error(std::string(error.what()) + (extra ? suggest_option(*command, argc, argv) : ""));
+    fmt::print(stderr, "Run 'backrelief {}--help' for usage.\n", command_path(command));
+    return k_exit_usage;
+  } catch (const Error& error) {
+    for (const Diagnostic& diagnostic : error.diagnostics()) {
+      print_error(to_string(diagnostic));
+    }
+    return exit_status_of(error.kind());
+  } catch (const std::exception& error) {
+    print_error(error.what());
+    return k_exit_error;
+  }
+  if (std::fflush(stdout) != 0 || std::ferror(stdout) != 0) {
+    print_error("cannot write to standard output");
+    return k_exit_error;
+  }
+  return status;
+}
+
+} // namespace backrelief::cli

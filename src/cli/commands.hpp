@@ -1,0 +1,16 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace backrelief::cli {
+
+/// Registers `recommend`; its callback stores the exit status in `status`.
+void set_recommend_command(CLI::App& app, int& status);
+
+/// Registers `techniques [ID]`.
+void set_techniques_command(CLI::App& app, int& status);
+
+/// Registers `rules list|check|show`.
+void set_rules_command(CLI::App& app, int& status);
+
+} // namespace backrelief::cli

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "backrelief/recommendation.hpp"
+#include "backrelief/rule_set.hpp"
+#include "cli/palette.hpp"
+
+#include <cstdio>
+#include <optional>
+#include <string>
+
+namespace backrelief::cli {
+
+/// How much of a recommendation to print, whatever the format.
+struct OutputOptions {
+  bool explain = false;            ///< every rule behind every score, with weights and ids
+  bool trace = false;              ///< every rule, fired or not
+  std::optional<std::size_t> top;  ///< at most this many suggestions
+  Palette palette;                 ///< text format only
+  bool compact_json = false;       ///< JSON on one line
+};
+
+/// Everything a formatter needs to describe one answer.
+struct Answer {
+  const RuleSet& rules;
+  const Profile& profile;
+  const Recommendation& recommendation;
+};
+
+/// Human-readable text: referral first, ranked list with score bars, aftercare, disclaimer.
+std::string format_text(const Answer& answer, const OutputOptions& options);
+
+/// The JSON document of backrelief(1), OUTPUT, on one line.
+std::string format_json(const Answer& answer, const OutputOptions& options);
+
+/// A header line, then one tab-separated line per suggestion: rank, technique, score, reasons.
+std::string format_tsv(const Answer& answer, const OutputOptions& options);
+
+/// The suggestions to print, honouring --top.
+std::size_t shown_count(const Recommendation& recommendation, const OutputOptions& options);
+
+} // namespace backrelief::cli

@@ -1,0 +1,127 @@
+#include "backrelief/profile.hpp"
+#include "backrelief/recommendation.hpp"
+#include "cli/commands.hpp"
+#include "cli/exit_status.hpp"
+#include "cli/output.hpp"
+#include "cli/rule_paths.hpp"
+
+#include <cstdio>
+#include <fmt/format.h>
+#include <iostream>
+#include <iterator>
+#include <map>
+#include <memory>
+#include <sstream>
+
+namespace backrelief::cli {
+
+namespace {
+
+enum class Format { text, json, tsv };
+
+struct RecommendOptions {
+  RuleOptions rules;
+  ProfileInput input;
+  std::vector<std::string> words;
+  std::optional<std::string> pressure;
+  std::optional<int> age;
+  std::optional<std::string> duration;
+  std::optional<std::size_t> top;
+  Format format = Format::text;
+  bool json = false;
+  bool explain = false;
+  bool trace = false;
+  ColorMode color = ColorMode::automatic;
+};
+
+std::string read_description(const std::vector<std::string>& words) {
+  if (words.size() == 1 && words.front() == "-") {
+    std::ostringstream text;
+    text << std::cin.rdbuf();
+    std::string description = text.str();
+    while (!description.empty() && (description.back() == '\n' || description.back() == '\r')) {
+      description.pop_back();
+    }
+    return description;
+  }
+  std::string description;
+  for (const std::string& word : words) {
+    description += (description.empty() ? "" : " ") + word;
+  }
+  return description;
+}
+
+int run_recommend(RecommendOptions& options) {
+  const RuleSet rules = load_rule_set(rule_paths(options.rules));
+  options.input.pressure = options.pressure;
+  options.input.age = options.age;
+  options.input.duration = options.duration;
+  options.input.description = read_description(options.words);
+  const Profile profile = make_profile(options.input, rules);
+  const Recommendation recommendation = recommend(rules, profile);
+
+  OutputOptions output;
+  output.explain = options.explain;
+  output.trace = options.trace;
+  output.top = options.top;
+  const Format format = options.json ? Format::json : options.format;
+  output.palette = format == Format::text ? Palette::choose(options.color, stdout) : Palette::no_color();
+  const Answer answer{rules, profile, recommendation};
+  const std::string text = format == Format::json  ? format_json(answer, output)
+                           : format == Format::tsv ? format_tsv(answer, output)
+                                                   : format_text(answer, output);
+  std::fwrite(text.data(), 1, text.size(), stdout);
+
+  if (recommendation.stopped_by_referral()) {
+    return k_exit_referral;
+  }
+  return recommendation.suggestions.empty() ? k_exit_nothing_fits : k_exit_ok;
+}
+
+} // namespace
+
+void set_recommend_command(CLI::App& app, int& status) {
+  auto options = std::make_shared<RecommendOptions>();
+  CLI::App* command = app.add_subcommand("recommend", "Rank the massage techniques for one person");
+  command->add_option("-p,--pressure", options->pressure,
+                      "Preferred pressure: low, medium or firm (also light, moderate, deep, hard, high)")
+      ->type_name("LEVEL");
+  command->add_option("-g,--goal", options->input.goals, "What you want most: relief, relaxation, mobility (repeatable)")
+      ->type_name("GOAL");
+  command->add_option("-a,--area", options->input.areas,
+                      "Where it hurts: lower-back, upper-back, neck, shoulders, hips (repeatable)")
+      ->type_name("AREA");
+  command->add_option("-c,--condition", options->input.conditions,
+                      "A health condition, e.g. pregnancy, blood-thinners, osteoporosis (repeatable)")
+      ->type_name("CONDITION");
+  command->add_option("--avoid", options->input.avoid, "A technique you do not want (repeatable)")
+      ->type_name("TECHNIQUE");
+  command->add_option("--age", options->age, "Age in years")->type_name("YEARS");
+  command->add_option("--duration", options->duration, "How long the pain has lasted: 10d, 3w, 6m, 2y")
+      ->type_name("SPAN");
+  command->add_option("-n,--top", options->top, "Print at most N suggestions")
+      ->type_name("N")
+      ->check(CLI::PositiveNumber);
+  const std::map<std::string, Format> formats{{"text", Format::text}, {"json", Format::json}, {"tsv", Format::tsv}};
+  command->add_option("-f,--format", options->format, "Output format: text, json or tsv")
+      ->type_name("FORMAT")
+      ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
+  command->add_flag("--json", options->json, "Short for --format json");
+  command->add_flag("--explain", options->explain, "Show every rule behind each score, exclusion and caution");
+  command->add_flag("--trace", options->trace, "Show every rule evaluated, and why those that did not fire failed");
+  const std::map<std::string, ColorMode> colors{
+      {"auto", ColorMode::automatic}, {"always", ColorMode::always}, {"never", ColorMode::never}};
+  command->add_option("--color,--colour", options->color, "Colour: auto (on a terminal), always or never")
+      ->type_name("WHEN")
+      ->transform(CLI::CheckedTransformer(colors, CLI::ignore_case));
+  add_rule_options(*command, options->rules);
+  command->add_option("description", options->words, "Your pain in your own words ('-' reads standard input)")
+      ->type_name("DESCRIPTION");
+  command->footer("Examples:\n"
+                  "  backrelief recommend --pressure low\n"
+                  "  backrelief recommend -p firm -c blood-thinners --explain\n"
+                  "  backrelief recommend --json --goal mobility | jq -r '.suggestions[0].technique'");
+  command->callback([options, &status] { status = run_recommend(*options); });
+}
+
+} // namespace backrelief::cli

@@ -1,0 +1,146 @@
+#include "backrelief/edit_distance.hpp"
+#include "cli/commands.hpp"
+#include "cli/exit_status.hpp"
+#include "cli/rule_paths.hpp"
+
+#include <fmt/format.h>
+#include <memory>
+
+namespace backrelief::cli {
+
+namespace {
+
+struct RulesOptions {
+  RuleOptions rules;
+  std::vector<std::string> check_paths;
+  std::string show_id;
+};
+
+std::string effects(const Rule& rule, const RuleSet& rules) {
+  std::vector<std::string> parts;
+  const auto name = [&rules](TechniqueId id) { return rules.techniques()[id].id; };
+  if (!rule.weights.empty()) {
+    std::vector<std::string> weights;
+    for (const Weight& weight : rule.weights) {
+      weights.push_back(fmt::format("{} {:+g}", name(weight.technique), weight.value));
+    }
+    parts.push_back(fmt::format("score {}", fmt::join(weights, ", ")));
+  }
+  if (!rule.excludes.empty()) {
+    std::vector<std::string> ids;
+    for (TechniqueId id : rule.excludes) {
+      ids.push_back(name(id));
+    }
+    parts.push_back(fmt::format("exclude {}", fmt::join(ids, ", ")));
+  }
+  if (!rule.cautions.empty()) {
+    std::vector<std::string> ids;
+    for (const Caution& caution : rule.cautions) {
+      ids.push_back(name(caution.technique));
+    }
+    parts.push_back(fmt::format("caution {}", fmt::join(ids, ", ")));
+  }
+  if (rule.referral) {
+    parts.push_back(fmt::format("refer {}", to_string(rule.referral->level)));
+  }
+  if (!rule.advice.empty()) {
+    parts.push_back("advice");
+  }
+  return fmt::format("{}", fmt::join(parts, "; "));
+}
+
+void list(const RuleSet& rules) {
+  std::size_t id_width = 0;
+  std::size_t origin_width = 0;
+  for (const Rule& rule : rules.rules()) {
+    id_width = std::max(id_width, rule.id.size());
+    origin_width = std::max(origin_width, to_string(rule.origin).size());
+  }
+  for (const Rule& rule : rules.rules()) {
+    fmt::print("{:<{}}  {:<{}}  {}\n", rule.id, id_width, to_string(rule.origin), origin_width, effects(rule, rules));
+  }
+  for (const auto& [rule, where] : rules.disabled_rules()) {
+    fmt::print("{:<{}}  {:<{}}  disabled at {}\n", rule.id, id_width, to_string(rule.origin), origin_width,
+               to_string(where));
+  }
+}
+
+void show(const Rule& rule, const RuleSet& rules) {
+  const auto name = [&rules](TechniqueId id) { return rules.techniques()[id].id; };
+  fmt::print("id:      {}\n", rule.id);
+  fmt::print("origin:  {}\n", to_string(rule.origin));
+  fmt::print("when:    {}\n", describe(rule.when, rules));
+  for (const Weight& weight : rule.weights) {
+    fmt::print("score:   {} {:+g}\n", name(weight.technique), weight.value);
+  }
+  for (TechniqueId id : rule.excludes) {
+    fmt::print("exclude: {}\n", name(id));
+  }
+  for (const Caution& caution : rule.cautions) {
+    fmt::print("caution: {}: {}\n", name(caution.technique), caution.text);
+  }
+  if (rule.referral) {
+    fmt::print("refer:   {}: {}\n", to_string(rule.referral->level),
+               rule.referral->advice.empty() ? default_referral_advice(rule.referral->level) : rule.referral->advice);
+  }
+  if (!rule.advice.empty()) {
+    fmt::print("advice:  {}\n", rule.advice);
+  }
+  fmt::print("because: {}\n", rule.because);
+  if (!rule.source.empty()) {
+    fmt::print("source:  {}\n", rule.source);
+  }
+}
+
+int run_list(const RulesOptions& options) {
+  list(load_rule_set(rule_paths(options.rules)));
+  return k_exit_ok;
+}
+
+int run_check(const RulesOptions& options) {
+  std::vector<std::string> paths = rule_paths(options.rules);
+  paths.insert(paths.end(), options.check_paths.begin(), options.check_paths.end());
+  const RuleSet rules = load_rule_set(paths);
+  fmt::print("ok: {} techniques, {} concepts, {} rules ({} disabled)\n", rules.techniques().size(),
+             rules.concepts().size(), rules.rules().size(), rules.disabled_rules().size());
+  return k_exit_ok;
+}
+
+int run_show(const RulesOptions& options) {
+  const RuleSet rules = load_rule_set(rule_paths(options.rules));
+  const Rule* rule = rules.find_rule(options.show_id);
+  if (rule == nullptr) {
+    throw Error(ErrorKind::invalid_input,
+                fmt::format("unknown rule '{}'{}", options.show_id, did_you_mean(options.show_id, rules.rule_ids())));
+  }
+  show(*rule, rules);
+  return k_exit_ok;
+}
+
+} // namespace
+
+void set_rules_command(CLI::App& app, int& status) {
+  auto options = std::make_shared<RulesOptions>();
+  CLI::App* command = app.add_subcommand("rules", "List, check or show the loaded rules");
+  command->require_subcommand(1);
+
+  CLI::App* list_command = command->add_subcommand("list", "Every loaded rule: id, file:line, what it does");
+  add_rule_options(*list_command, options->rules);
+  list_command->callback([options, &status] { status = run_list(*options); });
+
+  CLI::App* check_command = command->add_subcommand("check", "Validate rule files; exit 0 only when all are valid");
+  check_command->add_option("path", options->check_paths, "Rule files or directories to check with the others")
+      ->type_name("PATH");
+  add_rule_options(*check_command, options->rules);
+  check_command->callback([options, &status] { status = run_check(*options); });
+
+  CLI::App* show_command = command->add_subcommand("show", "One rule as loaded, with its origin");
+  show_command->add_option("id", options->show_id, "A rule id")->required()->type_name("ID");
+  add_rule_options(*show_command, options->rules);
+  show_command->callback([options, &status] { status = run_show(*options); });
+
+  command->footer("Examples:\n  backrelief rules list\n  backrelief rules check my-rules.yaml\n"
+                  "  backrelief rules show low-pressure-favours-swedish");
+}
+
+} // namespace backrelief::cli

@@ -1,0 +1,81 @@
+#include "backrelief/edit_distance.hpp"
+#include "cli/commands.hpp"
+#include "cli/exit_status.hpp"
+#include "cli/rule_paths.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <memory>
+
+namespace backrelief::cli {
+
+namespace {
+
+struct TechniquesOptions {
+  RuleOptions rules;
+  std::string id;
+};
+
+std::string pressure_range(const Technique& technique) {
+  if (technique.pressure_min == technique.pressure_max) {
+    return std::string(to_string(technique.pressure_min));
+  }
+  return fmt::format("{}-{}", to_string(technique.pressure_min), to_string(technique.pressure_max));
+}
+
+void list(const RuleSet& rules) {
+  std::size_t id_width = 2;
+  std::size_t name_width = 4;
+  for (const Technique& technique : rules.techniques()) {
+    id_width = std::max(id_width, technique.id.size());
+    name_width = std::max(name_width, technique.name.size());
+  }
+  for (const Technique& technique : rules.techniques()) {
+    fmt::print("{:<{}}  {:<{}}  {:<10}  {}\n", technique.id, id_width, technique.name, name_width,
+               pressure_range(technique), technique.summary);
+  }
+}
+
+void describe(const Technique& technique) {
+  fmt::print("{} ({})\n", technique.name, technique.id);
+  if (!technique.aliases.empty()) {
+    fmt::print("Also called: {}\n", fmt::join(technique.aliases, ", "));
+  }
+  fmt::print("Pressure: {}\n", pressure_range(technique));
+  fmt::print("\n{}\n", technique.summary);
+  if (!technique.aftercare.empty()) {
+    fmt::print("\nAftercare:\n");
+    for (const std::string& item : technique.aftercare) {
+      fmt::print("  - {}\n", item);
+    }
+  }
+  fmt::print("\nDefined at {}\n", to_string(technique.origin));
+}
+
+int run_techniques(const TechniquesOptions& options) {
+  const RuleSet rules = load_rule_set(rule_paths(options.rules));
+  if (options.id.empty()) {
+    list(rules);
+    return k_exit_ok;
+  }
+  const auto id = rules.find_technique(options.id);
+  if (!id) {
+    throw Error(ErrorKind::invalid_input, fmt::format("unknown technique '{}'{}", options.id,
+                                                      did_you_mean(options.id, rules.technique_names())));
+  }
+  describe(rules.techniques()[*id]);
+  return k_exit_ok;
+}
+
+} // namespace
+
+void set_techniques_command(CLI::App& app, int& status) {
+  auto options = std::make_shared<TechniquesOptions>();
+  CLI::App* command = app.add_subcommand("techniques", "List the techniques, or describe one");
+  command->add_option("id", options->id, "A technique id or alias, e.g. swedish or nmt")->type_name("ID");
+  add_rule_options(*command, options->rules);
+  command->footer("Examples:\n  backrelief techniques\n  backrelief techniques nmt");
+  command->callback([options, &status] { status = run_techniques(*options); });
+}
+
+} // namespace backrelief::cli

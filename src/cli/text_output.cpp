@@ -1,0 +1,219 @@
+#include "cli/output.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+#include <iterator>
+
+namespace backrelief::cli {
+
+namespace {
+
+constexpr std::size_t k_bar_cells = 12;
+constexpr std::size_t k_reasons_shown = 3;
+
+std::string weight_text(double weight) { return fmt::format("{:+g}", weight); }
+
+std::string bar(double score, double best) {
+  std::size_t filled = 0;
+  if (best > 0 && score > 0) {
+    filled = static_cast<std::size_t>(std::lround(static_cast<double>(k_bar_cells) * std::min(score / best, 1.0)));
+  }
+  std::string text;
+  for (std::size_t i = 0; i < k_bar_cells; ++i) {
+    text += i < filled ? "\u2588" : "\u2591";
+  }
+  return text;
+}
+
+std::string profile_summary(const Profile& profile, const RuleSet& rules) {
+  std::vector<std::string> parts;
+  if (profile.pressure) {
+    parts.push_back(fmt::format("{} pressure", to_string(*profile.pressure)));
+  }
+  for (const auto* group : {&profile.areas, &profile.goals, &profile.conditions}) {
+    for (ConceptId id : *group) {
+      parts.push_back(rules.concepts()[id].name);
+    }
+  }
+  if (profile.age) {
+    parts.push_back(fmt::format("age {}", *profile.age));
+  }
+  if (profile.duration_weeks) {
+    parts.push_back(fmt::format("{:g} weeks", std::round(*profile.duration_weeks)));
+  }
+  for (TechniqueId id : profile.avoid) {
+    parts.push_back(fmt::format("avoid {}", rules.techniques()[id].id));
+  }
+  return parts.empty() ? "no preferences given" : fmt::format("{}", fmt::join(parts, "; "));
+}
+
+class TextWriter {
+public:
+  TextWriter(const Answer& answer, const OutputOptions& options)
+      : m_answer(answer), m_options(options), m_palette(options.palette) {}
+
+  std::string write() {
+    const Recommendation& result = m_answer.recommendation;
+    if (result.referral) {
+      referral(*result.referral);
+    }
+    if (!result.stopped_by_referral()) {
+      if (result.referral) {
+        line("");
+      }
+      suggestions();
+    }
+    excluded();
+    closing();
+    if (m_options.trace) {
+      trace();
+    }
+    return std::move(m_out);
+  }
+
+private:
+  template <typename... Args>
+  void line(fmt::format_string<Args...> format, Args&&... args) {
+    fmt::format_to(std::back_inserter(m_out), format, std::forward<Args>(args)...);
+    m_out += '\n';
+  }
+
+  const std::string& name_of(TechniqueId id) const { return m_answer.rules.techniques()[id].name; }
+
+  void referral(const ReferralOutcome& outcome) {
+    const std::string title = outcome.level == ReferralLevel::routine ? "Worth a medical check first"
+                                                                      : "See a clinician before any massage";
+    line("{}", m_palette.paint(m_palette.referral, fmt::format("{} ({}):", title, to_string(outcome.level))));
+    line("  {}", outcome.advice);
+    for (const RedFlag& flag : outcome.red_flags) {
+      line("  ! {}{}", flag.rule->because, explain_id(flag.rule));
+    }
+  }
+
+  std::string explain_id(const Rule* rule) const {
+    if (!m_options.explain || rule == nullptr) {
+      return {};
+    }
+    return m_palette.paint(m_palette.muted, fmt::format(" [{}]", rule->id));
+  }
+
+  void suggestions() {
+    const Recommendation& result = m_answer.recommendation;
+    line("Suggestions for: {}", profile_summary(m_answer.profile, m_answer.rules));
+    line("");
+    const std::size_t count = shown_count(result, m_options);
+    std::size_t width = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+      width = std::max(width, name_of(result.suggestions[i].technique).size());
+    }
+    const double best = result.suggestions.empty() ? 0.0 : result.suggestions.front().score;
+    for (std::size_t i = 0; i < count; ++i) {
+      suggestion(result.suggestions[i], width, best);
+    }
+    if (count < result.suggestions.size()) {
+      line("    ({} more not shown: --top {})", result.suggestions.size() - count, count);
+    }
+  }
+
+  void suggestion(const TechniqueOutcome& outcome, std::size_t width, double best) {
+    const std::string& name = name_of(outcome.technique);
+    line("{:>2}  {}{}  {}  {:>5.1f}", outcome.rank, m_palette.paint(m_palette.heading, name),
+         std::string(width - name.size(), ' '), bar(outcome.score, best), outcome.score);
+    std::vector<Contribution> reasons = outcome.reasons;
+    if (!m_options.explain) {
+      // The strongest reasons, either way, tell the story; --explain shows them all.
+      std::stable_sort(reasons.begin(), reasons.end(), [](const Contribution& a, const Contribution& b) {
+        return std::abs(a.weight) > std::abs(b.weight);
+      });
+      reasons.resize(std::min(reasons.size(), k_reasons_shown));
+    }
+    for (const Contribution& reason : reasons) {
+      const bool helps = reason.weight >= 0;
+      line("    {} {} ({}){}", m_palette.paint(helps ? m_palette.positive : m_palette.negative, helps ? "+" : "-"),
+           reason.rule->because, weight_text(reason.weight), explain_id(reason.rule));
+    }
+    if (!m_options.explain && outcome.reasons.size() > reasons.size()) {
+      line("    {}", m_palette.paint(m_palette.muted, fmt::format("(and {} more reasons)",
+                                                                     outcome.reasons.size() - reasons.size())));
+    }
+    for (const Note& caution : outcome.cautions) {
+      line("    {} {}{}", m_palette.paint(m_palette.caution, "!"), caution.text, explain_id(caution.rule));
+    }
+  }
+
+  void excluded() {
+    const Recommendation& result = m_answer.recommendation;
+    if (result.excluded.empty()) {
+      return;
+    }
+    line("");
+    line("{}", m_palette.paint(m_palette.heading, "Not suitable:"));
+    for (const TechniqueOutcome& outcome : result.excluded) {
+      const auto& exclusions = outcome.exclusions;
+      // Under a referral every technique is out for the same reason; say it once per technique.
+      const std::size_t shown = result.stopped_by_referral() && !m_options.explain ? 1 : exclusions.size();
+      for (std::size_t i = 0; i < shown; ++i) {
+        line("    {} {}: {}{}", m_palette.paint(m_palette.excluded, "x"), name_of(outcome.technique),
+             exclusions[i].text, explain_id(exclusions[i].rule));
+      }
+    }
+  }
+
+  void closing() {
+    const Recommendation& result = m_answer.recommendation;
+    line("");
+    if (!result.suggestions.empty() && !result.stopped_by_referral()) {
+      const Technique& first = m_answer.rules.techniques()[result.suggestions.front().technique];
+      if (!first.aftercare.empty()) {
+        line("After a {}:", first.name);
+        for (const std::string& item : first.aftercare) {
+          line("  - {}", item);
+        }
+      }
+    }
+    if (!result.advice.empty()) {
+      line("Looking after your back:");
+      for (const std::string& advice : result.advice) {
+        line("  - {}", advice);
+      }
+    }
+    line("");
+    line("{}", evidence_summary());
+    line("{}", m_palette.paint(m_palette.muted, disclaimer()));
+    if (!m_options.explain) {
+      line("{}", m_palette.paint(m_palette.muted, "Run with --explain for every rule, or see backrelief(1)."));
+    }
+  }
+
+  void trace() {
+    line("");
+    line("{}", m_palette.paint(m_palette.heading, "Trace:"));
+    for (const RuleTrace& entry : m_answer.recommendation.trace) {
+      if (entry.fired) {
+        line("  fired    {} ({})", entry.rule->id, to_string(entry.rule->origin));
+        continue;
+      }
+      line("  skipped  {} ({}): needs {}; saw {}", entry.rule->id, to_string(entry.rule->origin),
+           describe(*entry.failed, m_answer.rules), describe_seen(*entry.failed, m_answer.profile, m_answer.rules));
+    }
+  }
+
+  const Answer& m_answer;
+  const OutputOptions& m_options;
+  const Palette& m_palette;
+  std::string m_out;
+};
+
+} // namespace
+
+std::size_t shown_count(const Recommendation& recommendation, const OutputOptions& options) {
+  const std::size_t all = recommendation.suggestions.size();
+  return options.top ? std::min(*options.top, all) : all;
+}
+
+std::string format_text(const Answer& answer, const OutputOptions& options) {
+  return TextWriter(answer, options).write();
+}
+
+} // namespace backrelief::cli

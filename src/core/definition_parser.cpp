@@ -1,0 +1,224 @@
+#include "definition_parser.hpp"
+
+#include "backrelief/edit_distance.hpp"
+
+#include <fmt/format.h>
+
+namespace backrelief {
+
+namespace {
+
+const std::vector<std::string> k_technique_keys{"id", "name", "aliases", "summary", "pressure", "aftercare", "replaces"};
+const std::vector<std::string> k_required_technique_keys{"id", "name", "summary", "pressure"};
+const std::vector<std::string> k_concept_keys{"id", "kind", "name", "aliases", "replaces"};
+const std::vector<std::string> k_required_concept_keys{"id", "kind", "name"};
+
+std::vector<std::string> read_names(YamlReader& reader, const Fields& fields, std::string_view key,
+                                    std::string_view what, bool& good) {
+  std::vector<std::string> names;
+  const YAML::Node* node = fields.find(key);
+  if (node == nullptr) {
+    return names;
+  }
+  auto items = reader.scalar_list(*node, what);
+  if (!items) {
+    good = false;
+    return names;
+  }
+  for (const YAML::Node& item : *items) {
+    if (auto name = reader.identifier(item, what)) {
+      names.push_back(*name);
+    } else {
+      good = false;
+    }
+  }
+  return names;
+}
+
+std::string read_text(YamlReader& reader, const Fields& fields, std::string_view key, std::string_view what,
+                      bool& good) {
+  const YAML::Node* node = fields.find(key);
+  if (node == nullptr) {
+    return {};
+  }
+  auto value = reader.text(*node, what);
+  good = good && value;
+  return value.value_or("");
+}
+
+bool read_replaces(YamlReader& reader, const Fields& fields, bool& good) {
+  const YAML::Node* node = fields.find("replaces");
+  if (node == nullptr) {
+    return false;
+  }
+  auto value = reader.boolean(*node, "'replaces'");
+  good = good && value;
+  return value.value_or(false);
+}
+
+void read_pressure_range(YamlReader& reader, const YAML::Node& node, Technique& technique, bool& good) {
+  auto items = reader.scalar_list(node, "a pressure");
+  if (!items || items->empty() || items->size() > 2) {
+    if (items) {
+      reader.error(node, "expected the pressure range as [lightest, firmest], e.g. [low, medium]");
+    }
+    good = false;
+    return;
+  }
+  std::vector<Pressure> ends;
+  for (const YAML::Node& item : *items) {
+    if (auto pressure = parse_pressure(item.Scalar())) {
+      ends.push_back(*pressure);
+    } else {
+      reader.error(item, fmt::format("unknown pressure '{}': expected low, medium or firm{}", item.Scalar(),
+                                     did_you_mean(item.Scalar(), pressure_spellings())));
+      good = false;
+      return;
+    }
+  }
+  technique.pressure_min = ends.front();
+  technique.pressure_max = ends.back();
+  if (technique.pressure_min > technique.pressure_max) {
+    reader.error(node, "the pressure range goes from the lightest to the firmest, e.g. [low, medium]");
+    good = false;
+  }
+}
+
+// Rejects a name that already means another technique, so ids and aliases stay unambiguous.
+void check_names_free(YamlReader& reader, const YAML::Node& node, const RuleSet& rules, const Technique& technique,
+                      std::optional<TechniqueId> self, bool& good) {
+  std::vector<std::string> names{technique.id};
+  names.insert(names.end(), technique.aliases.begin(), technique.aliases.end());
+  for (const std::string& name : names) {
+    auto other = rules.find_technique(name);
+    if (other && other != self) {
+      reader.error(node, fmt::format("'{}' already names the technique '{}'", name, rules.techniques()[*other].id));
+      good = false;
+    }
+  }
+}
+
+} // namespace
+
+void define_technique(YamlReader& reader, const YAML::Node& node, RuleSet& rules) {
+  auto fields = reader.mapping(node, k_technique_keys, "a technique");
+  if (!fields) {
+    return;
+  }
+  bool good = reader.require(*fields, node, k_required_technique_keys, "a technique");
+  Technique technique;
+  technique.origin = reader.where(node);
+  if (const auto* id = fields->find("id")) {
+    auto value = reader.identifier(*id, "a technique id");
+    good = good && value;
+    technique.id = value.value_or("");
+  }
+  technique.name = read_text(reader, *fields, "name", "the technique's name", good);
+  technique.summary = read_text(reader, *fields, "summary", "the technique's summary", good);
+  technique.aliases = read_names(reader, *fields, "aliases", "an alias", good);
+  if (const auto* pressure = fields->find("pressure")) {
+    read_pressure_range(reader, *pressure, technique, good);
+  }
+  if (const auto* aftercare = fields->find("aftercare")) {
+    if (auto items = reader.scalar_list(*aftercare, "an aftercare line")) {
+      for (const YAML::Node& item : *items) {
+        technique.aftercare.push_back(reader.text(item, "an aftercare line").value_or(""));
+      }
+    } else {
+      good = false;
+    }
+  }
+  const bool replaces = read_replaces(reader, *fields, good);
+  if (!good) {
+    return;
+  }
+  const auto existing = rules.find_technique(technique.id);
+  if (existing && rules.techniques()[*existing].id != technique.id) {
+    reader.error(node, fmt::format("'{}' is already an alias of the technique '{}'", technique.id,
+                                   rules.techniques()[*existing].id));
+    return;
+  }
+  if (existing && !replaces) {
+    reader.error(node, fmt::format("duplicate technique id '{}' (first defined at {}); add 'replaces: true' to "
+                                   "replace it",
+                                   technique.id, to_string(rules.techniques()[*existing].origin)));
+    return;
+  }
+  if (!existing && replaces) {
+    reader.error(node, fmt::format("technique '{}' says 'replaces: true' but no earlier technique has that id{}",
+                                   technique.id, did_you_mean(technique.id, rules.technique_names())));
+    return;
+  }
+  check_names_free(reader, node, rules, technique, existing, good);
+  if (!good) {
+    return;
+  }
+  if (existing) {
+    rules.replace_technique(*existing, std::move(technique));
+  } else {
+    rules.add_technique(std::move(technique));
+  }
+}
+
+void define_concept(YamlReader& reader, const YAML::Node& node, RuleSet& rules) {
+  auto fields = reader.mapping(node, k_concept_keys, "a concept");
+  if (!fields) {
+    return;
+  }
+  bool good = reader.require(*fields, node, k_required_concept_keys, "a concept");
+  Concept entry;
+  entry.origin = reader.where(node);
+  if (const auto* id = fields->find("id")) {
+    auto value = reader.identifier(*id, "a concept id");
+    good = good && value;
+    entry.id = value.value_or("");
+  }
+  if (const auto* kind = fields->find("kind")) {
+    auto name = reader.text(*kind, "the concept's kind");
+    auto parsed = name ? parse_concept_kind(*name) : std::nullopt;
+    if (name && !parsed) {
+      reader.error(*kind, fmt::format("unknown kind '{}': expected one of area, goal, condition, symptom, "
+                                      "red-flag{}",
+                                      *name, did_you_mean(*name, concept_kind_names())));
+    }
+    good = good && parsed;
+    entry.kind = parsed.value_or(ConceptKind::condition);
+  }
+  entry.name = read_text(reader, *fields, "name", "the concept's name", good);
+  entry.aliases = read_names(reader, *fields, "aliases", "an alias", good);
+  const bool replaces = read_replaces(reader, *fields, good);
+  if (!good) {
+    return;
+  }
+  const auto existing = rules.find_concept(entry.id);
+  if (existing && !replaces) {
+    reader.error(node, fmt::format("duplicate concept id '{}' (first defined at {}); add 'replaces: true' to "
+                                   "replace it",
+                                   entry.id, to_string(rules.concepts()[*existing].origin)));
+    return;
+  }
+  if (!existing && replaces) {
+    reader.error(node, fmt::format("concept '{}' says 'replaces: true' but no earlier concept has that id", entry.id));
+    return;
+  }
+  if (existing && rules.concepts()[*existing].kind != entry.kind) {
+    reader.error(node, fmt::format("concept '{}' is a {}; a replacement cannot change its kind", entry.id,
+                                   to_string(rules.concepts()[*existing].kind)));
+    return;
+  }
+  for (const std::string& alias : entry.aliases) {
+    auto other = rules.find_concept(entry.kind, alias);
+    if (other && other != existing) {
+      reader.error(node, fmt::format("alias '{}' already names the {} '{}'", alias, to_string(entry.kind),
+                                     rules.concepts()[*other].id));
+      return;
+    }
+  }
+  if (existing) {
+    rules.replace_concept(*existing, std::move(entry));
+  } else {
+    rules.add_concept(std::move(entry));
+  }
+}
+
+} // namespace backrelief

@@ -1,0 +1,14 @@
+#pragma once
+
+#include "backrelief/rule_set.hpp"
+#include "yaml_reader.hpp"
+
+namespace backrelief {
+
+/// Reads one entry of `techniques:` and adds (or, with `replaces: true`, replaces) it.
+void define_technique(YamlReader& reader, const YAML::Node& node, RuleSet& rules);
+
+/// Reads one entry of `concepts:` and adds (or, with `replaces: true`, replaces) it.
+void define_concept(YamlReader& reader, const YAML::Node& node, RuleSet& rules);
+
+} // namespace backrelief

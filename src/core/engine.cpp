@@ -1,0 +1,100 @@
+#include "backrelief/recommendation.hpp"
+
+#include "backrelief/rule_set.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace backrelief {
+
+std::string_view evidence_summary() {
+  return "Massage can give short-term relief and works best together with exercise and staying active.";
+}
+
+std::string_view disclaimer() {
+  return "This is not a diagnosis or a treatment plan; if your pain changes or worries you, see a clinician.";
+}
+
+namespace {
+
+void add_referral(Recommendation& result, const Rule& rule) {
+  const Referral& referral = *rule.referral;
+  if (!result.referral) {
+    result.referral = ReferralOutcome{referral.level, {}, {}};
+  }
+  result.referral->level = std::max(result.referral->level, referral.level);
+  result.referral->red_flags.push_back({&rule});
+}
+
+// The strongest level decides; its first rule's own advice wins over the default wording.
+void settle_referral(ReferralOutcome& outcome) {
+  std::stable_sort(outcome.red_flags.begin(), outcome.red_flags.end(), [](const RedFlag& a, const RedFlag& b) {
+    return a.rule->referral->level > b.rule->referral->level;
+  });
+  const Referral& strongest = *outcome.red_flags.front().rule->referral;
+  outcome.advice = strongest.advice.empty() ? std::string(default_referral_advice(outcome.level)) : strongest.advice;
+}
+
+void apply(const Rule& rule, std::vector<TechniqueOutcome>& outcomes, Recommendation& result) {
+  for (const Weight& weight : rule.weights) {
+    outcomes[weight.technique].score += weight.value;
+    outcomes[weight.technique].reasons.push_back({&rule, weight.value});
+  }
+  for (TechniqueId id : rule.excludes) {
+    outcomes[id].exclusions.push_back({&rule, rule.because});
+  }
+  for (const Caution& caution : rule.cautions) {
+    outcomes[caution.technique].cautions.push_back({&rule, caution.text});
+  }
+  if (rule.referral) {
+    add_referral(result, rule);
+  }
+  if (!rule.advice.empty() &&
+      std::find(result.advice.begin(), result.advice.end(), rule.advice) == result.advice.end()) {
+    result.advice.push_back(rule.advice);
+  }
+}
+
+} // namespace
+
+Recommendation recommend(const RuleSet& rules, const Profile& profile) {
+  Recommendation result;
+  std::vector<TechniqueOutcome> outcomes(rules.techniques().size());
+  for (std::size_t i = 0; i < outcomes.size(); ++i) {
+    outcomes[i].technique = static_cast<TechniqueId>(i);
+  }
+  result.trace.reserve(rules.rules().size());
+  for (const Rule& rule : rules.rules()) {
+    const ConditionFailure failure = evaluate(rule.when, profile);
+    result.trace.push_back({&rule, failure.condition == nullptr, failure.condition});
+    if (failure.condition == nullptr) {
+      apply(rule, outcomes, result);
+    }
+  }
+  for (TechniqueId id : profile.avoid) {
+    outcomes[id].exclusions.push_back({nullptr, "you asked to avoid it (--avoid)"});
+  }
+  if (result.referral) {
+    settle_referral(*result.referral);
+  }
+  if (result.stopped_by_referral()) {
+    // Self-care and massage advice would only distract from "see a clinician now".
+    result.advice.clear();
+    const std::string reason = fmt::format("see a clinician first ({} referral)", to_string(result.referral->level));
+    for (TechniqueOutcome& outcome : outcomes) {
+      outcome.exclusions.insert(outcome.exclusions.begin(), Note{nullptr, reason});
+    }
+  }
+  for (TechniqueOutcome& outcome : outcomes) {
+    (outcome.exclusions.empty() ? result.suggestions : result.excluded).push_back(std::move(outcome));
+  }
+  // Highest score first; ties keep the order the techniques were declared in.
+  std::stable_sort(result.suggestions.begin(), result.suggestions.end(),
+                   [](const TechniqueOutcome& a, const TechniqueOutcome& b) { return a.score > b.score; });
+  for (std::size_t i = 0; i < result.suggestions.size(); ++i) {
+    result.suggestions[i].rank = static_cast<int>(i + 1);
+  }
+  return result;
+}
+
+} // namespace backrelief

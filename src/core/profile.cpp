@@ -1,0 +1,103 @@
+#include "backrelief/profile.hpp"
+
+#include "backrelief/duration.hpp"
+#include "backrelief/edit_distance.hpp"
+#include "backrelief/rule_set.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace backrelief {
+
+namespace {
+
+// Option names as a person typed them, so messages point at what to fix.
+std::string_view option_of(ConceptKind kind) {
+  switch (kind) {
+  case ConceptKind::area:
+    return "--area";
+  case ConceptKind::goal:
+    return "--goal";
+  default:
+    return "--condition";
+  }
+}
+
+template <typename T>
+void push_unique(std::vector<T>& items, T item) {
+  if (std::find(items.begin(), items.end(), item) == items.end()) {
+    items.push_back(item);
+  }
+}
+
+class ProfileMaker {
+public:
+  ProfileMaker(const ProfileInput& input, const RuleSet& rules) : m_input(input), m_rules(rules) {}
+
+  Profile make() {
+    Profile profile;
+    profile.facts = FactSet(m_rules.concepts().size());
+    profile.description = m_input.description;
+    if (m_input.pressure) {
+      profile.pressure = parse_pressure(*m_input.pressure);
+      if (!profile.pressure) {
+        fail(fmt::format("--pressure: unknown value '{}': expected low, medium or firm{}", *m_input.pressure,
+                         did_you_mean(*m_input.pressure, pressure_spellings())));
+      }
+    }
+    resolve(ConceptKind::goal, m_input.goals, profile.goals, profile);
+    resolve(ConceptKind::area, m_input.areas, profile.areas, profile);
+    resolve(ConceptKind::condition, m_input.conditions, profile.conditions, profile);
+    for (const std::string& name : m_input.avoid) {
+      if (auto id = m_rules.find_technique(name)) {
+        push_unique(profile.avoid, *id);
+      } else {
+        fail(fmt::format("--avoid: unknown technique '{}'{}", name, did_you_mean(name, m_rules.technique_names())));
+      }
+    }
+    if (m_input.age) {
+      if (*m_input.age < 0 || *m_input.age > k_max_age) {
+        fail(fmt::format("--age: {} is not an age in years (0 to {})", *m_input.age, k_max_age));
+      } else {
+        profile.age = m_input.age;
+      }
+    }
+    if (m_input.duration) {
+      profile.duration_weeks = parse_duration_weeks(*m_input.duration);
+      if (!profile.duration_weeks) {
+        fail(fmt::format("--duration: cannot read '{}': expected a span such as 10d, 3w, 6m or 2y",
+                         *m_input.duration));
+      }
+    }
+    if (!m_problems.empty()) {
+      throw Error(ErrorKind::invalid_input, std::move(m_problems));
+    }
+    return profile;
+  }
+
+private:
+  void resolve(ConceptKind kind, const std::vector<std::string>& names, std::vector<ConceptId>& out,
+               Profile& profile) {
+    for (const std::string& name : names) {
+      if (auto id = m_rules.find_concept(kind, name)) {
+        push_unique(out, *id);
+        profile.facts.insert(*id);
+      } else {
+        fail(fmt::format("{}: unknown value '{}'{}", option_of(kind), name,
+                         did_you_mean(name, m_rules.concept_names(kind))));
+      }
+    }
+  }
+
+  void fail(std::string message) { m_problems.push_back({{}, std::move(message)}); }
+
+  const ProfileInput& m_input;
+  const RuleSet& m_rules;
+  std::vector<Diagnostic> m_problems;
+};
+
+} // namespace
+
+Profile make_profile(const ProfileInput& input, const RuleSet& rules) { return ProfileMaker(input, rules).make(); }
+
+} // namespace backrelief

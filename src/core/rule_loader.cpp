@@ -1,0 +1,210 @@
+#include "backrelief/rule_loader.hpp"
+
+#include "backrelief/edit_distance.hpp"
+#include "definition_parser.hpp"
+#include "rule_parser.hpp"
+#include "yaml_reader.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <fstream>
+#include <sstream>
+#include <tuple>
+
+namespace backrelief {
+
+namespace {
+
+const std::vector<std::string> k_top_keys{"version", "techniques", "concepts", "rules", "disable"};
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw Error(ErrorKind::io, fmt::format("{}: cannot read rule file", path.string()));
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) {
+    throw Error(ErrorKind::io, fmt::format("{}: read error", path.string()));
+  }
+  return text.str();
+}
+
+/// One parsed file and its checked top-level keys.
+struct Document {
+  std::size_t source = 0;
+  YAML::Node root;
+  Fields fields;
+};
+
+class Loader {
+public:
+  explicit Loader(const std::vector<RuleSource>& sources) : m_sources(sources) {}
+
+  RuleSet load() {
+    std::vector<Document> documents;
+    for (std::size_t i = 0; i < m_sources.size(); ++i) {
+      if (auto document = parse(i)) {
+        documents.push_back(std::move(*document));
+      }
+    }
+    // Definitions first, from every file, so a rule may use a concept defined in a later file.
+    for (const Document& document : documents) {
+      read_section(document, "techniques", [this](YamlReader& reader, const YAML::Node& node) {
+        define_technique(reader, node, m_rules);
+      });
+      read_section(document, "concepts", [this](YamlReader& reader, const YAML::Node& node) {
+        define_concept(reader, node, m_rules);
+      });
+    }
+    for (const Document& document : documents) {
+      read_section(document, "rules", [this](YamlReader& reader, const YAML::Node& node) { add_rule(reader, node); });
+    }
+    for (const Document& document : documents) {
+      read_section(document, "disable", [this](YamlReader& reader, const YAML::Node& node) { disable(reader, node); });
+    }
+    if (m_rules.techniques().empty() && m_diagnostics.empty()) {
+      m_diagnostics.push_back({{m_sources.empty() ? std::string{"rules"} : m_sources.front().name, 0, 0},
+                               "no techniques are defined: the rules need a 'techniques' section"});
+    }
+    if (!m_diagnostics.empty()) {
+      throw Error(ErrorKind::invalid_rules, sorted_diagnostics());
+    }
+    return std::move(m_rules);
+  }
+
+private:
+  std::optional<Document> parse(std::size_t index) {
+    const RuleSource& source = m_sources[index];
+    YamlReader reader(source.name, m_diagnostics);
+    YAML::Node root;
+    try {
+      root = YAML::Load(source.text);
+    } catch (const YAML::Exception& error) {
+      reader.error(SourceLocation{source.name, error.mark.line + 1, error.mark.column + 1},
+                   fmt::format("invalid YAML: {}", error.msg));
+      return std::nullopt;
+    }
+    if (!root.IsDefined() || root.IsNull()) {
+      reader.error(SourceLocation{source.name, 1, 1}, "empty rule file: expected 'version: 1' and rules");
+      return std::nullopt;
+    }
+    auto fields = reader.mapping(root, k_top_keys, "a rule file");
+    if (!fields) {
+      return std::nullopt;
+    }
+    const YAML::Node* version = fields->find("version");
+    if (version == nullptr) {
+      reader.error(SourceLocation{source.name, 1, 1},
+                   fmt::format("missing 'version: {}' at the top of the rule file", k_rules_format_version));
+      return std::nullopt;
+    }
+    auto number = reader.integer(*version, "the format version");
+    if (!number) {
+      return std::nullopt;
+    }
+    if (*number != k_rules_format_version) {
+      reader.error(*version, fmt::format("unsupported format version {}: this backrelief reads version {}", *number,
+                                         k_rules_format_version));
+      return std::nullopt;
+    }
+    return Document{index, root, std::move(*fields)};
+  }
+
+  template <typename Handler>
+  void read_section(const Document& document, std::string_view key, Handler handle) {
+    const YAML::Node* section = document.fields.find(key);
+    if (section == nullptr || section->IsNull()) {
+      return;
+    }
+    YamlReader reader(m_sources[document.source].name, m_diagnostics);
+    if (!section->IsSequence()) {
+      reader.error(*section, fmt::format("expected '{}' to be a list, found {}", key, describe_node(*section)));
+      return;
+    }
+    for (const YAML::Node& item : *section) {
+      handle(reader, item);
+    }
+  }
+
+  void add_rule(YamlReader& reader, const YAML::Node& node) {
+    auto parsed = parse_rule(reader, node, m_rules);
+    if (!parsed) {
+      return;
+    }
+    const Rule* existing = m_rules.find_rule(parsed->rule.id);
+    if (existing != nullptr && !parsed->replaces) {
+      reader.error(node, fmt::format("duplicate rule id '{}' (first defined at {}); add 'replaces: true' to "
+                                     "replace it",
+                                     parsed->rule.id, to_string(existing->origin)));
+      return;
+    }
+    if (existing == nullptr && parsed->replaces) {
+      reader.error(node, fmt::format("rule '{}' says 'replaces: true' but no earlier rule has that id{}",
+                                     parsed->rule.id, did_you_mean(parsed->rule.id, m_rules.rule_ids())));
+      return;
+    }
+    m_rules.put_rule(std::move(parsed->rule));
+  }
+
+  void disable(YamlReader& reader, const YAML::Node& node) {
+    auto id = reader.identifier(node, "a rule id to disable");
+    if (!id) {
+      return;
+    }
+    if (!m_rules.disable_rule(*id, reader.where(node))) {
+      reader.error(node, fmt::format("cannot disable unknown rule '{}'{}", *id, did_you_mean(*id, m_rules.rule_ids())));
+    }
+  }
+
+  std::vector<Diagnostic> sorted_diagnostics() {
+    // Report in reading order: by file as given, then by position in the file.
+    std::vector<std::string> order;
+    for (const RuleSource& source : m_sources) {
+      order.push_back(source.name);
+    }
+    const auto rank = [&order](const Diagnostic& diagnostic) {
+      return static_cast<std::size_t>(std::find(order.begin(), order.end(), diagnostic.where.file) - order.begin());
+    };
+    std::stable_sort(m_diagnostics.begin(), m_diagnostics.end(), [&rank](const Diagnostic& a, const Diagnostic& b) {
+      return std::tuple(rank(a), a.where.line, a.where.column) < std::tuple(rank(b), b.where.line, b.where.column);
+    });
+    return std::move(m_diagnostics);
+  }
+
+  const std::vector<RuleSource>& m_sources;
+  RuleSet m_rules;
+  std::vector<Diagnostic> m_diagnostics;
+};
+
+} // namespace
+
+std::vector<RuleSource> read_rule_sources(const std::filesystem::path& path) {
+  std::error_code error;
+  const auto status = std::filesystem::status(path, error);
+  if (error || !std::filesystem::exists(status)) {
+    throw Error(ErrorKind::io, fmt::format("{}: no such rule file or directory", path.string()));
+  }
+  if (!std::filesystem::is_directory(status)) {
+    return {RuleSource{path.string(), read_file(path)}};
+  }
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(path, error)) {
+    if (entry.path().extension() == ".yaml" && !entry.is_directory()) {
+      files.push_back(entry.path());
+    }
+  }
+  if (error) {
+    throw Error(ErrorKind::io, fmt::format("{}: cannot list directory: {}", path.string(), error.message()));
+  }
+  std::sort(files.begin(), files.end());
+  std::vector<RuleSource> sources;
+  for (const auto& file : files) {
+    sources.push_back({file.string(), read_file(file)});
+  }
+  return sources;
+}
+
+RuleSet load_rules(const std::vector<RuleSource>& sources) { return Loader(sources).load(); }
+
+} // namespace backrelief

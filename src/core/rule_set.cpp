@@ -1,0 +1,136 @@
+#include "backrelief/rule_set.hpp"
+
+#include "text_case.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace backrelief {
+
+namespace {
+std::string concept_key(ConceptKind kind, std::string_view name) {
+  return fmt::format("{}:{}", to_string(kind), to_lower(name));
+}
+} // namespace
+
+std::optional<TechniqueId> RuleSet::find_technique(std::string_view name) const {
+  if (auto it = m_technique_index.find(to_lower(name)); it != m_technique_index.end()) {
+    return it->second;
+  }
+  return std::nullopt;
+}
+
+std::optional<ConceptId> RuleSet::find_concept(ConceptKind kind, std::string_view name) const {
+  if (auto it = m_concept_index.find(concept_key(kind, name)); it != m_concept_index.end()) {
+    return it->second;
+  }
+  return std::nullopt;
+}
+
+std::optional<ConceptId> RuleSet::find_concept(std::string_view id) const {
+  if (auto it = m_concept_ids.find(std::string(id)); it != m_concept_ids.end()) {
+    return it->second;
+  }
+  return std::nullopt;
+}
+
+const Rule* RuleSet::find_rule(std::string_view id) const {
+  if (auto it = m_rule_index.find(std::string(id)); it != m_rule_index.end()) {
+    return &m_rules[it->second];
+  }
+  return nullptr;
+}
+
+std::vector<std::string> RuleSet::technique_names() const {
+  std::vector<std::string> names;
+  for (const Technique& technique : m_techniques) {
+    names.push_back(technique.id);
+    names.insert(names.end(), technique.aliases.begin(), technique.aliases.end());
+  }
+  return names;
+}
+
+std::vector<std::string> RuleSet::concept_names(ConceptKind kind) const {
+  std::vector<std::string> names;
+  for (const Concept& entry : m_concepts) {
+    if (entry.kind == kind) {
+      names.push_back(entry.id);
+      names.insert(names.end(), entry.aliases.begin(), entry.aliases.end());
+    }
+  }
+  return names;
+}
+
+std::vector<std::string> RuleSet::rule_ids() const {
+  std::vector<std::string> ids;
+  ids.reserve(m_rules.size());
+  for (const Rule& rule : m_rules) {
+    ids.push_back(rule.id);
+  }
+  return ids;
+}
+
+TechniqueId RuleSet::add_technique(Technique technique) {
+  const auto id = static_cast<TechniqueId>(m_techniques.size());
+  m_technique_index[to_lower(technique.id)] = id;
+  for (const std::string& alias : technique.aliases) {
+    m_technique_index.try_emplace(to_lower(alias), id);
+  }
+  m_techniques.push_back(std::move(technique));
+  return id;
+}
+
+void RuleSet::replace_technique(TechniqueId id, Technique technique) {
+  std::erase_if(m_technique_index, [id](const auto& entry) { return entry.second == id; });
+  m_technique_index[to_lower(technique.id)] = id;
+  for (const std::string& alias : technique.aliases) {
+    m_technique_index.try_emplace(to_lower(alias), id);
+  }
+  m_techniques[id] = std::move(technique);
+}
+
+ConceptId RuleSet::add_concept(Concept entry) {
+  const auto id = static_cast<ConceptId>(m_concepts.size());
+  m_concept_ids[entry.id] = id;
+  m_concept_index[concept_key(entry.kind, entry.id)] = id;
+  for (const std::string& alias : entry.aliases) {
+    m_concept_index.try_emplace(concept_key(entry.kind, alias), id);
+  }
+  m_concepts.push_back(std::move(entry));
+  return id;
+}
+
+void RuleSet::replace_concept(ConceptId id, Concept entry) {
+  std::erase_if(m_concept_index, [id](const auto& item) { return item.second == id; });
+  m_concept_index[concept_key(entry.kind, entry.id)] = id;
+  for (const std::string& alias : entry.aliases) {
+    m_concept_index.try_emplace(concept_key(entry.kind, alias), id);
+  }
+  m_concepts[id] = std::move(entry);
+}
+
+void RuleSet::put_rule(Rule rule) {
+  if (auto it = m_rule_index.find(rule.id); it != m_rule_index.end()) {
+    m_rules[it->second] = std::move(rule);
+    return;
+  }
+  m_rule_index.emplace(rule.id, m_rules.size());
+  m_rules.push_back(std::move(rule));
+}
+
+bool RuleSet::disable_rule(std::string_view id, const SourceLocation& where) {
+  auto it = m_rule_index.find(std::string(id));
+  if (it == m_rule_index.end()) {
+    return false;
+  }
+  const std::size_t index = it->second;
+  m_disabled.emplace_back(std::move(m_rules[index]), where);
+  m_rules.erase(m_rules.begin() + static_cast<std::ptrdiff_t>(index));
+  m_rule_index.clear();
+  for (std::size_t i = 0; i < m_rules.size(); ++i) {
+    m_rule_index.emplace(m_rules[i].id, i);
+  }
+  return true;
+}
+
+} // namespace backrelief

@@ -1,0 +1,188 @@
+#include "yaml_reader.hpp"
+
+#include "backrelief/edit_distance.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <fmt/format.h>
+
+namespace backrelief {
+
+const YAML::Node* Fields::find(std::string_view key) const {
+  for (const Field& field : m_fields) {
+    if (field.key == key) {
+      return &field.value;
+    }
+  }
+  return nullptr;
+}
+
+std::string_view describe_node(const YAML::Node& node) {
+  switch (node.Type()) {
+  case YAML::NodeType::Map:
+    return "a mapping";
+  case YAML::NodeType::Sequence:
+    return "a list";
+  case YAML::NodeType::Scalar:
+    return "a scalar";
+  default:
+    return "nothing";
+  }
+}
+
+SourceLocation YamlReader::where(const YAML::Node& node) const {
+  const YAML::Mark mark = node.Mark();
+  if (mark.is_null()) {
+    return {m_file, 0, 0};
+  }
+  return {m_file, mark.line + 1, mark.column + 1};
+}
+
+void YamlReader::error(const YAML::Node& node, std::string message) { error(where(node), std::move(message)); }
+
+void YamlReader::error(SourceLocation location, std::string message) {
+  m_diagnostics.push_back({std::move(location), std::move(message)});
+}
+
+std::optional<Fields> YamlReader::mapping(const YAML::Node& node, std::span<const std::string> allowed,
+                                          std::string_view what) {
+  if (!node.IsMap()) {
+    error(node, fmt::format("expected {} (a mapping of keys to values), found {}", what, describe_node(node)));
+    return std::nullopt;
+  }
+  Fields fields;
+  for (auto it = node.begin(); it != node.end(); ++it) {
+    const YAML::Node& key_node = it->first;
+    if (!key_node.IsScalar()) {
+      error(key_node, fmt::format("expected a plain key in {}, found {}", what, describe_node(key_node)));
+      continue;
+    }
+    const std::string key = key_node.Scalar();
+    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+      error(key_node, fmt::format("unknown key '{}' in {}{}", key, what, did_you_mean(key, allowed)));
+      continue;
+    }
+    // yaml-cpp keeps duplicate keys silently and returns the first: refuse them instead.
+    auto earlier = std::find_if(fields.all().begin(), fields.all().end(),
+                                [&key](const Field& field) { return field.key == key; });
+    if (earlier != fields.all().end()) {
+      error(key_node, fmt::format("duplicate key '{}' in {} (first given at {})", key, what,
+                                  to_string(where(earlier->key_node))));
+      continue;
+    }
+    fields.add(Field{key, key_node, it->second});
+  }
+  return fields;
+}
+
+bool YamlReader::require(const Fields& fields, const YAML::Node& node, std::span<const std::string> required,
+                         std::string_view what) {
+  bool complete = true;
+  for (const std::string& key : required) {
+    if (fields.find(key) == nullptr) {
+      error(node, fmt::format("{} needs the key '{}'", what, key));
+      complete = false;
+    }
+  }
+  return complete;
+}
+
+std::optional<std::string> YamlReader::text(const YAML::Node& node, std::string_view what) {
+  if (!node.IsScalar() || node.Scalar().empty()) {
+    error(node, fmt::format("expected {} as text, found {}", what,
+                            node.IsScalar() ? std::string_view{"an empty string"} : describe_node(node)));
+    return std::nullopt;
+  }
+  return node.Scalar();
+}
+
+std::optional<std::string> YamlReader::identifier(const YAML::Node& node, std::string_view what) {
+  auto value = text(node, what);
+  if (!value) {
+    return std::nullopt;
+  }
+  const auto valid = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+           c == '.';
+  };
+  if (!std::all_of(value->begin(), value->end(), valid) || value->front() == '-' || value->front() == '.') {
+    error(node, fmt::format("{} '{}' is not an identifier: use letters, digits, '-', '_' and '.', "
+                            "starting with a letter or digit",
+                            what, *value));
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<std::vector<YAML::Node>> YamlReader::scalar_list(const YAML::Node& node, std::string_view what) {
+  if (node.IsScalar()) {
+    return std::vector<YAML::Node>{node};
+  }
+  if (!node.IsSequence()) {
+    error(node, fmt::format("expected {} as a value or a list of values, found {}", what, describe_node(node)));
+    return std::nullopt;
+  }
+  std::vector<YAML::Node> items;
+  bool good = true;
+  for (const YAML::Node& item : node) {
+    if (!item.IsScalar()) {
+      error(item, fmt::format("expected each of {} to be a value, found {}", what, describe_node(item)));
+      good = false;
+      continue;
+    }
+    items.push_back(item);
+  }
+  if (!good) {
+    return std::nullopt;
+  }
+  return items;
+}
+
+std::optional<double> YamlReader::number(const YAML::Node& node, std::string_view what) {
+  auto value = text(node, what);
+  if (!value) {
+    return std::nullopt;
+  }
+  const std::string& digits = *value;
+  std::string_view body = digits;
+  if (!body.empty() && (body.front() == '-' || body.front() == '+')) {
+    body.remove_prefix(1);
+  }
+  // A leading zero followed by a digit is octal in YAML 1.1: refuse rather than guess.
+  const bool octal_looking = body.size() > 1 && body[0] == '0' && body[1] >= '0' && body[1] <= '9';
+  double result = 0;
+  const char* first = digits.data() + (digits.front() == '+' ? 1 : 0);
+  const auto [end, ec] = std::from_chars(first, digits.data() + digits.size(), result, std::chars_format::fixed);
+  if (octal_looking || ec != std::errc{} || end != digits.data() + digits.size()) {
+    error(node, fmt::format("expected {} as a decimal number, found '{}'", what, digits));
+    return std::nullopt;
+  }
+  return result;
+}
+
+std::optional<int> YamlReader::integer(const YAML::Node& node, std::string_view what) {
+  auto value = number(node, what);
+  if (!value) {
+    return std::nullopt;
+  }
+  constexpr double k_limit = 1e9; // far beyond any age, weight or count a rule needs
+  if (*value < -k_limit || *value > k_limit || *value != static_cast<double>(static_cast<int>(*value))) {
+    error(node, fmt::format("expected {} as a whole number, found '{}'", what, node.Scalar()));
+    return std::nullopt;
+  }
+  return static_cast<int>(*value);
+}
+
+std::optional<bool> YamlReader::boolean(const YAML::Node& node, std::string_view what) {
+  if (node.IsScalar() && node.Scalar() == "true") {
+    return true;
+  }
+  if (node.IsScalar() && node.Scalar() == "false") {
+    return false;
+  }
+  error(node, fmt::format("expected {} as true or false, found {}", what,
+                          node.IsScalar() ? fmt::format("'{}'", node.Scalar()) : std::string(describe_node(node))));
+  return std::nullopt;
+}
+
+} // namespace backrelief
