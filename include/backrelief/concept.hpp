@@ -28,11 +28,11 @@ std::span<const std::string> concept_kind_names();
 
 /// Something a profile can state about a person: an area, a goal, a condition...
 struct Concept {
-  std::string id;                   ///< stable identifier, e.g. "blood-thinners"
+  std::string id;                            ///< stable identifier, e.g. "blood-thinners"
   ConceptKind kind = ConceptKind::condition; ///< which fact it is a value of
-  std::string name;                 ///< readable name, e.g. "taking blood thinners"
-  std::vector<std::string> aliases; ///< other accepted identifiers on the command line
-  SourceLocation origin;            ///< where it was defined
+  std::string name;                          ///< readable name, e.g. "taking blood thinners"
+  std::vector<std::string> aliases;          ///< other accepted identifiers on the command line
+  SourceLocation origin;                     ///< where it was defined
 };
 
 } // namespace backrelief

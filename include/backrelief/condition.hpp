@@ -36,15 +36,15 @@ struct Condition {
   };
 
   Kind kind = Kind::all;
-  std::vector<Condition> children;   ///< for all, any, negation
-  std::vector<ConceptId> concepts;   ///< for concept_
+  std::vector<Condition> children;                   ///< for all, any, negation
+  std::vector<ConceptId> concepts;                   ///< for concept_
   ConceptKind concept_kind = ConceptKind::condition; ///< the key it was written with, for concept_
-  bool any_kind = false;             ///< written as `mentions:`, for concept_
-  PressureSet pressures;             ///< for pressure
-  NumericField field = NumericField::age; ///< for number
-  Comparison comparison = Comparison::at_least; ///< for number
-  double threshold = 0;              ///< for number
-  SourceLocation where;              ///< where it was written
+  bool any_kind = false;                             ///< written as `mentions:`, for concept_
+  PressureSet pressures;                             ///< for pressure
+  NumericField field = NumericField::age;            ///< for number
+  Comparison comparison = Comparison::at_least;      ///< for number
+  double threshold = 0;                              ///< for number
+  SourceLocation where;                              ///< where it was written
 };
 
 /// Why a condition did not hold: the first leaf that failed.

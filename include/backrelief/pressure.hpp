@@ -33,7 +33,9 @@ public:
   [[nodiscard]] std::string describe() const;
 
 private:
-  static std::uint8_t bit(Pressure pressure) { return static_cast<std::uint8_t>(1U << static_cast<unsigned>(pressure)); }
+  static std::uint8_t bit(Pressure pressure) {
+    return static_cast<std::uint8_t>(1U << static_cast<unsigned>(pressure));
+  }
   std::uint8_t m_bits = 0;
 };
 

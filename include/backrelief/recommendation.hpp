@@ -28,8 +28,8 @@ struct TechniqueOutcome {
   double score = 0;
   std::vector<Contribution> reasons; ///< in rule order
   std::vector<Note> cautions;
-  std::vector<Note> exclusions;      ///< non-empty means the technique is out
-  int rank = 0;                      ///< 1-based among suggestions; 0 when excluded
+  std::vector<Note> exclusions; ///< non-empty means the technique is out
+  int rank = 0;                 ///< 1-based among suggestions; 0 when excluded
 };
 
 /// A red flag that fired.
@@ -56,13 +56,11 @@ struct Recommendation {
   std::vector<TechniqueOutcome> suggestions; ///< suitable techniques, best first
   std::vector<TechniqueOutcome> excluded;    ///< vetoed techniques, in declaration order
   std::optional<ReferralOutcome> referral;
-  std::vector<std::string> advice;           ///< general advice lines, in rule order, no repeats
-  std::vector<RuleTrace> trace;              ///< one entry per active rule, in rule order
+  std::vector<std::string> advice; ///< general advice lines, in rule order, no repeats
+  std::vector<RuleTrace> trace;    ///< one entry per active rule, in rule order
 
   /// True when an emergency or urgent referral stopped every suggestion.
-  [[nodiscard]] bool stopped_by_referral() const {
-    return referral && referral->level != ReferralLevel::routine;
-  }
+  [[nodiscard]] bool stopped_by_referral() const { return referral && referral->level != ReferralLevel::routine; }
 };
 
 /// The one-line summary of what the evidence supports.

@@ -43,15 +43,15 @@ struct Referral {
 /// One rule, converted from YAML into plain data once at load time.
 struct Rule {
   std::string id;
-  Condition when;                     ///< an empty `all` when the rule always applies
-  std::vector<Weight> weights;        ///< score changes
-  std::vector<TechniqueId> excludes;  ///< hard vetoes
-  std::vector<Caution> cautions;      ///< notes per technique
-  std::optional<Referral> referral;   ///< see a clinician
-  std::string advice;                 ///< a general line of advice, empty for none
-  std::string because;                ///< the sentence a person reads
-  std::string source;                 ///< a citation, may be empty
-  SourceLocation origin;              ///< where the rule starts
+  Condition when;                    ///< an empty `all` when the rule always applies
+  std::vector<Weight> weights;       ///< score changes
+  std::vector<TechniqueId> excludes; ///< hard vetoes
+  std::vector<Caution> cautions;     ///< notes per technique
+  std::optional<Referral> referral;  ///< see a clinician
+  std::string advice;                ///< a general line of advice, empty for none
+  std::string because;               ///< the sentence a person reads
+  std::string source;                ///< a citation, may be empty
+  SourceLocation origin;             ///< where the rule starts
 };
 
 } // namespace backrelief

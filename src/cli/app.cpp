@@ -16,7 +16,9 @@ namespace backrelief::cli {
 
 namespace {
 
-void print_error(std::string_view message) { fmt::print(stderr, "backrelief: error: {}\n", message); }
+void print_error(std::string_view message) {
+  fmt::print(stderr, "backrelief: error: {}\n", message);
+}
 
 int exit_status_of(ErrorKind kind) {
   return kind == ErrorKind::invalid_input ? k_exit_usage : k_exit_error;

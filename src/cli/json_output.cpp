@@ -10,7 +10,9 @@ namespace {
 // Ordered, so fields come out in the order backrelief(1) documents them.
 using json = nlohmann::ordered_json;
 
-json rule_id(const Rule* rule) { return rule == nullptr ? json(nullptr) : json(rule->id); }
+json rule_id(const Rule* rule) {
+  return rule == nullptr ? json(nullptr) : json(rule->id);
+}
 
 json ids(const std::vector<ConceptId>& items, const RuleSet& rules) {
   json list = json::array();
@@ -78,8 +80,12 @@ json suggestion(const TechniqueOutcome& outcome, const RuleSet& rules) {
   for (const Contribution& reason : outcome.reasons) {
     reasons.push_back({{"rule", reason.rule->id}, {"weight", reason.weight}, {"text", reason.rule->because}});
   }
-  return json{{"rank", outcome.rank},          {"technique", technique.id},      {"name", technique.name},
-              {"score", outcome.score},        {"reasons", reasons},             {"cautions", notes(outcome.cautions)},
+  return json{{"rank", outcome.rank},
+              {"technique", technique.id},
+              {"name", technique.name},
+              {"score", outcome.score},
+              {"reasons", reasons},
+              {"cautions", notes(outcome.cautions)},
               {"aftercare", technique.aftercare}};
 }
 
@@ -108,8 +114,8 @@ std::string format_json(const Answer& answer, const OutputOptions& options) {
   }
   json excluded = json::array();
   for (const TechniqueOutcome& outcome : recommendation.excluded) {
-    excluded.push_back({{"technique", answer.rules.techniques()[outcome.technique].id},
-                        {"reasons", notes(outcome.exclusions)}});
+    excluded.push_back(
+        {{"technique", answer.rules.techniques()[outcome.technique].id}, {"reasons", notes(outcome.exclusions)}});
   }
   json advice = recommendation.advice;
   advice.push_back(evidence_summary());

@@ -12,11 +12,11 @@ namespace backrelief::cli {
 
 /// How much of a recommendation to print, whatever the format.
 struct OutputOptions {
-  bool explain = false;            ///< every rule behind every score, with weights and ids
-  bool trace = false;              ///< every rule, fired or not
-  std::optional<std::size_t> top;  ///< at most this many suggestions
-  Palette palette;                 ///< text format only
-  bool compact_json = false;       ///< JSON on one line
+  bool explain = false;           ///< every rule behind every score, with weights and ids
+  bool trace = false;             ///< every rule, fired or not
+  std::optional<std::size_t> top; ///< at most this many suggestions
+  Palette palette;                ///< text format only
+  bool compact_json = false;      ///< JSON on one line
 };
 
 /// Everything a formatter needs to describe one answer.

@@ -19,7 +19,9 @@ Palette Palette::terminal() {
   return palette;
 }
 
-Palette Palette::no_color() { return Palette{}; }
+Palette Palette::no_color() {
+  return Palette{};
+}
 
 Palette Palette::choose(ColorMode mode, std::FILE* stream) {
   if (mode == ColorMode::always) {

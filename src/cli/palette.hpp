@@ -12,13 +12,13 @@ enum class ColorMode { automatic, always, never };
 
 /// The styles output uses, by meaning; chosen once, so printing code never asks about terminals.
 struct Palette {
-  fmt::text_style referral;  ///< a red flag and its advice
-  fmt::text_style excluded;  ///< a technique that is out
-  fmt::text_style positive;  ///< a reason for
-  fmt::text_style negative;  ///< a reason against
-  fmt::text_style caution;   ///< a caution
-  fmt::text_style heading;   ///< a technique name or section title
-  fmt::text_style muted;     ///< secondary text
+  fmt::text_style referral; ///< a red flag and its advice
+  fmt::text_style excluded; ///< a technique that is out
+  fmt::text_style positive; ///< a reason for
+  fmt::text_style negative; ///< a reason against
+  fmt::text_style caution;  ///< a caution
+  fmt::text_style heading;  ///< a technique name or section title
+  fmt::text_style muted;    ///< secondary text
   bool enabled = false;
 
   /// Colours for a terminal.

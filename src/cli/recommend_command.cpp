@@ -83,16 +83,20 @@ int run_recommend(RecommendOptions& options) {
 void set_recommend_command(CLI::App& app, int& status) {
   auto options = std::make_shared<RecommendOptions>();
   CLI::App* command = app.add_subcommand("recommend", "Rank the massage techniques for one person");
-  command->add_option("-p,--pressure", options->pressure,
-                      "Preferred pressure: low, medium or firm (also light, moderate, deep, hard, high)")
+  command
+      ->add_option("-p,--pressure", options->pressure,
+                   "Preferred pressure: low, medium or firm (also light, moderate, deep, hard, high)")
       ->type_name("LEVEL");
-  command->add_option("-g,--goal", options->input.goals, "What you want most: relief, relaxation, mobility (repeatable)")
+  command
+      ->add_option("-g,--goal", options->input.goals, "What you want most: relief, relaxation, mobility (repeatable)")
       ->type_name("GOAL");
-  command->add_option("-a,--area", options->input.areas,
-                      "Where it hurts: lower-back, upper-back, neck, shoulders, hips (repeatable)")
+  command
+      ->add_option("-a,--area", options->input.areas,
+                   "Where it hurts: lower-back, upper-back, neck, shoulders, hips (repeatable)")
       ->type_name("AREA");
-  command->add_option("-c,--condition", options->input.conditions,
-                      "A health condition, e.g. pregnancy, blood-thinners, osteoporosis (repeatable)")
+  command
+      ->add_option("-c,--condition", options->input.conditions,
+                   "A health condition, e.g. pregnancy, blood-thinners, osteoporosis (repeatable)")
       ->type_name("CONDITION");
   command->add_option("--avoid", options->input.avoid, "A technique you do not want (repeatable)")
       ->type_name("TECHNIQUE");

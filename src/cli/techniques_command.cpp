@@ -60,8 +60,8 @@ int run_techniques(const TechniquesOptions& options) {
   }
   const auto id = rules.find_technique(options.id);
   if (!id) {
-    throw Error(ErrorKind::invalid_input, fmt::format("unknown technique '{}'{}", options.id,
-                                                      did_you_mean(options.id, rules.technique_names())));
+    throw Error(ErrorKind::invalid_input,
+                fmt::format("unknown technique '{}'{}", options.id, did_you_mean(options.id, rules.technique_names())));
   }
   describe(rules.techniques()[*id]);
   return k_exit_ok;

@@ -12,7 +12,9 @@ namespace {
 constexpr std::size_t k_bar_cells = 12;
 constexpr std::size_t k_reasons_shown = 3;
 
-std::string weight_text(double weight) { return fmt::format("{:+g}", weight); }
+std::string weight_text(double weight) {
+  return fmt::format("{:+g}", weight);
+}
 
 std::string bar(double score, double best) {
   std::size_t filled = 0;
@@ -82,8 +84,8 @@ private:
   const std::string& name_of(TechniqueId id) const { return m_answer.rules.techniques()[id].name; }
 
   void referral(const ReferralOutcome& outcome) {
-    const std::string title = outcome.level == ReferralLevel::routine ? "Worth a medical check first"
-                                                                      : "See a clinician before any massage";
+    const std::string title =
+        outcome.level == ReferralLevel::routine ? "Worth a medical check first" : "See a clinician before any massage";
     line("{}", m_palette.paint(m_palette.referral, fmt::format("{} ({}):", title, to_string(outcome.level))));
     line("  {}", outcome.advice);
     for (const RedFlag& flag : outcome.red_flags) {
@@ -134,8 +136,8 @@ private:
            reason.rule->because, weight_text(reason.weight), explain_id(reason.rule));
     }
     if (!m_options.explain && outcome.reasons.size() > reasons.size()) {
-      line("    {}", m_palette.paint(m_palette.muted, fmt::format("(and {} more reasons)",
-                                                                     outcome.reasons.size() - reasons.size())));
+      line("    {}", m_palette.paint(m_palette.muted,
+                                     fmt::format("(and {} more reasons)", outcome.reasons.size() - reasons.size())));
     }
     for (const Note& caution : outcome.cautions) {
       line("    {} {}{}", m_palette.paint(m_palette.caution, "!"), caution.text, explain_id(caution.rule));

@@ -9,7 +9,8 @@ namespace backrelief::cli {
 namespace {
 // A field must not break the line or the columns.
 std::string field(std::string text) {
-  std::replace_if(text.begin(), text.end(), [](char c) { return c == '\t' || c == '\n' || c == '\r'; }, ' ');
+  std::replace_if(
+      text.begin(), text.end(), [](char c) { return c == '\t' || c == '\n' || c == '\r'; }, ' ');
   return text;
 }
 } // namespace

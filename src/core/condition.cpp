@@ -56,7 +56,9 @@ std::string concept_list(const Condition& condition, const RuleSet& rules, std::
 }
 } // namespace
 
-std::string_view to_string(ConceptKind kind) { return k_kind_names[static_cast<std::size_t>(kind)]; }
+std::string_view to_string(ConceptKind kind) {
+  return k_kind_names[static_cast<std::size_t>(kind)];
+}
 
 std::optional<ConceptKind> parse_concept_kind(std::string_view text) {
   for (std::size_t i = 0; i < k_kind_names.size(); ++i) {
@@ -67,7 +69,9 @@ std::optional<ConceptKind> parse_concept_kind(std::string_view text) {
   return std::nullopt;
 }
 
-std::span<const std::string> concept_kind_names() { return k_kind_names; }
+std::span<const std::string> concept_kind_names() {
+  return k_kind_names;
+}
 
 std::string_view to_string(NumericField field) {
   return field == NumericField::age ? "age" : "duration_weeks";

@@ -220,8 +220,8 @@ private:
       return id;
     }
     if (id) {
-      m_reader.error(item, fmt::format("'{}' is a {}, not a {}", name, to_string(m_rules.concepts()[*id].kind),
-                                       to_string(kind)));
+      m_reader.error(
+          item, fmt::format("'{}' is a {}, not a {}", name, to_string(m_rules.concepts()[*id].kind), to_string(kind)));
       return std::nullopt;
     }
     std::vector<std::string> candidates;

@@ -8,7 +8,8 @@ namespace backrelief {
 
 namespace {
 
-const std::vector<std::string> k_technique_keys{"id", "name", "aliases", "summary", "pressure", "aftercare", "replaces"};
+const std::vector<std::string> k_technique_keys{"id",       "name",      "aliases", "summary",
+                                                "pressure", "aftercare", "replaces"};
 const std::vector<std::string> k_required_technique_keys{"id", "name", "summary", "pressure"};
 const std::vector<std::string> k_concept_keys{"id", "kind", "name", "aliases", "replaces"};
 const std::vector<std::string> k_required_concept_keys{"id", "kind", "name"};

@@ -65,8 +65,7 @@ public:
     if (m_input.duration) {
       profile.duration_weeks = parse_duration_weeks(*m_input.duration);
       if (!profile.duration_weeks) {
-        fail(fmt::format("--duration: cannot read '{}': expected a span such as 10d, 3w, 6m or 2y",
-                         *m_input.duration));
+        fail(fmt::format("--duration: cannot read '{}': expected a span such as 10d, 3w, 6m or 2y", *m_input.duration));
       }
     }
     if (!m_problems.empty()) {
@@ -76,8 +75,7 @@ public:
   }
 
 private:
-  void resolve(ConceptKind kind, const std::vector<std::string>& names, std::vector<ConceptId>& out,
-               Profile& profile) {
+  void resolve(ConceptKind kind, const std::vector<std::string>& names, std::vector<ConceptId>& out, Profile& profile) {
     for (const std::string& name : names) {
       if (auto id = m_rules.find_concept(kind, name)) {
         push_unique(out, *id);
@@ -98,6 +96,8 @@ private:
 
 } // namespace
 
-Profile make_profile(const ProfileInput& input, const RuleSet& rules) { return ProfileMaker(input, rules).make(); }
+Profile make_profile(const ProfileInput& input, const RuleSet& rules) {
+  return ProfileMaker(input, rules).make();
+}
 
 } // namespace backrelief

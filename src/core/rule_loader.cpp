@@ -50,12 +50,10 @@ public:
     }
     // Definitions first, from every file, so a rule may use a concept defined in a later file.
     for (const Document& document : documents) {
-      read_section(document, "techniques", [this](YamlReader& reader, const YAML::Node& node) {
-        define_technique(reader, node, m_rules);
-      });
-      read_section(document, "concepts", [this](YamlReader& reader, const YAML::Node& node) {
-        define_concept(reader, node, m_rules);
-      });
+      read_section(document, "techniques",
+                   [this](YamlReader& reader, const YAML::Node& node) { define_technique(reader, node, m_rules); });
+      read_section(document, "concepts",
+                   [this](YamlReader& reader, const YAML::Node& node) { define_concept(reader, node, m_rules); });
     }
     for (const Document& document : documents) {
       read_section(document, "rules", [this](YamlReader& reader, const YAML::Node& node) { add_rule(reader, node); });
@@ -205,6 +203,8 @@ std::vector<RuleSource> read_rule_sources(const std::filesystem::path& path) {
   return sources;
 }
 
-RuleSet load_rules(const std::vector<RuleSource>& sources) { return Loader(sources).load(); }
+RuleSet load_rules(const std::vector<RuleSource>& sources) {
+  return Loader(sources).load();
+}
 
 } // namespace backrelief

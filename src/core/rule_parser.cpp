@@ -10,8 +10,8 @@ namespace backrelief {
 
 namespace {
 
-const std::vector<std::string> k_rule_keys{"id",     "when",    "score",   "exclude", "caution", "refer",
-                                           "advice", "because", "source",  "replaces"};
+const std::vector<std::string> k_rule_keys{"id",    "when",   "score",   "exclude", "caution",
+                                           "refer", "advice", "because", "source",  "replaces"};
 const std::vector<std::string> k_required_rule_keys{"id", "because"};
 const std::vector<std::string> k_refer_keys{"level", "advice"};
 const std::vector<std::string> k_level_names{"emergency", "urgent", "routine"};

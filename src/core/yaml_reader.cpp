@@ -38,7 +38,9 @@ SourceLocation YamlReader::where(const YAML::Node& node) const {
   return {m_file, mark.line + 1, mark.column + 1};
 }
 
-void YamlReader::error(const YAML::Node& node, std::string message) { error(where(node), std::move(message)); }
+void YamlReader::error(const YAML::Node& node, std::string message) {
+  error(where(node), std::move(message));
+}
 
 void YamlReader::error(SourceLocation location, std::string message) {
   m_diagnostics.push_back({std::move(location), std::move(message)});
@@ -63,8 +65,8 @@ std::optional<Fields> YamlReader::mapping(const YAML::Node& node, std::span<cons
       continue;
     }
     // yaml-cpp keeps duplicate keys silently and returns the first: refuse them instead.
-    auto earlier = std::find_if(fields.all().begin(), fields.all().end(),
-                                [&key](const Field& field) { return field.key == key; });
+    auto earlier =
+        std::find_if(fields.all().begin(), fields.all().end(), [&key](const Field& field) { return field.key == key; });
     if (earlier != fields.all().end()) {
       error(key_node, fmt::format("duplicate key '{}' in {} (first given at {})", key, what,
                                   to_string(where(earlier->key_node))));

@@ -50,7 +50,8 @@ public:
   /// rest and returns the good keys. `what` names the mapping in messages ("a rule").
   std::optional<Fields> mapping(const YAML::Node& node, std::span<const std::string> allowed, std::string_view what);
   /// Reports every required key that `fields` lacks, at `node`; false when one is missing.
-  bool require(const Fields& fields, const YAML::Node& node, std::span<const std::string> required, std::string_view what);
+  bool require(const Fields& fields, const YAML::Node& node, std::span<const std::string> required,
+               std::string_view what);
 
   /// A scalar as text; `what` names it in messages.
   std::optional<std::string> text(const YAML::Node& node, std::string_view what);
