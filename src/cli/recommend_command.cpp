@@ -1,5 +1,6 @@
 #include "backrelief/profile.hpp"
 #include "backrelief/recommendation.hpp"
+#include "cli/choice.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_status.hpp"
 #include "cli/output.hpp"
@@ -27,12 +28,20 @@ struct RecommendOptions {
   std::optional<int> age;
   std::optional<std::string> duration;
   std::optional<std::size_t> top;
-  Format format = Format::text;
+  std::string format = "text";
   bool json = false;
   bool explain = false;
   bool trace = false;
-  ColorMode color = ColorMode::automatic;
+  std::string color = "auto";
 };
+
+Format format_named(std::string_view name) {
+  return name == "json" ? Format::json : name == "tsv" ? Format::tsv : Format::text;
+}
+
+ColorMode color_mode_named(std::string_view name) {
+  return name == "always" ? ColorMode::always : name == "never" ? ColorMode::never : ColorMode::automatic;
+}
 
 std::string read_description(const std::vector<std::string>& words) {
   if (words.size() == 1 && words.front() == "-") {
@@ -64,8 +73,8 @@ int run_recommend(RecommendOptions& options) {
   output.explain = options.explain;
   output.trace = options.trace;
   output.top = options.top;
-  const Format format = options.json ? Format::json : options.format;
-  output.palette = format == Format::text ? Palette::choose(options.color, stdout) : Palette::no_color();
+  const Format format = options.json ? Format::json : format_named(options.format);
+  output.palette = format == Format::text ? Palette::choose(color_mode_named(options.color), stdout) : Palette::no_color();
   const Answer answer{rules, profile, recommendation};
   const std::string text = format == Format::json  ? format_json(answer, output)
                            : format == Format::tsv ? format_tsv(answer, output)
@@ -105,19 +114,16 @@ void set_recommend_command(CLI::App& app, int& status) {
       ->type_name("SPAN");
   command->add_option("-n,--top", options->top, "Print at most N suggestions")
       ->type_name("N")
-      ->check(CLI::PositiveNumber);
-  const std::map<std::string, Format> formats{{"text", Format::text}, {"json", Format::json}, {"tsv", Format::tsv}};
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}));
   command->add_option("-f,--format", options->format, "Output format: text, json or tsv")
       ->type_name("FORMAT")
-      ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
+      ->transform(choice({"text", "json", "tsv"}));
   command->add_flag("--json", options->json, "Short for --format json");
   command->add_flag("--explain", options->explain, "Show every rule behind each score, exclusion and caution");
   command->add_flag("--trace", options->trace, "Show every rule evaluated, and why those that did not fire failed");
-  const std::map<std::string, ColorMode> colors{
-      {"auto", ColorMode::automatic}, {"always", ColorMode::always}, {"never", ColorMode::never}};
   command->add_option("--color,--colour", options->color, "Colour: auto (on a terminal), always or never")
       ->type_name("WHEN")
-      ->transform(CLI::CheckedTransformer(colors, CLI::ignore_case));
+      ->transform(choice({"auto", "always", "never"}));
   add_rule_options(*command, options->rules);
   command->add_option("description", options->words, "Your pain in your own words ('-' reads standard input)")
       ->type_name("DESCRIPTION");

@@ -26,13 +26,15 @@ std::string pressure_range(const Technique& technique) {
 void list(const RuleSet& rules) {
   std::size_t id_width = 2;
   std::size_t name_width = 4;
+  std::size_t pressure_width = 8;
   for (const Technique& technique : rules.techniques()) {
     id_width = std::max(id_width, technique.id.size());
     name_width = std::max(name_width, technique.name.size());
+    pressure_width = std::max(pressure_width, pressure_range(technique).size());
   }
   for (const Technique& technique : rules.techniques()) {
-    fmt::print("{:<{}}  {:<{}}  {:<10}  {}\n", technique.id, id_width, technique.name, name_width,
-               pressure_range(technique), technique.summary);
+    fmt::print("{:<{}}  {:<{}}  {:<{}}  {}\n", technique.id, id_width, technique.name, name_width,
+               pressure_range(technique), pressure_width, technique.summary);
   }
 }
 

@@ -61,9 +61,6 @@ public:
       referral(*result.referral);
     }
     if (!result.stopped_by_referral()) {
-      if (result.referral) {
-        line("");
-      }
       suggestions();
     }
     excluded();
@@ -79,6 +76,13 @@ private:
   void line(fmt::format_string<Args...> format, Args&&... args) {
     fmt::format_to(std::back_inserter(m_out), format, std::forward<Args>(args)...);
     m_out += '\n';
+  }
+
+  // Starts a new block: one blank line between blocks, never two, none at the top.
+  void separate() {
+    if (!m_out.empty() && !m_out.ends_with("\n\n")) {
+      m_out += '\n';
+    }
   }
 
   const std::string& name_of(TechniqueId id) const { return m_answer.rules.techniques()[id].name; }
@@ -102,8 +106,13 @@ private:
 
   void suggestions() {
     const Recommendation& result = m_answer.recommendation;
+    separate();
     line("Suggestions for: {}", profile_summary(m_answer.profile, m_answer.rules));
-    line("");
+    separate();
+    if (result.suggestions.empty()) {
+      line("No technique suits you as things stand: every one is excluded (see below).");
+      return;
+    }
     const std::size_t count = shown_count(result, m_options);
     std::size_t width = 0;
     for (std::size_t i = 0; i < count; ++i) {
@@ -149,7 +158,7 @@ private:
     if (result.excluded.empty()) {
       return;
     }
-    line("");
+    separate();
     line("{}", m_palette.paint(m_palette.heading, "Not suitable:"));
     for (const TechniqueOutcome& outcome : result.excluded) {
       const auto& exclusions = outcome.exclusions;
@@ -164,7 +173,7 @@ private:
 
   void closing() {
     const Recommendation& result = m_answer.recommendation;
-    line("");
+    separate();
     if (!result.suggestions.empty() && !result.stopped_by_referral()) {
       const Technique& first = m_answer.rules.techniques()[result.suggestions.front().technique];
       if (!first.aftercare.empty()) {
@@ -180,7 +189,7 @@ private:
         line("  - {}", advice);
       }
     }
-    line("");
+    separate();
     line("{}", evidence_summary());
     line("{}", m_palette.paint(m_palette.muted, disclaimer()));
     if (!m_options.explain) {
@@ -189,7 +198,7 @@ private:
   }
 
   void trace() {
-    line("");
+    separate();
     line("{}", m_palette.paint(m_palette.heading, "Trace:"));
     for (const RuleTrace& entry : m_answer.recommendation.trace) {
       if (entry.fired) {
