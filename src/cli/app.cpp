@@ -53,7 +53,7 @@ const CLI::App* deepest_command(const CLI::App& app) {
 std::string command_path(const CLI::App* command) {
   std::string path;
   for (; command != nullptr && command->get_parent() != nullptr; command = command->get_parent()) {
-    path = command->get_name() + " " + path;
+    path.insert(0, command->get_name() + " ");
   }
   return path;
 }

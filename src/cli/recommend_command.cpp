@@ -74,7 +74,8 @@ int run_recommend(RecommendOptions& options) {
   output.trace = options.trace;
   output.top = options.top;
   const Format format = options.json ? Format::json : format_named(options.format);
-  output.palette = format == Format::text ? Palette::choose(color_mode_named(options.color), stdout) : Palette::no_color();
+  output.palette =
+      format == Format::text ? Palette::choose(color_mode_named(options.color), stdout) : Palette::no_color();
   const Answer answer{rules, profile, recommendation};
   const std::string text = format == Format::json  ? format_json(answer, output)
                            : format == Format::tsv ? format_tsv(answer, output)

@@ -47,7 +47,7 @@ std::filesystem::path default_rules_directory() {
   std::error_code error;
   const auto executable = std::filesystem::read_symlink("/proc/self/exe", error);
   if (!error) {
-    const auto installed = executable.parent_path().parent_path() / BACKRELIEF_INSTALL_RULES_DIR;
+    auto installed = executable.parent_path().parent_path() / BACKRELIEF_INSTALL_RULES_DIR;
     if (std::filesystem::is_directory(installed, error)) {
       return installed;
     }

@@ -44,7 +44,7 @@ std::string effects(const Rule& rule, const RuleSet& rules) {
     parts.push_back(fmt::format("refer {}", to_string(rule.referral->level)));
   }
   if (!rule.advice.empty()) {
-    parts.push_back("advice");
+    parts.emplace_back("advice");
   }
   return fmt::format("{}", fmt::join(parts, "; "));
 }

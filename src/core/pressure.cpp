@@ -45,6 +45,7 @@ std::optional<Pressure> parse_pressure(std::string_view text) {
 const std::vector<std::string>& pressure_spellings() {
   static const std::vector<std::string> spellings = [] {
     std::vector<std::string> all;
+    all.reserve(k_spellings.size());
     for (const auto& entry : k_spellings) {
       all.emplace_back(entry.first);
     }

@@ -197,6 +197,7 @@ std::vector<RuleSource> read_rule_sources(const std::filesystem::path& path) {
   }
   std::sort(files.begin(), files.end());
   std::vector<RuleSource> sources;
+  sources.reserve(files.size());
   for (const auto& file : files) {
     sources.push_back({file.string(), read_file(file)});
   }
