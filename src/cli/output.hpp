@@ -29,7 +29,7 @@ struct Answer {
 /// Human-readable text: referral first, ranked list with score bars, aftercare, disclaimer.
 std::string format_text(const Answer& answer, const OutputOptions& options);
 
-/// The JSON document of backrelief(1), OUTPUT, on one line.
+/// The JSON document of backrelief(1), OUTPUT: indented, or on one line with compact_json.
 std::string format_json(const Answer& answer, const OutputOptions& options);
 
 /// A header line, then one tab-separated line per suggestion: rank, technique, score, reasons.

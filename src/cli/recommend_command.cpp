@@ -6,6 +6,7 @@
 #include "cli/output.hpp"
 #include "cli/rule_paths.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <fmt/format.h>
 #include <iostream>
@@ -61,6 +62,11 @@ std::string read_description(const std::vector<std::string>& words) {
 }
 
 int run_recommend(RecommendOptions& options) {
+  const bool description_from_stdin = options.words.size() == 1 && options.words.front() == "-";
+  if (description_from_stdin &&
+      std::find(options.rules.paths.begin(), options.rules.paths.end(), "-") != options.rules.paths.end()) {
+    throw Error(ErrorKind::invalid_input, "standard input can feed either --rules - or the description -, not both");
+  }
   const RuleSet rules = load_rule_set(rule_paths(options.rules));
   options.input.pressure = options.pressure;
   options.input.age = options.age;
@@ -99,17 +105,21 @@ void set_recommend_command(CLI::App& app, int& status) {
       ->type_name("LEVEL");
   command
       ->add_option("-g,--goal", options->input.goals, "What you want most: relief, relaxation, mobility (repeatable)")
-      ->type_name("GOAL");
+      ->type_name("GOAL")
+      ->allow_extra_args(false);
   command
       ->add_option("-a,--area", options->input.areas,
                    "Where it hurts: lower-back, upper-back, neck, shoulders, hips (repeatable)")
-      ->type_name("AREA");
+      ->type_name("AREA")
+      ->allow_extra_args(false);
   command
       ->add_option("-c,--condition", options->input.conditions,
                    "A health condition, e.g. pregnancy, blood-thinners, osteoporosis (repeatable)")
-      ->type_name("CONDITION");
+      ->type_name("CONDITION")
+      ->allow_extra_args(false);
   command->add_option("--avoid", options->input.avoid, "A technique you do not want (repeatable)")
-      ->type_name("TECHNIQUE");
+      ->type_name("TECHNIQUE")
+      ->allow_extra_args(false);
   command->add_option("--age", options->age, "Age in years")->type_name("YEARS");
   command->add_option("--duration", options->duration, "How long the pain has lasted: 10d, 3w, 6m, 2y")
       ->type_name("SPAN");

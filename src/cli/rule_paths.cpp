@@ -38,7 +38,8 @@ std::string read_stdin() {
 
 void add_rule_options(CLI::App& command, RuleOptions& options) {
   command.add_option("-r,--rules", options.paths, "Load this rule file or directory after the others (repeatable)")
-      ->type_name("PATH");
+      ->type_name("PATH")
+      ->allow_extra_args(false);
   command.add_flag("--no-default-rules", options.no_defaults, "Leave out the rules that ship with backrelief");
 }
 

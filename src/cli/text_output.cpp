@@ -123,7 +123,7 @@ private:
       suggestion(result.suggestions[i], width, best);
     }
     if (count < result.suggestions.size()) {
-      line("    ({} more not shown: --top {})", result.suggestions.size() - count, count);
+      line("    ({} more not shown; leave out --top to see them all)", result.suggestions.size() - count);
     }
   }
 

@@ -156,7 +156,9 @@ private:
       return std::nullopt;
     }
     if (comparisons->all().empty()) {
-      m_reader.error(field.value, "expected a comparison such as 'at_least: 12'");
+      if (field.value.size() == 0) { // otherwise its unknown keys were reported already
+        m_reader.error(field.value, "expected a comparison such as 'at_least: 12'");
+      }
       return std::nullopt;
     }
     std::vector<Condition> parts;
@@ -215,7 +217,10 @@ private:
 
   std::optional<ConceptId> resolve(const YAML::Node& item, ConceptKind kind, bool any_kind) {
     const std::string& name = item.Scalar();
-    const auto id = m_rules.find_concept(name);
+    auto id = any_kind ? std::nullopt : m_rules.find_concept(kind, name);
+    if (!id) {
+      id = m_rules.find_concept(name);
+    }
     if (id && (any_kind || m_rules.concepts()[*id].kind == kind)) {
       return id;
     }

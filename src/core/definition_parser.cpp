@@ -199,7 +199,12 @@ void define_concept(YamlReader& reader, const YAML::Node& node, RuleSet& rules) 
     return;
   }
   if (!existing && replaces) {
-    reader.error(node, fmt::format("concept '{}' says 'replaces: true' but no earlier concept has that id", entry.id));
+    std::vector<std::string> ids;
+    for (const Concept& other : rules.concepts()) {
+      ids.push_back(other.id);
+    }
+    reader.error(node, fmt::format("concept '{}' says 'replaces: true' but no earlier concept has that id{}", entry.id,
+                                   did_you_mean(entry.id, ids)));
     return;
   }
   if (existing && rules.concepts()[*existing].kind != entry.kind) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <fmt/format.h>
 
 namespace backrelief {
@@ -28,6 +29,11 @@ std::string_view describe_node(const YAML::Node& node) {
   default:
     return "nothing";
   }
+}
+
+bool quoted(const YAML::Node& node) {
+  // yaml-cpp tags a quoted scalar "!" and a plain one "?": "3" is text, 3 is a number.
+  return node.Tag() == "!";
 }
 
 SourceLocation YamlReader::where(const YAML::Node& node) const {
@@ -155,7 +161,8 @@ std::optional<double> YamlReader::number(const YAML::Node& node, std::string_vie
   double result = 0;
   const char* first = digits.data() + (digits.front() == '+' ? 1 : 0);
   const auto [end, ec] = std::from_chars(first, digits.data() + digits.size(), result, std::chars_format::fixed);
-  if (octal_looking || ec != std::errc{} || end != digits.data() + digits.size()) {
+  if (octal_looking || ec != std::errc{} || end != digits.data() + digits.size() || !std::isfinite(result) ||
+      quoted(node)) {
     error(node, fmt::format("expected {} as a decimal number, found '{}'", what, digits));
     return std::nullopt;
   }
@@ -176,10 +183,10 @@ std::optional<int> YamlReader::integer(const YAML::Node& node, std::string_view 
 }
 
 std::optional<bool> YamlReader::boolean(const YAML::Node& node, std::string_view what) {
-  if (node.IsScalar() && node.Scalar() == "true") {
+  if (node.IsScalar() && !quoted(node) && node.Scalar() == "true") {
     return true;
   }
-  if (node.IsScalar() && node.Scalar() == "false") {
+  if (node.IsScalar() && !quoted(node) && node.Scalar() == "false") {
     return false;
   }
   error(node, fmt::format("expected {} as true or false, found {}", what,

@@ -74,6 +74,9 @@ private:
   std::vector<Diagnostic>& m_diagnostics;
 };
 
+/// True for a quoted scalar ("3", 'true'), which is text even when it looks like a number.
+bool quoted(const YAML::Node& node);
+
 /// A YAML node kind as people say it: "a mapping", "a list", "a scalar", "nothing".
 std::string_view describe_node(const YAML::Node& node);
 
