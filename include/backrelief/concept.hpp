@@ -20,6 +20,9 @@ enum class ConceptKind : std::uint8_t { area, goal, condition, symptom, red_flag
 /// The spelling used in rule files: "area", "goal", "condition", "symptom", "red-flag".
 std::string_view to_string(ConceptKind kind);
 
+/// The kind with its article, for sentences: "an area", "a goal".
+std::string with_article(ConceptKind kind);
+
 /// Reads a kind name as rule files spell it.
 std::optional<ConceptKind> parse_concept_kind(std::string_view text);
 

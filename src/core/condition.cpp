@@ -60,6 +60,12 @@ std::string_view to_string(ConceptKind kind) {
   return k_kind_names[static_cast<std::size_t>(kind)];
 }
 
+std::string with_article(ConceptKind kind) {
+  const std::string_view name = to_string(kind);
+  const bool vowel = name.front() == 'a' || name.front() == 'e' || name.front() == 'i' || name.front() == 'o';
+  return fmt::format("{} {}", vowel ? "an" : "a", name);
+}
+
 std::optional<ConceptKind> parse_concept_kind(std::string_view text) {
   for (std::size_t i = 0; i < k_kind_names.size(); ++i) {
     if (k_kind_names[i] == text) {

@@ -39,7 +39,9 @@ public:
       return std::nullopt;
     }
     if (fields->all().empty()) {
-      m_reader.error(node, "empty condition: give at least one key such as 'pressure' or 'condition'");
+      if (node.size() == 0) { // otherwise its unknown keys were reported already
+        m_reader.error(node, "empty condition: give at least one key such as 'pressure' or 'condition'");
+      }
       return std::nullopt;
     }
     std::vector<Condition> parts;
@@ -116,8 +118,18 @@ private:
     return good ? std::optional<Condition>{std::move(condition)} : std::nullopt;
   }
 
+  // An empty list would make a test that can never hold: surely a mistake.
+  std::optional<std::vector<YAML::Node>> non_empty_list(const Field& field, std::string_view what) {
+    auto items = m_reader.scalar_list(field.value, what);
+    if (items && items->empty()) {
+      m_reader.error(field.value, fmt::format("expected at least one value after '{}'", field.key));
+      return std::nullopt;
+    }
+    return items;
+  }
+
   std::optional<Condition> pressure(const Field& field) {
-    auto items = m_reader.scalar_list(field.value, "a pressure");
+    auto items = non_empty_list(field, "a pressure");
     if (!items) {
       return std::nullopt;
     }
@@ -195,7 +207,7 @@ private:
   std::optional<Condition> concepts(const Field& field) {
     const bool any_kind = field.key == "mentions";
     const auto kind = any_kind ? ConceptKind::condition : *parse_concept_kind(field.key);
-    auto items = m_reader.scalar_list(field.value, fmt::format("a {} id", field.key));
+    auto items = non_empty_list(field, fmt::format("a {} id", field.key));
     if (!items) {
       return std::nullopt;
     }
@@ -225,8 +237,8 @@ private:
       return id;
     }
     if (id) {
-      m_reader.error(
-          item, fmt::format("'{}' is a {}, not a {}", name, to_string(m_rules.concepts()[*id].kind), to_string(kind)));
+      m_reader.error(item, fmt::format("'{}' is {}, not {}", name, with_article(m_rules.concepts()[*id].kind),
+                                       with_article(kind)));
       return std::nullopt;
     }
     std::vector<std::string> candidates;

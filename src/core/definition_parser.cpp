@@ -192,6 +192,12 @@ void define_concept(YamlReader& reader, const YAML::Node& node, RuleSet& rules) 
     return;
   }
   const auto existing = rules.find_concept(entry.id);
+  const auto named = rules.find_concept(entry.kind, entry.id);
+  if (named && named != existing) {
+    reader.error(node, fmt::format("'{}' already names the {} '{}'", entry.id, to_string(entry.kind),
+                                   rules.concepts()[*named].id));
+    return;
+  }
   if (existing && !replaces) {
     reader.error(node, fmt::format("duplicate concept id '{}' (first defined at {}); add 'replaces: true' to "
                                    "replace it",
@@ -208,8 +214,8 @@ void define_concept(YamlReader& reader, const YAML::Node& node, RuleSet& rules) 
     return;
   }
   if (existing && rules.concepts()[*existing].kind != entry.kind) {
-    reader.error(node, fmt::format("concept '{}' is a {}; a replacement cannot change its kind", entry.id,
-                                   to_string(rules.concepts()[*existing].kind)));
+    reader.error(node, fmt::format("concept '{}' is {}; a replacement cannot change its kind", entry.id,
+                                   with_article(rules.concepts()[*existing].kind)));
     return;
   }
   for (const std::string& alias : entry.aliases) {

@@ -1,6 +1,7 @@
 #include "backrelief/duration.hpp"
 
 #include <charconv>
+#include <cmath>
 
 namespace backrelief {
 
@@ -39,7 +40,7 @@ std::optional<double> parse_duration_weeks(std::string_view text) {
   double amount = 0;
   const char* last = text.data() + text.size() - 1;
   const auto [end, error] = std::from_chars(text.data(), last, amount, std::chars_format::fixed);
-  if (error != std::errc{} || end != last || amount < 0) {
+  if (error != std::errc{} || end != last || !std::isfinite(amount) || amount < 0) {
     return std::nullopt;
   }
   const double weeks = amount * *factor;

@@ -173,13 +173,14 @@ private:
 
   bool read_referral(const YAML::Node& node, Rule& rule) {
     Referral referral;
-    YAML::Node level_node = node;
+    const YAML::Node* level = &node; // a pointer: assigning a YAML::Node would overwrite the document
+    std::optional<Fields> fields;
     if (node.IsMap()) {
-      auto fields = m_reader.mapping(node, k_refer_keys, "a referral");
+      fields = m_reader.mapping(node, k_refer_keys, "a referral");
       if (!fields || !m_reader.require(*fields, node, std::vector<std::string>{"level"}, "a referral")) {
         return false;
       }
-      level_node = *fields->find("level");
+      level = fields->find("level");
       if (const auto* advice = fields->find("advice")) {
         auto text = m_reader.text(*advice, "the referral advice");
         if (!text) {
@@ -188,18 +189,19 @@ private:
         referral.advice = *text;
       }
     }
+    const YAML::Node& level_node = *level;
     if (!level_node.IsScalar()) {
       m_reader.error(level_node, fmt::format("expected a referral level (emergency, urgent or routine), found {}",
                                              describe_node(level_node)));
       return false;
     }
-    auto level = parse_referral_level(level_node.Scalar());
-    if (!level) {
+    auto parsed = parse_referral_level(level_node.Scalar());
+    if (!parsed) {
       m_reader.error(level_node, fmt::format("unknown referral level '{}': expected emergency, urgent or routine{}",
                                              level_node.Scalar(), did_you_mean(level_node.Scalar(), k_level_names)));
       return false;
     }
-    referral.level = *level;
+    referral.level = *parsed;
     rule.referral = std::move(referral);
     return true;
   }

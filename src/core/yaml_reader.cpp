@@ -31,6 +31,24 @@ std::string_view describe_node(const YAML::Node& node) {
   }
 }
 
+namespace {
+// An optional sign, digits, and an optional fraction of digits: nothing YAML 1.1 would read
+// differently (no octal 042, no .5, no 1e3, no inf or nan).
+bool plain_decimal(std::string_view text) {
+  if (!text.empty() && (text.front() == '-' || text.front() == '+')) {
+    text.remove_prefix(1);
+  }
+  const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  const std::size_t point = text.find('.');
+  const std::string_view whole = text.substr(0, point);
+  const std::string_view fraction = point == std::string_view::npos ? std::string_view{} : text.substr(point + 1);
+  const bool octal_looking = whole.size() > 1 && whole.front() == '0';
+  return !whole.empty() && !octal_looking && std::all_of(whole.begin(), whole.end(), is_digit) &&
+         (point == std::string_view::npos ||
+          (!fraction.empty() && std::all_of(fraction.begin(), fraction.end(), is_digit)));
+}
+} // namespace
+
 bool quoted(const YAML::Node& node) {
   // yaml-cpp tags a quoted scalar "!" and a plain one "?": "3" is text, 3 is a number.
   return node.Tag() == "!";
@@ -152,17 +170,14 @@ std::optional<double> YamlReader::number(const YAML::Node& node, std::string_vie
     return std::nullopt;
   }
   const std::string& digits = *value;
-  std::string_view body = digits;
-  if (!body.empty() && (body.front() == '-' || body.front() == '+')) {
-    body.remove_prefix(1);
-  }
-  // A leading zero followed by a digit is octal in YAML 1.1: refuse rather than guess.
-  const bool octal_looking = body.size() > 1 && body[0] == '0' && body[1] >= '0' && body[1] <= '9';
   double result = 0;
+  if (quoted(node) || !plain_decimal(digits)) {
+    error(node, fmt::format("expected {} as a decimal number, found '{}'", what, digits));
+    return std::nullopt;
+  }
   const char* first = digits.data() + (digits.front() == '+' ? 1 : 0);
   const auto [end, ec] = std::from_chars(first, digits.data() + digits.size(), result, std::chars_format::fixed);
-  if (octal_looking || ec != std::errc{} || end != digits.data() + digits.size() || !std::isfinite(result) ||
-      quoted(node)) {
+  if (ec != std::errc{} || end != digits.data() + digits.size() || !std::isfinite(result)) {
     error(node, fmt::format("expected {} as a decimal number, found '{}'", what, digits));
     return std::nullopt;
   }
@@ -170,6 +185,10 @@ std::optional<double> YamlReader::number(const YAML::Node& node, std::string_vie
 }
 
 std::optional<int> YamlReader::integer(const YAML::Node& node, std::string_view what) {
+  if (node.IsScalar() && node.Scalar().find('.') != std::string::npos) {
+    error(node, fmt::format("expected {} as a whole number, found '{}'", what, node.Scalar()));
+    return std::nullopt;
+  }
   auto value = number(node, what);
   if (!value) {
     return std::nullopt;

@@ -141,9 +141,9 @@ TEST(ConditionEvaluate, EmptyAnyNeverHolds) {
 }
 
 TEST(ConditionEvaluate, AllReportsItsFirstFailingLeaf) {
-  const Condition condition = group(Condition::Kind::all, {pressure_is({Pressure::low}),
-                                                           concept_is(ConceptKind::area, {k_neck}),
-                                                           concept_is(ConceptKind::condition, {k_pregnancy})});
+  const Condition condition =
+      group(Condition::Kind::all, {pressure_is({Pressure::low}), concept_is(ConceptKind::area, {k_neck}),
+                                   concept_is(ConceptKind::condition, {k_pregnancy})});
   EXPECT_TRUE(holds(condition, profile_with(Pressure::low, {k_neck, k_pregnancy})));
   EXPECT_EQ(evaluate(condition, profile_with(Pressure::low)).condition, &condition.children[1]);
   EXPECT_EQ(evaluate(condition, profile_with(Pressure::firm)).condition, &condition.children[0]);
@@ -152,9 +152,9 @@ TEST(ConditionEvaluate, AllReportsItsFirstFailingLeaf) {
 
 TEST(ConditionEvaluate, AllReportsTheLeafInsideANestedAll) {
   const Condition condition =
-      group(Condition::Kind::all,
-            {pressure_is({Pressure::low}), group(Condition::Kind::all, {concept_is(ConceptKind::area, {k_neck}),
-                                                                        concept_is(ConceptKind::area, {k_lower_back})})});
+      group(Condition::Kind::all, {pressure_is({Pressure::low}),
+                                   group(Condition::Kind::all, {concept_is(ConceptKind::area, {k_neck}),
+                                                                concept_is(ConceptKind::area, {k_lower_back})})});
   EXPECT_EQ(evaluate(condition, profile_with(Pressure::low, {k_neck})).condition, &condition.children[1].children[1]);
 }
 
@@ -174,10 +174,11 @@ TEST(ConditionEvaluate, NegationReportsItselfWhenItsChildHolds) {
 }
 
 TEST(ConditionEvaluate, AllReportsAFailingNegationAndAny) {
-  const Condition condition = group(Condition::Kind::all, {
-                                                              negation(concept_is(ConceptKind::condition, {k_pregnancy})),
-                                                              group(Condition::Kind::any, {pressure_is({Pressure::low})}),
-                                                          });
+  const Condition condition =
+      group(Condition::Kind::all, {
+                                      negation(concept_is(ConceptKind::condition, {k_pregnancy})),
+                                      group(Condition::Kind::any, {pressure_is({Pressure::low})}),
+                                  });
   EXPECT_EQ(evaluate(condition, profile_with(Pressure::low, {k_pregnancy})).condition, &condition.children[0]);
   EXPECT_EQ(evaluate(condition, profile_with(Pressure::firm)).condition, &condition.children[1]);
 }

@@ -222,6 +222,25 @@ rules:
   EXPECT_EQ(result.excluded[0].exclusions[0].text, "see a clinician first (emergency referral)");
 }
 
+TEST(Recommend, ReferralAdviceIsTheFirstStrongestRulesOwnOrTheDefault) {
+  const RuleSet rules = load_text(k_definitions + R"(
+rules:
+  - {id: stiffness, when: {condition: stiffness}, refer: {level: routine, advice: See a physio.}, because: a}
+  - {id: fever, when: {condition: fever}, refer: urgent, because: b}
+  - {id: numbness, when: {condition: numbness}, refer: {level: urgent, advice: See a doctor today.}, because: c}
+)");
+  const Recommendation result =
+      recommend(rules, make_profile(input_with(std::nullopt, {"numbness", "fever", "stiffness"}), rules));
+  ASSERT_TRUE(result.referral.has_value());
+  EXPECT_EQ(result.referral->level, ReferralLevel::urgent);
+  // "fever" is the first urgent rule and has no advice of its own, so the default wording is used.
+  EXPECT_EQ(result.referral->advice, default_referral_advice(ReferralLevel::urgent));
+  ASSERT_EQ(result.referral->red_flags.size(), 3U);
+  EXPECT_EQ(result.referral->red_flags[0].rule, rules.find_rule("fever"));
+  EXPECT_EQ(result.referral->red_flags[1].rule, rules.find_rule("numbness"));
+  EXPECT_EQ(result.referral->red_flags[2].rule, rules.find_rule("stiffness"));
+}
+
 TEST(Recommend, RoutineReferralKeepsSuggestionsAndAdvice) {
   const RuleSet rules = load_text(k_definitions + R"(
 rules:

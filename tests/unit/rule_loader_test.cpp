@@ -1,8 +1,10 @@
 #include "backrelief/rule_loader.hpp"
 
 #include "condition_parser.hpp"
+#include "rule_parser.hpp"
 #include "test_support.hpp"
 
+#include <algorithm>
 #include <gtest/gtest.h>
 #include <string>
 #include <vector>
@@ -140,11 +142,11 @@ rules:
 )"),
             (std::vector<std::string>{
                 "test.yaml:3:71: unknown key 'colour' in a technique",
-                "test.yaml:4:55: the pressure range goes from the lightest to the firmest, e.g. [low, medium]",
+                "test.yaml:4:57: the pressure range goes from the lightest to the firmest, e.g. [low, medium]",
                 "test.yaml:6:21: unknown technique 'swedsh' (did you mean 'swedish'?)",
                 "test.yaml:7:30: unknown pressure 'lwo': expected low, medium or firm (did you mean 'low'?)",
-                "test.yaml:8:31: expected a score as a decimal number, found '042'",
-                "test.yaml:9:21: unknown referral level 'urgnet': expected emergency, urgent or routine (did you "
+                "test.yaml:8:30: expected a score as a decimal number, found '042'",
+                "test.yaml:9:20: unknown referral level 'urgnet': expected emergency, urgent or routine (did you "
                 "mean 'urgent'?)",
             }));
 }
@@ -156,18 +158,18 @@ TEST(LoadRules, ReportsErrorsOfEveryFileInFileOrder) {
             }),
             (std::vector<std::string>{
                 "b.yaml:6:5: a rule needs the key 'because'",
-                "a.yaml:3:30: unknown key 'colour' in a rule",
                 "a.yaml:3:5: rule 'y' has no effect: give at least one of score, exclude, caution, refer or advice",
+                "a.yaml:3:25: unknown key 'colour' in a rule",
             }));
 }
 
 TEST(LoadRules, ErrorMessageIsTheFirstDiagnostic) {
   try {
-    load_text(k_techniques + "rules:\n  - {id: x, score: {sweden: 1}, because: y}\n");
+    load_text(k_techniques + "rules:\n  - {id: x, score: {sweddish: 1}, because: y}\n");
     FAIL() << "the rules loaded";
   } catch (const Error& error) {
     EXPECT_EQ(error.kind(), ErrorKind::invalid_rules);
-    EXPECT_STREQ(error.what(), "test.yaml:6:21: unknown technique 'sweden' (did you mean 'swedish'?)");
+    EXPECT_STREQ(error.what(), "test.yaml:6:21: unknown technique 'sweddish' (did you mean 'swedish'?)");
   }
 }
 
@@ -185,7 +187,8 @@ TEST(LoadRules, UnknownTechniqueIdInEveryPlace) {
 }
 
 TEST(LoadRules, TechniqueAliasesAndCaseAreAcceptedInRules) {
-  const RuleSet rules = load_text(k_techniques + "rules:\n  - {id: a, score: {DEEP: 1}, exclude: Swedish, because: x}\n");
+  const RuleSet rules =
+      load_text(k_techniques + "rules:\n  - {id: a, score: {DEEP: 1}, exclude: Swedish, because: x}\n");
   ASSERT_EQ(rules.rules().size(), 1U);
   EXPECT_EQ(rules.rules()[0].weights[0].technique, 1);
   EXPECT_EQ(rules.rules()[0].excludes, std::vector<TechniqueId>{0});
@@ -193,7 +196,7 @@ TEST(LoadRules, TechniqueAliasesAndCaseAreAcceptedInRules) {
 
 TEST(LoadRules, SameTechniqueTwiceInAScoreIsAnError) {
   EXPECT_EQ(load_errors(k_techniques + "rules:\n  - {id: a, score: {deep-tissue: 1, deep: 2}, because: x}\n"),
-            std::vector<std::string>{"test.yaml:6:35: duplicate technique 'deep' in score"});
+            std::vector<std::string>{"test.yaml:6:37: duplicate technique 'deep' in score"});
 }
 
 TEST(LoadRules, UnknownConceptId) {
@@ -207,7 +210,7 @@ rules:
             (std::vector<std::string>{
                 "test.yaml:8:31: unknown condition 'pregnacy' (did you mean 'pregnancy'?)",
                 "test.yaml:9:26: unknown area 'neck'",
-                "test.yaml:10:41: unknown concept 'gout'",
+                "test.yaml:10:42: unknown concept 'gout'",
             }));
 }
 
@@ -221,8 +224,6 @@ rules:
 }
 
 TEST(LoadRules, ConceptOfTheWrongKindReadsWell) {
-  GTEST_SKIP() << "bug: src/core/condition_parser.cpp:224 (and definition_parser.cpp:206) write \"a {kind}\", "
-                  "giving \"'neck' is a area, not a condition\"";
   EXPECT_EQ(load_errors(k_techniques + R"(concepts:
   - {id: neck, kind: area, name: neck}
 rules:
@@ -279,7 +280,7 @@ TEST(LoadRules, ReplacesWithoutAnEarlierRuleIsAnError) {
 
 TEST(LoadRules, ReplacesMustBeTrueOrFalse) {
   EXPECT_EQ(load_errors(k_techniques + "rules:\n  - {id: calm, replaces: yes, score: {swedish: 1}, because: x}\n"),
-            std::vector<std::string>{"test.yaml:6:27: expected 'replaces' as true or false, found 'yes'"});
+            std::vector<std::string>{"test.yaml:6:26: expected 'replaces' as true or false, found 'yes'"});
 }
 
 TEST(LoadRules, DisableRemovesARule) {
@@ -327,7 +328,7 @@ TEST(LoadRules, VersionMustBeAWholeNumber) {
 
 TEST(LoadRules, InvalidYamlGivesAPosition) {
   EXPECT_EQ(load_errors("version: 1\nrules:\n  - {id: a, because: [x}\n"),
-            std::vector<std::string>{"test.yaml:3:24: invalid YAML: end of sequence flow not found"});
+            std::vector<std::string>{"test.yaml:3:24: invalid YAML: illegal flow end"});
 }
 
 TEST(LoadRules, InvalidYamlDoesNotHideOtherFiles) {
@@ -347,8 +348,9 @@ TEST(LoadRules, EmptyFile) {
 }
 
 TEST(LoadRules, FileThatIsNotAMapping) {
-  EXPECT_EQ(load_errors("- version: 1\n"),
-            std::vector<std::string>{"test.yaml:1:1: expected a rule file (a mapping of keys to values), found a list"});
+  EXPECT_EQ(
+      load_errors("- version: 1\n"),
+      std::vector<std::string>{"test.yaml:1:1: expected a rule file (a mapping of keys to values), found a list"});
 }
 
 TEST(LoadRules, SectionThatIsNotAList) {
@@ -407,23 +409,41 @@ TEST(LoadRules, AnyAndAllNeedConditions) {
 }
 
 TEST(LoadRules, UnknownConditionKeySuggestsOne) {
-  EXPECT_EQ(load_errors(k_techniques + "rules:\n  - {id: a, when: {presure: low}, score: {swedish: 1}, because: x}\n"),
-            std::vector<std::string>{"test.yaml:6:20: unknown key 'presure' in a condition (did you mean 'pressure'?)"});
+  const auto errors =
+      load_errors(k_techniques + "rules:\n  - {id: a, when: {presure: low}, score: {swedish: 1}, because: x}\n");
+  const std::string expected = "test.yaml:6:20: unknown key 'presure' in a condition (did you mean 'pressure'?)";
+  EXPECT_NE(std::find(errors.begin(), errors.end(), expected), errors.end());
+}
+
+TEST(LoadRules, UnknownConditionKeyIsTheOnlyError) {
+  EXPECT_EQ(
+      load_errors(k_techniques + "rules:\n  - {id: a, when: {presure: low}, score: {swedish: 1}, because: x}\n"),
+      std::vector<std::string>{"test.yaml:6:20: unknown key 'presure' in a condition (did you mean 'pressure'?)"});
 }
 
 TEST(LoadRules, EmptyListOfValuesInAConditionIsRefused) {
-  GTEST_SKIP() << "bug: src/core/condition_parser.cpp pressure() and concepts() accept an empty list, so "
-                  "`when: {pressure: []}` loads as a condition that can never hold (while `any: []` is refused)";
-  EXPECT_EQ(load_errors(k_techniques + "rules:\n  - {id: a, when: {pressure: []}, score: {swedish: 1}, because: x}\n")
-                .size(),
-            1U);
+  const auto errors = load_errors(k_techniques + R"(concepts:
+  - {id: gout, kind: condition, name: gout}
+rules:
+  - {id: a, when: {pressure: []}, score: {swedish: 1}, because: x}
+  - {id: b, when: {condition: []}, score: {swedish: 1}, because: x}
+)");
+  // The wording is the fixer's choice; each empty list must be reported where it is written.
+  ASSERT_EQ(errors.size(), 2U);
+  EXPECT_EQ(errors[0].rfind("test.yaml:8:30: ", 0), 0U) << errors[0];
+  EXPECT_EQ(errors[1].rfind("test.yaml:9:31: ", 0), 0U) << errors[1];
 }
 
 TEST(LoadRules, SpecialNumberIsRefusedAsAScore) {
-  GTEST_SKIP() << "bug: src/core/yaml_reader.cpp:157 YamlReader::number accepts 'nan' and 'inf', so a NaN score "
-                  "loads and later breaks the strict weak ordering of the ranking sort in engine.cpp";
   EXPECT_EQ(load_errors(k_techniques + "rules:\n  - {id: a, score: {swedish: nan}, because: x}\n"),
             std::vector<std::string>{"test.yaml:6:30: expected a score as a decimal number, found 'nan'"});
+}
+
+TEST(LoadRules, ListsMayBeLeftEmpty) {
+  const RuleSet rules = load_text(k_techniques + "concepts:\nrules: []\ndisable:\n");
+  EXPECT_EQ(rules.techniques().size(), 2U);
+  EXPECT_TRUE(rules.concepts().empty());
+  EXPECT_TRUE(rules.rules().empty());
 }
 
 TEST(LoadRules, TechniquesMissingEntirely) {
@@ -445,9 +465,10 @@ TEST(LoadRules, TechniqueNeedsItsKeys) {
 }
 
 TEST(LoadRules, DuplicateTechniqueIdIsAnError) {
-  EXPECT_EQ(load_errors(k_techniques + "  - {id: swedish, name: Other, summary: s, pressure: low}\n"),
-            std::vector<std::string>{"test.yaml:5:5: duplicate technique id 'swedish' (first defined at test.yaml:3:5); "
-                                     "add 'replaces: true' to replace it"});
+  EXPECT_EQ(
+      load_errors(k_techniques + "  - {id: swedish, name: Other, summary: s, pressure: low}\n"),
+      std::vector<std::string>{"test.yaml:5:5: duplicate technique id 'swedish' (first defined at test.yaml:3:5); "
+                               "add 'replaces: true' to replace it"});
 }
 
 TEST(LoadRules, TechniqueIdThatIsAnotherTechniquesAliasIsAnError) {
@@ -456,8 +477,9 @@ TEST(LoadRules, TechniqueIdThatIsAnotherTechniquesAliasIsAnError) {
 }
 
 TEST(LoadRules, TechniqueAliasThatNamesAnotherTechniqueIsAnError) {
-  EXPECT_EQ(load_errors(k_techniques + "  - {id: shiatsu, aliases: [swedish], name: Other, summary: s, pressure: low}\n"),
-            std::vector<std::string>{"test.yaml:5:5: 'swedish' already names the technique 'swedish'"});
+  EXPECT_EQ(
+      load_errors(k_techniques + "  - {id: shiatsu, aliases: [swedish], name: Other, summary: s, pressure: low}\n"),
+      std::vector<std::string>{"test.yaml:5:5: 'swedish' already names the technique 'swedish'"});
 }
 
 TEST(LoadRules, TechniqueReplacedByALaterFile) {
@@ -483,17 +505,44 @@ TEST(LoadRules, DuplicateConceptIdIsAnErrorEvenOfAnotherKind) {
 }
 
 TEST(LoadRules, ConceptReplacementKeepsItsKind) {
-  EXPECT_EQ(load_errors(k_techniques + R"(concepts:
+  EXPECT_EQ(
+      load_errors(k_techniques + R"(concepts:
   - {id: relief, kind: goal, name: relief}
   - {id: relief, kind: condition, name: relief, replaces: true}
 )"),
-            std::vector<std::string>{"test.yaml:7:5: concept 'relief' is a goal; a replacement cannot change its kind"});
+      std::vector<std::string>{"test.yaml:7:5: concept 'relief' is a goal; a replacement cannot change its kind"});
+}
+
+TEST(LoadRules, ConceptAliasThatNamesAnotherConceptIsAnError) {
+  EXPECT_EQ(load_errors(k_techniques + R"(concepts:
+  - {id: hips, kind: area, name: hips}
+  - {id: hip, kind: area, name: hip, aliases: [hips]}
+)"),
+            std::vector<std::string>{"test.yaml:7:5: alias 'hips' already names the area 'hips'"});
+}
+
+TEST(LoadRules, ConceptIdThatIsAnotherConceptsAliasIsAnError) {
+  EXPECT_EQ(load_errors(k_techniques + R"(concepts:
+  - {id: hip, kind: area, name: hip, aliases: [hips]}
+  - {id: hips, kind: area, name: hips}
+)"),
+            std::vector<std::string>{"test.yaml:7:5: 'hips' already names the area 'hip'"});
 }
 
 TEST(LoadRules, UnknownConceptKindSuggestsOne) {
   EXPECT_EQ(load_errors(k_techniques + "concepts:\n  - {id: fever, kind: red_flag, name: fever}\n"),
             std::vector<std::string>{"test.yaml:6:23: unknown kind 'red_flag': expected one of area, goal, condition, "
                                      "symptom, red-flag (did you mean 'red-flag'?)"});
+}
+
+TEST(ParseRule, LeavesTheDocumentUntouched) {
+  std::vector<Diagnostic> diagnostics;
+  YamlReader reader("test.yaml", diagnostics);
+  const YAML::Node rule = YAML::Load("{id: r, refer: {level: urgent, advice: Go today.}, because: b}");
+  const auto parsed = parse_rule(reader, rule, RuleSet{});
+  ASSERT_TRUE(parsed.has_value());
+  EXPECT_EQ(parsed->rule.referral->level, ReferralLevel::urgent);
+  EXPECT_TRUE(rule["refer"].IsMap());
 }
 
 TEST(ReadRuleSources, ReadsADirectoryInNameOrder) {
