@@ -15,9 +15,10 @@ namespace backrelief {
 using ConceptId = std::uint32_t;
 
 /// The kinds of fact a profile can hold; each is also a condition key in rules.
-enum class ConceptKind : std::uint8_t { area, goal, condition, symptom, red_flag };
+enum class ConceptKind : std::uint8_t { area, goal, condition, symptom, quality, side, context, red_flag };
 
-/// The spelling used in rule files: "area", "goal", "condition", "symptom", "red-flag".
+/// The spelling used in rule files: "area", "goal", "condition", "symptom", "quality", "side",
+/// "context", "red-flag".
 std::string_view to_string(ConceptKind kind);
 
 /// The kind with its article, for sentences: "an area", "a goal".
@@ -29,12 +30,20 @@ std::optional<ConceptKind> parse_concept_kind(std::string_view text);
 /// Every kind name, for messages and suggestions.
 std::span<const std::string> concept_kind_names();
 
+/// Words that mean a concept in a description, as written in a rule file.
+struct Phrase {
+  std::string text;
+  SourceLocation where;
+};
+
 /// Something a profile can state about a person: an area, a goal, a condition...
 struct Concept {
   std::string id;                            ///< stable identifier, e.g. "blood-thinners"
   ConceptKind kind = ConceptKind::condition; ///< which fact it is a value of
   std::string name;                          ///< readable name, e.g. "taking blood thinners"
   std::vector<std::string> aliases;          ///< other accepted identifiers on the command line
+  std::vector<Phrase> phrases;               ///< words that mean it in a description
+  bool fuzzy = true;                         ///< whether misspelled phrases still match
   SourceLocation origin;                     ///< where it was defined
 };
 

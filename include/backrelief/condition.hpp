@@ -13,9 +13,9 @@ struct Profile;
 class RuleSet;
 
 /// A number a profile may know about the person.
-enum class NumericField : std::uint8_t { age, duration_weeks };
+enum class NumericField : std::uint8_t { age, duration_weeks, intensity };
 
-/// The rule-file key of a numeric field: "age" or "duration_weeks".
+/// The rule-file key of a numeric field: "age", "duration_weeks" or "intensity".
 std::string_view to_string(NumericField field);
 
 /// How a known number is compared with a rule's threshold.

@@ -4,6 +4,7 @@
 #include "backrelief/fact_set.hpp"
 #include "backrelief/pressure.hpp"
 #include "backrelief/technique.hpp"
+#include "backrelief/text_analysis.hpp"
 
 #include <optional>
 #include <string>
@@ -35,7 +36,9 @@ struct Profile {
   std::vector<TechniqueId> avoid;
   std::optional<int> age;
   std::optional<double> duration_weeks;
-  FactSet facts; ///< every concept affirmed, from options and (later) the text
+  std::optional<double> intensity; ///< pain on a 0-10 scale, from the text
+  TextAnalysis text;               ///< what the description says
+  FactSet facts;                   ///< every concept affirmed, by the options or the text
 };
 
 /// The oldest age accepted.

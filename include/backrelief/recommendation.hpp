@@ -69,6 +69,10 @@ std::string_view evidence_summary();
 /// The sentence that says what the tool is not.
 std::string_view disclaimer();
 
+/// The words of the description behind a rule: the affirmed text facts whose concepts its
+/// condition asks for (outside any `not`), as written, in text order, without repeats.
+std::vector<std::string> words_behind(const Rule& rule, const Profile& profile);
+
 /// Evaluates every rule against the profile and ranks the techniques.
 Recommendation recommend(const RuleSet& rules, const Profile& profile);
 

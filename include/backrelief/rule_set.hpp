@@ -3,6 +3,7 @@
 #include "backrelief/concept.hpp"
 #include "backrelief/rule.hpp"
 #include "backrelief/technique.hpp"
+#include "backrelief/vocabulary.hpp"
 
 #include <optional>
 #include <string>
@@ -23,6 +24,11 @@ public:
   [[nodiscard]] const std::vector<Rule>& rules() const { return m_rules; }
   /// Rules switched off by `disable`, with where they were switched off.
   [[nodiscard]] const std::vector<std::pair<Rule, SourceLocation>>& disabled_rules() const { return m_disabled; }
+
+  /// The compiled phrases of every concept, for understanding descriptions.
+  [[nodiscard]] const Vocabulary& vocabulary() const { return m_vocabulary; }
+  /// Stores the compiled vocabulary; the loader calls this once every concept is known.
+  void set_vocabulary(Vocabulary vocabulary) { m_vocabulary = std::move(vocabulary); }
 
   /// Finds a technique by id or alias, ignoring case.
   [[nodiscard]] std::optional<TechniqueId> find_technique(std::string_view name) const;
@@ -48,6 +54,8 @@ public:
   ConceptId add_concept(Concept entry);
   /// Replaces the concept with the same id, keeping its index.
   void replace_concept(ConceptId id, Concept entry);
+  /// Adds description phrases to a concept.
+  void add_phrases(ConceptId id, std::vector<Phrase> phrases);
   /// Adds a rule, or replaces the one with the same id in place.
   void put_rule(Rule rule);
   /// Switches a rule off; returns false when no active rule has that id.
@@ -58,6 +66,7 @@ private:
   std::vector<Concept> m_concepts;
   std::vector<Rule> m_rules;
   std::vector<std::pair<Rule, SourceLocation>> m_disabled;
+  Vocabulary m_vocabulary;
   std::unordered_map<std::string, TechniqueId> m_technique_index; // ids and aliases, lower case
   std::unordered_map<std::string, ConceptId> m_concept_index;     // "kind:name", lower case
   std::unordered_map<std::string, ConceptId> m_concept_ids;       // ids only

@@ -7,6 +7,9 @@ namespace backrelief::cli {
 /// Registers `recommend`; its callback stores the exit status in `status`.
 void set_recommend_command(CLI::App& app, int& status);
 
+/// Registers `analyze [DESCRIPTION]`.
+void set_analyze_command(CLI::App& app, int& status);
+
 /// Registers `techniques [ID]`.
 void set_techniques_command(CLI::App& app, int& status);
 

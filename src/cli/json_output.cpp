@@ -1,6 +1,8 @@
+#include "cli/facts_output.hpp"
 #include "cli/output.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 namespace backrelief::cli {
@@ -39,29 +41,21 @@ json input_of(const Profile& profile, const RuleSet& rules) {
   };
 }
 
-// Facts given as options say so in "from", the way text facts will name their words.
-json facts_of(const Profile& profile, const RuleSet& rules) {
-  json facts = json::array();
-  const auto add = [&](const std::vector<ConceptId>& items, std::string_view option) {
-    for (ConceptId id : items) {
-      const std::string& name = rules.concepts()[id].id;
-      facts.push_back({{"fact", name}, {"negated", false}, {"from", fmt::format("{} {}", option, name)}});
-    }
-  };
-  add(profile.goals, "--goal");
-  add(profile.areas, "--area");
-  add(profile.conditions, "--condition");
-  return facts;
+json words_json(const Rule& rule, const Profile& profile) {
+  return words_behind(rule, profile);
 }
 
-json referral_of(const Recommendation& recommendation) {
+json referral_of(const Recommendation& recommendation, const Profile& profile) {
   if (!recommendation.referral) {
     return nullptr;
   }
   const ReferralOutcome& referral = *recommendation.referral;
   json flags = json::array();
   for (const RedFlag& flag : referral.red_flags) {
-    flags.push_back({{"id", flag.rule->id}, {"text", flag.rule->because}, {"from", nullptr}});
+    const auto words = words_behind(*flag.rule, profile);
+    flags.push_back({{"id", flag.rule->id},
+                     {"text", flag.rule->because},
+                     {"from", words.empty() ? json(nullptr) : json(fmt::format("{}", fmt::join(words, ", ")))}});
   }
   return json{{"level", to_string(referral.level)}, {"red_flags", flags}, {"advice", referral.advice}};
 }
@@ -74,11 +68,14 @@ json notes(const std::vector<Note>& items) {
   return list;
 }
 
-json suggestion(const TechniqueOutcome& outcome, const RuleSet& rules) {
+json suggestion(const TechniqueOutcome& outcome, const RuleSet& rules, const Profile& profile) {
   const Technique& technique = rules.techniques()[outcome.technique];
   json reasons = json::array();
   for (const Contribution& reason : outcome.reasons) {
-    reasons.push_back({{"rule", reason.rule->id}, {"weight", reason.weight}, {"text", reason.rule->because}});
+    reasons.push_back({{"rule", reason.rule->id},
+                       {"weight", reason.weight},
+                       {"text", reason.rule->because},
+                       {"from", words_json(*reason.rule, profile)}});
   }
   return json{{"rank", outcome.rank},
               {"technique", technique.id},
@@ -110,7 +107,7 @@ std::string format_json(const Answer& answer, const OutputOptions& options) {
   json suggestions = json::array();
   const std::size_t count = shown_count(recommendation, options);
   for (std::size_t i = 0; i < count; ++i) {
-    suggestions.push_back(suggestion(recommendation.suggestions[i], answer.rules));
+    suggestions.push_back(suggestion(recommendation.suggestions[i], answer.rules, answer.profile));
   }
   json excluded = json::array();
   for (const TechniqueOutcome& outcome : recommendation.excluded) {
@@ -122,8 +119,8 @@ std::string format_json(const Answer& answer, const OutputOptions& options) {
   json document{
       {"schema", 1},
       {"input", input_of(answer.profile, answer.rules)},
-      {"facts", facts_of(answer.profile, answer.rules)},
-      {"referral", referral_of(recommendation)},
+      {"facts", facts_json(answer.profile, answer.rules)},
+      {"referral", referral_of(recommendation, answer.profile)},
       {"suggestions", suggestions},
       {"excluded", excluded},
       {"advice", advice},

@@ -2,6 +2,7 @@
 #include "backrelief/recommendation.hpp"
 #include "cli/choice.hpp"
 #include "cli/commands.hpp"
+#include "cli/description.hpp"
 #include "cli/exit_status.hpp"
 #include "cli/output.hpp"
 #include "cli/rule_paths.hpp"
@@ -42,23 +43,6 @@ Format format_named(std::string_view name) {
 
 ColorMode color_mode_named(std::string_view name) {
   return name == "always" ? ColorMode::always : name == "never" ? ColorMode::never : ColorMode::automatic;
-}
-
-std::string read_description(const std::vector<std::string>& words) {
-  if (words.size() == 1 && words.front() == "-") {
-    std::ostringstream text;
-    text << std::cin.rdbuf();
-    std::string description = text.str();
-    while (!description.empty() && (description.back() == '\n' || description.back() == '\r')) {
-      description.pop_back();
-    }
-    return description;
-  }
-  std::string description;
-  for (const std::string& word : words) {
-    description += (description.empty() ? "" : " ") + word;
-  }
-  return description;
 }
 
 int run_recommend(RecommendOptions& options) {

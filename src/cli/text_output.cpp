@@ -44,6 +44,12 @@ std::string profile_summary(const Profile& profile, const RuleSet& rules) {
   if (profile.duration_weeks) {
     parts.push_back(fmt::format("{:g} weeks", std::round(*profile.duration_weeks)));
   }
+  for (const TextFact& fact : profile.text.facts) {
+    const std::string& name = rules.concepts()[fact.concept_id].name;
+    if (fact.affirmed() && std::find(parts.begin(), parts.end(), name) == parts.end()) {
+      parts.push_back(name);
+    }
+  }
   for (TechniqueId id : profile.avoid) {
     parts.push_back(fmt::format("avoid {}", rules.techniques()[id].id));
   }
@@ -97,11 +103,17 @@ private:
     }
   }
 
+  // With --explain: the rule's id, and the words of the description that made it fire.
   std::string explain_id(const Rule* rule) const {
     if (!m_options.explain || rule == nullptr) {
       return {};
     }
-    return m_palette.paint(m_palette.muted, fmt::format(" [{}]", rule->id));
+    std::string text = fmt::format(" [{}]", rule->id);
+    const auto words = words_behind(*rule, m_answer.profile);
+    if (!words.empty()) {
+      text += fmt::format(" from \"{}\"", fmt::join(words, "\", \""));
+    }
+    return m_palette.paint(m_palette.muted, text);
   }
 
   void suggestions() {

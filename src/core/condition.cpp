@@ -9,7 +9,8 @@
 namespace backrelief {
 
 namespace {
-const std::array<std::string, 5> k_kind_names{"area", "goal", "condition", "symptom", "red-flag"};
+const std::array<std::string, 8> k_kind_names{"area",    "goal", "condition", "symptom",
+                                              "quality", "side", "context",   "red-flag"};
 
 std::optional<double> number_of(NumericField field, const Profile& profile) {
   switch (field) {
@@ -20,6 +21,8 @@ std::optional<double> number_of(NumericField field, const Profile& profile) {
     return std::nullopt;
   case NumericField::duration_weeks:
     return profile.duration_weeks;
+  case NumericField::intensity:
+    return profile.intensity;
   }
   return std::nullopt;
 }
@@ -80,7 +83,15 @@ std::span<const std::string> concept_kind_names() {
 }
 
 std::string_view to_string(NumericField field) {
-  return field == NumericField::age ? "age" : "duration_weeks";
+  switch (field) {
+  case NumericField::age:
+    return "age";
+  case NumericField::duration_weeks:
+    return "duration_weeks";
+  case NumericField::intensity:
+    return "intensity";
+  }
+  return "?";
 }
 
 std::string_view to_string(Comparison comparison) {

@@ -11,7 +11,7 @@ namespace {
 
 const std::vector<std::string>& condition_keys() {
   static const std::vector<std::string> keys = [] {
-    std::vector<std::string> all{"all", "any", "not", "mentions", "pressure", "age", "duration_weeks"};
+    std::vector<std::string> all{"all", "any", "not", "mentions", "pressure", "age", "duration_weeks", "intensity"};
     for (const std::string& kind : concept_kind_names()) {
       all.push_back(kind);
     }
@@ -92,8 +92,14 @@ private:
     if (key == "pressure") {
       return pressure(field);
     }
-    if (key == "age" || key == "duration_weeks") {
-      return number(field, key == "age" ? NumericField::age : NumericField::duration_weeks);
+    if (key == "age") {
+      return number(field, NumericField::age);
+    }
+    if (key == "duration_weeks") {
+      return number(field, NumericField::duration_weeks);
+    }
+    if (key == "intensity") {
+      return number(field, NumericField::intensity);
     }
     return concepts(field);
   }

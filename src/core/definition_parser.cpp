@@ -3,6 +3,7 @@
 #include "backrelief/edit_distance.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace backrelief {
 
@@ -11,7 +12,8 @@ namespace {
 const std::vector<std::string> k_technique_keys{"id",       "name",      "aliases", "summary",
                                                 "pressure", "aftercare", "replaces"};
 const std::vector<std::string> k_required_technique_keys{"id", "name", "summary", "pressure"};
-const std::vector<std::string> k_concept_keys{"id", "kind", "name", "aliases", "replaces"};
+const std::vector<std::string> k_concept_keys{"id", "kind", "name", "aliases", "phrases", "fuzzy", "replaces"};
+const std::vector<std::string> k_vocabulary_keys{"concept", "phrases"};
 const std::vector<std::string> k_required_concept_keys{"id", "kind", "name"};
 
 std::vector<std::string> read_names(YamlReader& reader, const Fields& fields, std::string_view key,
@@ -99,7 +101,47 @@ void check_names_free(YamlReader& reader, const YAML::Node& node, const RuleSet&
   }
 }
 
+bool read_phrases(YamlReader& reader, const YAML::Node& node, std::vector<Phrase>& out) {
+  auto items = reader.scalar_list(node, "a phrase");
+  if (!items) {
+    return false;
+  }
+  bool good = true;
+  for (const YAML::Node& item : *items) {
+    if (auto text = reader.text(item, "a phrase")) {
+      out.push_back({*text, reader.where(item)});
+    } else {
+      good = false;
+    }
+  }
+  return good;
+}
+
 } // namespace
+
+void add_vocabulary(YamlReader& reader, const YAML::Node& node, RuleSet& rules) {
+  auto fields = reader.mapping(node, k_vocabulary_keys, "a vocabulary entry");
+  if (!fields || !reader.require(*fields, node, k_vocabulary_keys, "a vocabulary entry")) {
+    return;
+  }
+  auto id = reader.identifier(*fields->find("concept"), "a concept id");
+  if (!id) {
+    return;
+  }
+  const auto existing = rules.find_concept(*id);
+  if (!existing) {
+    std::vector<std::string> ids;
+    for (const Concept& other : rules.concepts()) {
+      ids.push_back(other.id);
+    }
+    reader.error(*fields->find("concept"), fmt::format("unknown concept '{}'{}", *id, did_you_mean(*id, ids)));
+    return;
+  }
+  std::vector<Phrase> phrases;
+  if (read_phrases(reader, *fields->find("phrases"), phrases)) {
+    rules.add_phrases(*existing, std::move(phrases));
+  }
+}
 
 void define_technique(YamlReader& reader, const YAML::Node& node, RuleSet& rules) {
   auto fields = reader.mapping(node, k_technique_keys, "a technique");
@@ -178,15 +220,23 @@ void define_concept(YamlReader& reader, const YAML::Node& node, RuleSet& rules) 
     auto name = reader.text(*kind, "the concept's kind");
     auto parsed = name ? parse_concept_kind(*name) : std::nullopt;
     if (name && !parsed) {
-      reader.error(*kind, fmt::format("unknown kind '{}': expected one of area, goal, condition, symptom, "
-                                      "red-flag{}",
-                                      *name, did_you_mean(*name, concept_kind_names())));
+      reader.error(*kind,
+                   fmt::format("unknown kind '{}': expected one of {}{}", *name, fmt::join(concept_kind_names(), ", "),
+                               did_you_mean(*name, concept_kind_names())));
     }
     good = good && parsed;
     entry.kind = parsed.value_or(ConceptKind::condition);
   }
   entry.name = read_text(reader, *fields, "name", "the concept's name", good);
   entry.aliases = read_names(reader, *fields, "aliases", "an alias", good);
+  if (const auto* phrases = fields->find("phrases")) {
+    good = read_phrases(reader, *phrases, entry.phrases) && good;
+  }
+  if (const auto* fuzzy = fields->find("fuzzy")) {
+    auto value = reader.boolean(*fuzzy, "'fuzzy'");
+    good = good && value;
+    entry.fuzzy = value.value_or(true);
+  }
   const bool replaces = read_replaces(reader, *fields, good);
   if (!good) {
     return;

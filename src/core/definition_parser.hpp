@@ -11,4 +11,7 @@ void define_technique(YamlReader& reader, const YAML::Node& node, RuleSet& rules
 /// Reads one entry of `concepts:` and adds (or, with `replaces: true`, replaces) it.
 void define_concept(YamlReader& reader, const YAML::Node& node, RuleSet& rules);
 
+/// Reads one entry of `vocabulary:` and adds its phrases to an existing concept.
+void add_vocabulary(YamlReader& reader, const YAML::Node& node, RuleSet& rules);
+
 } // namespace backrelief

@@ -71,6 +71,7 @@ public:
     if (!m_problems.empty()) {
       throw Error(ErrorKind::invalid_input, std::move(m_problems));
     }
+    understand_description(profile);
     return profile;
   }
 
@@ -84,6 +85,25 @@ private:
         fail(fmt::format("{}: unknown value '{}'{}", option_of(kind), name,
                          did_you_mean(name, m_rules.concept_names(kind))));
       }
+    }
+  }
+
+  // Facts from the words join those from the options; a number given as an option wins.
+  void understand_description(Profile& profile) {
+    profile.text = analyze_text(profile.description, m_rules.vocabulary());
+    for (const TextFact& fact : profile.text.facts) {
+      if (fact.affirmed()) {
+        profile.facts.insert(fact.concept_id);
+      }
+    }
+    if (!profile.age && profile.text.age) {
+      profile.age = static_cast<int>(profile.text.age->value);
+    }
+    if (!profile.duration_weeks && profile.text.duration_weeks) {
+      profile.duration_weeks = profile.text.duration_weeks->value;
+    }
+    if (profile.text.intensity) {
+      profile.intensity = profile.text.intensity->value;
     }
   }
 

@@ -15,7 +15,7 @@ namespace backrelief {
 
 namespace {
 
-const std::vector<std::string> k_top_keys{"version", "techniques", "concepts", "rules", "disable"};
+const std::vector<std::string> k_top_keys{"version", "techniques", "concepts", "vocabulary", "rules", "disable"};
 
 std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -55,6 +55,11 @@ public:
       read_section(document, "concepts",
                    [this](YamlReader& reader, const YAML::Node& node) { define_concept(reader, node, m_rules); });
     }
+    for (const Document& document : documents) {
+      read_section(document, "vocabulary",
+                   [this](YamlReader& reader, const YAML::Node& node) { add_vocabulary(reader, node, m_rules); });
+    }
+    m_rules.set_vocabulary(Vocabulary::compile(m_rules.concepts(), m_diagnostics));
     for (const Document& document : documents) {
       read_section(document, "rules", [this](YamlReader& reader, const YAML::Node& node) { add_rule(reader, node); });
     }

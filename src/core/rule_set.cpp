@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <iterator>
 
 namespace backrelief {
 
@@ -107,6 +108,11 @@ void RuleSet::replace_concept(ConceptId id, Concept entry) {
     m_concept_index.try_emplace(concept_key(entry.kind, alias), id);
   }
   m_concepts[id] = std::move(entry);
+}
+
+void RuleSet::add_phrases(ConceptId id, std::vector<Phrase> phrases) {
+  auto& target = m_concepts[id].phrases;
+  target.insert(target.end(), std::make_move_iterator(phrases.begin()), std::make_move_iterator(phrases.end()));
 }
 
 void RuleSet::put_rule(Rule rule) {

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "backrelief/concept.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace backrelief {
+
+class Vocabulary;
+
+/// A concept found in a description, with the words it came from and how it was meant.
+struct TextFact {
+  ConceptId concept_id = 0;
+  std::string from;          ///< the words as written
+  std::size_t begin = 0;     ///< byte offset of the words in the description
+  std::size_t end = 0;       ///< byte offset just past them
+  bool negated = false;      ///< "no numbness", "the numbness went away"
+  bool family = false;       ///< someone else's: "my dad had cancer"
+  bool hypothetical = false; ///< asked or imagined, not reported: "what if I get numbness?"
+  bool fuzzy = false;        ///< matched despite a misspelling
+
+  /// True when the person reports it: not negated, not someone else's, not hypothetical.
+  [[nodiscard]] bool affirmed() const { return !negated && !family && !hypothetical; }
+};
+
+/// A number read from a description, with the words it came from.
+struct TextNumber {
+  double value = 0;
+  std::string from;
+};
+
+/// Everything understood from one description.
+struct TextAnalysis {
+  std::vector<TextFact> facts;              ///< in the order they appear
+  std::optional<TextNumber> age;            ///< years
+  std::optional<TextNumber> duration_weeks; ///< how long the pain has lasted
+  std::optional<TextNumber> intensity;      ///< pain on a 0-10 scale
+};
+
+/// The longest description analysed; longer text is cut at a word boundary before this.
+inline constexpr std::size_t k_max_description_bytes = 64 * 1024;
+
+/// Understands a description with a compiled vocabulary.
+TextAnalysis analyze_text(std::string_view text, const Vocabulary& vocabulary);
+
+} // namespace backrelief

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "backrelief/profile.hpp"
+#include "backrelief/rule_set.hpp"
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace backrelief::cli {
+
+/// The JSON of one fact found in a description (backrelief(1), OUTPUT).
+nlohmann::ordered_json text_fact_json(const TextFact& fact, const RuleSet& rules);
+
+/// Every fact of a profile as JSON: those given as options, then those found in the text.
+nlohmann::ordered_json facts_json(const Profile& profile, const RuleSet& rules);
+
+/// How a fact was meant, in one word: "reported", "negated", "family" or "question".
+std::string_view fact_status(const TextFact& fact);
+
+/// The output of `backrelief analyze` as text for people.
+std::string format_analysis_text(const Profile& profile, const RuleSet& rules);
+
+/// The output of `backrelief analyze` as JSON.
+std::string format_analysis_json(const Profile& profile, const RuleSet& rules);
+
+} // namespace backrelief::cli

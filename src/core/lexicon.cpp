@@ -1,0 +1,123 @@
+#include "lexicon.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace backrelief {
+
+namespace {
+
+// Written as the tokenizer leaves words: lower case, apostrophes removed ("don't" is "dont").
+const std::vector<WordSequence> k_negation_triggers{
+    {"no"},           {"not"},         {"without"},       {"never"},
+    {"denies"},       {"deny"},        {"absence", "of"}, {"no", "sign", "of"},
+    {"free", "of"},   {"dont"},        {"doesnt"},        {"didnt"},
+    {"isnt"},         {"wasnt"},       {"arent"},         {"werent"},
+    {"cant"},         {"cannot"},      {"none"},          {"no", "longer"},
+    {"havent"},       {"hasnt"},       {"hadnt"},         {"never", "had"},
+    {"ruled", "out"}, {"nor"},         {"neither"},       {"nothing"},
+    {"zero"},         {"do", "not"},   {"does", "not"},   {"did", "not"},
+    {"have", "not"},  {"has", "not"},  {"am", "not"},     {"is", "not"},
+    {"was", "not"},   {"any", "more"},
+};
+
+const std::vector<WordSequence> k_negation_after_triggers{
+    {"went", "away"},       {"gone", "away"},  {"is", "gone"},          {"are", "gone"},
+    {"has", "gone"},        {"have", "gone"},  {"was", "ruled", "out"}, {"were", "ruled", "out"},
+    {"is", "ruled", "out"}, {"disappeared"},   {"has", "disappeared"},  {"resolved"},
+    {"has", "resolved"},    {"cleared", "up"}, {"is", "fine", "now"},
+};
+
+const std::vector<WordSequence> k_pseudo_negations{
+    {"not", "only"}, {"not", "just"},           {"no", "change"},      {"no", "increase"}, {"not", "sure", "if"},
+    {"not", "sure"}, {"without", "difficulty"}, {"no", "idea", "why"}, {"no", "idea"},     {"not", "necessarily"},
+    {"no", "doubt"}, {"dont", "know"},          {"dont", "think"},     {"not", "certain"}, {"cant", "tell"},
+    {"cant", "say"}, {"no", "matter"},          {"not", "always"},     {"no", "better"},   {"not", "better"},
+};
+
+const std::vector<WordSequence> k_scope_terminators{
+    {"but"}, {"however"}, {"although"}, {"though"}, {"except"},     {"apart", "from"}, {"aside", "from"},
+    {"yet"}, {"still"},   {"whereas"},  {"which"},  {"more", "of"}, {"rather"},
+};
+
+const std::vector<WordSequence> k_family_triggers{
+    {"my", "mum"},         {"my", "mom"},     {"my", "mother"},      {"my", "dad"},
+    {"my", "father"},      {"my", "brother"}, {"my", "sister"},      {"my", "grandma"},
+    {"my", "grandmother"}, {"my", "grandpa"}, {"my", "grandfather"}, {"my", "aunt"},
+    {"my", "uncle"},       {"my", "cousin"},  {"my", "parents"},     {"my", "son"},
+    {"my", "daughter"},    {"my", "wife"},    {"my", "husband"},     {"my", "partner"},
+    {"my", "friend"},      {"my", "family"},  {"family", "history"}, {"runs", "in", "the", "family"},
+    {"my", "nan"},         {"my", "granny"},
+};
+
+const std::vector<WordSequence> k_hypothetical_triggers{
+    {"what", "if"},
+    {"in", "case"},
+    {"worried", "about"},
+    {"worried", "i"},
+    {"afraid", "of"},
+    {"scared", "of"},
+    {"could", "i", "get"},
+    {"will", "i", "get"},
+    {"might", "get"},
+    {"should", "i", "worry"},
+    {"is", "it", "normal"},
+    {"what", "about"},
+    {"how", "do", "i", "know"},
+};
+
+constexpr std::array<std::string_view, 6> k_first_person{"i", "im", "ive", "id", "me", "myself"};
+constexpr std::array<std::string_view, 10> k_list_glue{"and", "or",  "nor",  "any",  "a",
+                                                       "an",  "the", "some", "also", "even"};
+
+// Common words of five letters or more, which must never be read as misspelled vocabulary.
+constexpr std::array<std::string_view, 60> k_common_long_words{
+    "about",  "above",     "after",     "again",   "against", "always",  "around",   "because", "before",  "being",
+    "below",  "between",   "cannot",    "could",   "doesnt",  "during",  "every",    "first",   "getting", "going",
+    "havent", "having",    "little",    "maybe",   "might",   "months",  "never",    "other",   "really",  "should",
+    "since",  "something", "sometimes", "still",   "their",   "there",   "these",    "thing",   "things",  "think",
+    "those",  "though",    "through",   "today",   "under",   "until",   "usually",  "weeks",   "where",   "which",
+    "while",  "would",     "years",     "without", "whereas", "however", "although", "except",  "nothing", "anymore",
+};
+
+bool starts_any(std::span<const WordSequence> sequences, std::string_view word) {
+  return std::any_of(sequences.begin(), sequences.end(),
+                     [word](const WordSequence& sequence) { return sequence.front() == word; });
+}
+
+} // namespace
+
+std::span<const WordSequence> negation_triggers() {
+  return k_negation_triggers;
+}
+std::span<const WordSequence> negation_after_triggers() {
+  return k_negation_after_triggers;
+}
+std::span<const WordSequence> pseudo_negations() {
+  return k_pseudo_negations;
+}
+std::span<const WordSequence> scope_terminators() {
+  return k_scope_terminators;
+}
+std::span<const WordSequence> family_triggers() {
+  return k_family_triggers;
+}
+std::span<const WordSequence> hypothetical_triggers() {
+  return k_hypothetical_triggers;
+}
+
+bool is_first_person(std::string_view word) {
+  return std::find(k_first_person.begin(), k_first_person.end(), word) != k_first_person.end();
+}
+
+bool is_list_glue(std::string_view word) {
+  return std::find(k_list_glue.begin(), k_list_glue.end(), word) != k_list_glue.end();
+}
+
+bool is_grammar_word(std::string_view word) {
+  return starts_any(k_negation_triggers, word) || starts_any(k_scope_terminators, word) || is_first_person(word) ||
+         is_list_glue(word) ||
+         std::find(k_common_long_words.begin(), k_common_long_words.end(), word) != k_common_long_words.end();
+}
+
+} // namespace backrelief

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace backrelief {
+
+/// A fixed sequence of words, such as "no sign of".
+using WordSequence = std::vector<std::string>;
+
+/// Words before a term that negate it: "no", "without", "can't", "ruled out"... (NegEx).
+std::span<const WordSequence> negation_triggers();
+/// Words after a term that negate it: "went away", "is gone"...
+std::span<const WordSequence> negation_after_triggers();
+/// Sequences that look like negations but are not: "not only", "no change", "no idea why"...
+std::span<const WordSequence> pseudo_negations();
+/// Words that end a negation's scope: "but", "however", "although", "except"...
+std::span<const WordSequence> scope_terminators();
+/// Words that make what follows someone else's: "my dad", "family history of"...
+std::span<const WordSequence> family_triggers();
+/// Words that make what follows hypothetical: "what if", "in case"...
+std::span<const WordSequence> hypothetical_triggers();
+/// Words that bring the person back as the subject: "i", "im", "me"...
+bool is_first_person(std::string_view word);
+/// Words that may join list items: "and", "or", "nor", and fillers such as "any".
+bool is_list_glue(std::string_view word);
+/// Words of the text's own grammar (negations, terminators, common words): never matched as
+/// misspellings, and never matched through their stems.
+bool is_grammar_word(std::string_view word);
+
+} // namespace backrelief

@@ -1,0 +1,307 @@
+#include "backrelief/text_analysis.hpp"
+
+#include "backrelief/vocabulary.hpp"
+#include "lexicon.hpp"
+#include "text_numbers.hpp"
+#include "tokenizer.hpp"
+
+#include <algorithm>
+
+namespace backrelief {
+
+namespace {
+
+// How many words after a trigger a negation reaches. A red flag is suppressed only by a negation
+// close to it: when in doubt, the flag stays.
+constexpr std::size_t k_negation_reach = 8;
+constexpr std::size_t k_red_flag_negation_reach = 5;
+
+/// A concept found over tokens [first, last].
+struct Match {
+  ConceptId concept_id = 0;
+  std::size_t first = 0;
+  std::size_t last = 0;
+  bool fuzzy = false;
+};
+
+/// Which grammar a stretch of tokens starts.
+enum class Cue : std::uint8_t { none, pseudo, negation, negation_after, terminator, family, hypothetical };
+
+class Analyzer {
+public:
+  Analyzer(std::string_view text, const Vocabulary& vocabulary)
+      : m_text(text), m_vocabulary(vocabulary), m_tokens(tokenize(text)) {}
+
+  TextAnalysis run() {
+    find_phrases();
+    mark_context();
+    negate_backwards();
+    TextAnalysis analysis;
+    for (std::size_t i = 0; i < m_matches.size(); ++i) {
+      const Match& match = m_matches[i];
+      TextFact fact;
+      fact.concept_id = match.concept_id;
+      fact.begin = m_tokens[match.first].begin;
+      fact.end = m_tokens[match.last].end;
+      fact.from = std::string(m_text.substr(fact.begin, fact.end - fact.begin));
+      fact.negated = m_negated[i];
+      fact.family = m_family[i];
+      fact.hypothetical = m_hypothetical[i];
+      fact.fuzzy = match.fuzzy;
+      analysis.facts.push_back(std::move(fact));
+    }
+    read_numbers(m_text, m_tokens, analysis);
+    return analysis;
+  }
+
+private:
+  // Longest phrase first at every position; a matched phrase's words are not grammar, so
+  // "can't bend" is a symptom and not a negation of "bend".
+  void find_phrases() {
+    std::vector<std::optional<Vocabulary::WordId>> words(m_tokens.size());
+    std::vector<bool> fuzzy(m_tokens.size(), false);
+    for (std::size_t i = 0; i < m_tokens.size(); ++i) {
+      if (!is_content(m_tokens[i])) {
+        continue;
+      }
+      words[i] = m_vocabulary.find(m_tokens[i].text);
+      if (!words[i] && m_tokens[i].kind == TokenKind::word) {
+        words[i] = m_vocabulary.find_misspelled(m_tokens[i].text);
+        fuzzy[i] = words[i].has_value();
+      }
+    }
+    m_in_match.assign(m_tokens.size(), false);
+    for (std::size_t i = 0; i < m_tokens.size();) {
+      auto found = m_vocabulary.longest_phrase(std::span(words).subspan(i));
+      if (!found && words[i] && !fuzzy[i] && m_tokens[i].kind == TokenKind::word) {
+        // A known misspelling listed inside one phrase ("sadle numbnes") is a word of its own;
+        // on its own it may still be a misspelling of another phrase ("numbness").
+        if (auto other = m_vocabulary.find_misspelled(m_tokens[i].text, *words[i])) {
+          const auto exact = words[i];
+          words[i] = other;
+          found = m_vocabulary.longest_phrase(std::span(words).subspan(i));
+          fuzzy[i] = found.has_value();
+          if (!found) {
+            words[i] = exact;
+          }
+        }
+      }
+      if (!found) {
+        ++i;
+        continue;
+      }
+      Match match{found->concept_id, i, i + found->length - 1, false};
+      for (std::size_t j = match.first; j <= match.last; ++j) {
+        match.fuzzy = match.fuzzy || fuzzy[j];
+        m_in_match[j] = true;
+      }
+      m_matches.push_back(match);
+      i = match.last + 1;
+    }
+    m_negated.assign(m_matches.size(), false);
+    m_family.assign(m_matches.size(), false);
+    m_hypothetical.assign(m_matches.size(), false);
+  }
+
+  [[nodiscard]] bool is_free_word(std::size_t i) const {
+    return i < m_tokens.size() && m_tokens[i].kind == TokenKind::word && !m_in_match[i];
+  }
+
+  // The length of `sequence` at token i, or 0 when the words there differ.
+  [[nodiscard]] std::size_t sequence_at(std::size_t i, const WordSequence& sequence) const {
+    for (std::size_t k = 0; k < sequence.size(); ++k) {
+      if (!is_free_word(i + k) || m_tokens[i + k].text != sequence[k]) {
+        return 0;
+      }
+    }
+    return sequence.size();
+  }
+
+  [[nodiscard]] std::size_t longest_at(std::size_t i, std::span<const WordSequence> sequences) const {
+    std::size_t longest = 0;
+    for (const WordSequence& sequence : sequences) {
+      longest = std::max(longest, sequence_at(i, sequence));
+    }
+    return longest;
+  }
+
+  // The grammar cue at token i and its length; pseudo-negations win over the negations they contain.
+  [[nodiscard]] std::pair<Cue, std::size_t> cue_at(std::size_t i) const {
+    const std::pair<Cue, std::span<const WordSequence>> order[] = {
+        {Cue::pseudo, pseudo_negations()},    {Cue::negation_after, negation_after_triggers()},
+        {Cue::negation, negation_triggers()}, {Cue::terminator, scope_terminators()},
+        {Cue::family, family_triggers()},     {Cue::hypothetical, hypothetical_triggers()},
+    };
+    for (const auto& [cue, sequences] : order) {
+      if (const std::size_t length = longest_at(i, sequences); length > 0) {
+        return {cue, length};
+      }
+    }
+    return {Cue::none, 0};
+  }
+
+  [[nodiscard]] bool is_red_flag(const Match& match) const { return m_vocabulary.is_red_flag(match.concept_id); }
+
+  // After a comma, a scope goes on only through a list of concepts: "no fever, chills or sweats".
+  [[nodiscard]] bool list_continues(std::size_t comma) const {
+    bool any_concept = false;
+    for (std::size_t i = comma + 1; i < m_tokens.size(); ++i) {
+      const Token& token = m_tokens[i];
+      if (!is_content(token)) {
+        return any_concept && token.kind != TokenKind::slash;
+      }
+      if (m_in_match[i]) {
+        any_concept = true;
+      } else if (!is_list_glue(token.text)) {
+        return false;
+      }
+    }
+    return any_concept;
+  }
+
+  struct Scope {
+    bool active = false;
+    std::size_t words_left = 0;
+  };
+
+  void mark_context() {
+    Scope negation;
+    bool family = false;
+    bool hypothetical = false;
+    std::size_t next_match = 0;
+    const auto sentence_is_question = question_sentences();
+    for (std::size_t i = 0; i < m_tokens.size();) {
+      const Token& token = m_tokens[i];
+      if (token.kind == TokenKind::sentence_end || token.kind == TokenKind::question_end) {
+        negation = {};
+        family = hypothetical = false;
+        ++i;
+        continue;
+      }
+      if (token.kind == TokenKind::comma) {
+        if (!list_continues(i)) {
+          negation = {};
+          family = hypothetical = false;
+        }
+        ++i;
+        continue;
+      }
+      if (next_match < m_matches.size() && m_matches[next_match].first == i) {
+        const Match& match = m_matches[next_match];
+        const std::size_t reach_used = k_negation_reach - negation.words_left;
+        const bool in_reach = negation.active && (!is_red_flag(match) || reach_used < k_red_flag_negation_reach);
+        m_negated[next_match] = in_reach;
+        m_family[next_match] = family;
+        m_hypothetical[next_match] = hypothetical || sentence_is_question[i];
+        spend(negation, match.last - match.first + 1);
+        i = match.last + 1;
+        ++next_match;
+        continue;
+      }
+      const auto [cue, length] = cue_at(i);
+      switch (cue) {
+      case Cue::negation:
+        negation = {true, k_negation_reach};
+        break;
+      case Cue::terminator:
+        negation = {};
+        family = hypothetical = false;
+        break;
+      case Cue::family:
+        family = true;
+        break;
+      case Cue::hypothetical:
+        hypothetical = true;
+        break;
+      case Cue::pseudo:
+      case Cue::negation_after:
+        break;
+      case Cue::none:
+        if (token.kind == TokenKind::word && is_first_person(token.text)) {
+          family = false;
+        }
+        spend(negation, 1);
+        break;
+      }
+      i += std::max<std::size_t>(length, 1);
+    }
+  }
+
+  static void spend(Scope& scope, std::size_t words) {
+    scope.words_left = words >= scope.words_left ? 0 : scope.words_left - words;
+    scope.active = scope.active && scope.words_left > 0;
+  }
+
+  // A sentence that asks (ends in '?') and opens with a question word reports nothing:
+  // "is numbness normal?" asks; "knots everywhere, is that bad?" still reports the knots.
+  [[nodiscard]] std::vector<bool> question_sentences() const {
+    static const std::vector<std::string> openers{"is",   "are",   "can",   "could", "should", "would", "will",
+                                                  "does", "do",    "did",   "what",  "how",    "why",   "might",
+                                                  "may",  "shall", "whats", "isnt",  "am"};
+    std::vector<bool> asks(m_tokens.size(), false);
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= m_tokens.size(); ++i) {
+      const bool end = i == m_tokens.size() || m_tokens[i].kind == TokenKind::sentence_end ||
+                       m_tokens[i].kind == TokenKind::question_end;
+      if (!end) {
+        continue;
+      }
+      const bool question = i < m_tokens.size() && m_tokens[i].kind == TokenKind::question_end && start < i &&
+                            m_tokens[start].kind == TokenKind::word &&
+                            std::find(openers.begin(), openers.end(), m_tokens[start].text) != openers.end();
+      for (std::size_t k = start; k < i; ++k) {
+        asks[k] = question;
+      }
+      start = i + 1;
+    }
+    return asks;
+  }
+
+  // "the numbness and tingling went away": a trigger after terms negates the list of terms just
+  // before it; any other word ends the list.
+  void negate_backwards() {
+    for (std::size_t i = 0; i < m_tokens.size(); ++i) {
+      if (!is_free_word(i) || longest_at(i, negation_after_triggers()) == 0 || longest_at(i, pseudo_negations()) > 0) {
+        continue;
+      }
+      std::size_t m = m_matches.size();
+      while (m > 0 && m_matches[m - 1].first >= i) {
+        --m;
+      }
+      for (std::size_t k = i; k-- > 0;) {
+        if (m > 0 && m_matches[m - 1].last == k) {
+          m_negated[--m] = true;
+          k = m_matches[m].first;
+        } else if (m_tokens[k].kind != TokenKind::comma && !(is_free_word(k) && is_list_glue(m_tokens[k].text))) {
+          break;
+        }
+      }
+    }
+  }
+
+  std::string_view m_text;
+  const Vocabulary& m_vocabulary;
+  std::vector<Token> m_tokens;
+  std::vector<Match> m_matches;
+  std::vector<bool> m_in_match;
+  std::vector<bool> m_negated;
+  std::vector<bool> m_family;
+  std::vector<bool> m_hypothetical;
+};
+
+// Cut an over-long description at a space before the limit, so analysis stays bounded.
+std::string_view bounded(std::string_view text) {
+  if (text.size() <= k_max_description_bytes) {
+    return text;
+  }
+  const std::size_t cut = text.rfind(' ', k_max_description_bytes);
+  return text.substr(0, cut == std::string_view::npos ? k_max_description_bytes : cut);
+}
+
+} // namespace
+
+TextAnalysis analyze_text(std::string_view text, const Vocabulary& vocabulary) {
+  return Analyzer(bounded(text), vocabulary).run();
+}
+
+} // namespace backrelief

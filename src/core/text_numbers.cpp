@@ -1,0 +1,188 @@
+#include "text_numbers.hpp"
+
+#include <array>
+#include <charconv>
+#include <optional>
+#include <utility>
+
+namespace backrelief {
+
+namespace {
+
+constexpr double k_weeks_per_month = 52.0 / 12.0;
+constexpr double k_max_intensity = 10.0;
+constexpr double k_max_years = 130.0;
+
+constexpr std::array<std::pair<std::string_view, double>, 25> k_number_words{{
+    {"a", 1},        {"an", 1},      {"one", 1},     {"two", 2},    {"three", 3},  {"four", 4},    {"five", 5},
+    {"six", 6},      {"seven", 7},   {"eight", 8},   {"nine", 9},   {"ten", 10},   {"eleven", 11}, {"twelve", 12},
+    {"fifteen", 15}, {"twenty", 20}, {"thirty", 30}, {"forty", 40}, {"fifty", 50}, {"sixty", 60},  {"seventy", 70},
+    {"eighty", 80},  {"few", 3},     {"several", 3}, {"couple", 2},
+}};
+
+constexpr std::array<std::pair<std::string_view, double>, 16> k_units_in_weeks{{
+    {"day", 1.0 / 7},
+    {"days", 1.0 / 7},
+    {"week", 1},
+    {"weeks", 1},
+    {"wk", 1},
+    {"wks", 1},
+    {"month", k_weeks_per_month},
+    {"months", k_weeks_per_month},
+    {"mo", k_weeks_per_month},
+    {"mos", k_weeks_per_month},
+    {"year", 52},
+    {"years", 52},
+    {"yr", 52},
+    {"yrs", 52},
+    {"decade", 520},
+    {"decades", 520},
+}};
+
+class NumberReader {
+public:
+  NumberReader(std::string_view text, std::span<const Token> tokens, TextAnalysis& analysis)
+      : m_text(text), m_tokens(tokens), m_analysis(analysis) {}
+
+  void read() {
+    for (std::size_t i = 0; i < m_tokens.size(); ++i) {
+      const auto value = number_at(i);
+      if (!value) {
+        continue;
+      }
+      if (try_intensity(i, *value) || try_age(i, *value)) {
+        continue;
+      }
+      try_duration(i, *value);
+    }
+  }
+
+private:
+  [[nodiscard]] std::string_view word(std::size_t i) const {
+    return i < m_tokens.size() && m_tokens[i].kind == TokenKind::word ? std::string_view{m_tokens[i].text}
+                                                                      : std::string_view{};
+  }
+
+  [[nodiscard]] std::optional<double> number_at(std::size_t i) const {
+    if (i >= m_tokens.size()) {
+      return std::nullopt;
+    }
+    const Token& token = m_tokens[i];
+    if (token.kind == TokenKind::number) {
+      double value = 0;
+      const auto [end, error] =
+          std::from_chars(token.text.data(), token.text.data() + token.text.size(), value, std::chars_format::fixed);
+      if (error == std::errc{} && end == token.text.data() + token.text.size()) {
+        return value;
+      }
+      return std::nullopt;
+    }
+    for (const auto& [name, value] : k_number_words) {
+      if (token.kind == TokenKind::word && token.text == name) {
+        return value;
+      }
+    }
+    return std::nullopt;
+  }
+
+  [[nodiscard]] bool is_digits(std::size_t i) const {
+    return i < m_tokens.size() && m_tokens[i].kind == TokenKind::number;
+  }
+
+  [[nodiscard]] std::string span(std::size_t first, std::size_t last) const {
+    return std::string(m_text.substr(m_tokens[first].begin, m_tokens[last].end - m_tokens[first].begin));
+  }
+
+  bool try_intensity(std::size_t i, double value) {
+    std::optional<std::size_t> last;
+    if (i + 2 < m_tokens.size() && m_tokens[i + 1].kind == TokenKind::slash && number_at(i + 2) == k_max_intensity) {
+      last = i + 2; // 7/10
+    } else if (word(i + 1) == "out" && word(i + 2) == "of" && number_at(i + 3) == k_max_intensity) {
+      last = i + 3; // 7 out of 10
+    }
+    std::size_t first = i;
+    if (!last && is_digits(i) && i > 0 && !unit_at(i + 1)) {
+      // "pain 7", "pain is 7", "pain level of 7"
+      std::size_t back = i - 1;
+      while (back > 0 && (word(back) == "is" || word(back) == "level" || word(back) == "of" || word(back) == "at" ||
+                          word(back) == "score" || word(back) == "about" || word(back) == "around")) {
+        --back;
+      }
+      if (word(back) == "pain") {
+        last = i;
+        first = back;
+      }
+    }
+    if (!last || value < 0 || value > k_max_intensity) {
+      return false;
+    }
+    m_analysis.intensity = TextNumber{value, span(first, *last)};
+    return true;
+  }
+
+  bool try_age(std::size_t i, double value) {
+    if (!is_digits(i) || value <= 0 || value > k_max_years) {
+      return false;
+    }
+    std::optional<std::pair<std::size_t, std::size_t>> found;
+    const bool unit_follows = unit_at(i + 1).has_value();
+    if (unit_follows && (word(i + 2) == "old" || (word(i + 3) == "old" && word(i + 2) == "of"))) {
+      found = {i, word(i + 2) == "old" ? i + 2 : i + 3}; // 72 years old
+    } else if (word(i + 1) == "yo") {
+      found = {i, i + 1};
+    } else if (!unit_follows && i > 0 && (word(i - 1) == "aged" || word(i - 1) == "age" || word(i - 1) == "im")) {
+      found = {i - 1, i}; // aged 45, I'm 72
+    } else if (!unit_follows && i > 1 && word(i - 1) == "am" && word(i - 2) == "i") {
+      found = {i - 2, i};
+    }
+    if (!found) {
+      return false;
+    }
+    m_analysis.age = TextNumber{value, span(found->first, found->second)};
+    return true;
+  }
+
+  [[nodiscard]] std::optional<double> unit_at(std::size_t i) const {
+    for (const auto& [name, weeks] : k_units_in_weeks) {
+      if (word(i) == name) {
+        return weeks;
+      }
+    }
+    return std::nullopt;
+  }
+
+  void try_duration(std::size_t i, double value) {
+    std::size_t unit = i + 1;
+    if (word(i) == "few" || word(i) == "couple") {
+      if (word(unit) == "of") {
+        ++unit;
+      }
+    }
+    const auto weeks = unit_at(unit);
+    if (!weeks || word(unit + 1) == "old" || word(unit + 1) == "ago") {
+      return;
+    }
+    std::size_t first = i;
+    if (i > 0 && (word(i - 1) == "a" || word(i - 1) == "for" || word(i - 1) == "past" || word(i - 1) == "last" ||
+                  word(i - 1) == "over")) {
+      first = i - 1;
+    }
+    const double total = value * *weeks;
+    // The longest span said is the one that tells how long-standing the pain is.
+    if (!m_analysis.duration_weeks || total > m_analysis.duration_weeks->value) {
+      m_analysis.duration_weeks = TextNumber{total, span(first, unit)};
+    }
+  }
+
+  std::string_view m_text;
+  std::span<const Token> m_tokens;
+  TextAnalysis& m_analysis;
+};
+
+} // namespace
+
+void read_numbers(std::string_view text, std::span<const Token> tokens, TextAnalysis& analysis) {
+  NumberReader(text, tokens, analysis).read();
+}
+
+} // namespace backrelief

@@ -1,0 +1,15 @@
+#pragma once
+
+#include "backrelief/text_analysis.hpp"
+#include "tokenizer.hpp"
+
+#include <span>
+#include <string_view>
+
+namespace backrelief {
+
+/// Reads age ("I'm 72", "aged 45", "72 years old"), duration ("for 6 months", "a year") and
+/// intensity ("pain 7/10", "8 out of 10") from the tokens of a description into `analysis`.
+void read_numbers(std::string_view text, std::span<const Token> tokens, TextAnalysis& analysis);
+
+} // namespace backrelief
