@@ -78,7 +78,7 @@ std::optional<Fields> YamlReader::mapping(const YAML::Node& node, std::span<cons
   }
   Fields fields;
   for (auto it = node.begin(); it != node.end(); ++it) {
-    const YAML::Node& key_node = it->first;
+    const YAML::Node key_node = it->first; // a copy: the iterator hands out temporaries
     if (!key_node.IsScalar()) {
       error(key_node, fmt::format("expected a plain key in {}, found {}", what, describe_node(key_node)));
       continue;
