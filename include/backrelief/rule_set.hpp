@@ -29,6 +29,8 @@ public:
   [[nodiscard]] const Vocabulary& vocabulary() const { return m_vocabulary; }
   /// Stores the compiled vocabulary; the loader calls this once every concept is known.
   void set_vocabulary(Vocabulary vocabulary) { m_vocabulary = std::move(vocabulary); }
+  /// The vocabulary, for the loader to mark the concepts that referral rules ask for.
+  Vocabulary& vocabulary() { return m_vocabulary; }
 
   /// Finds a technique by id or alias, ignoring case.
   [[nodiscard]] std::optional<TechniqueId> find_technique(std::string_view name) const;

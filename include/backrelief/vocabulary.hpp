@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -41,6 +42,12 @@ public:
   [[nodiscard]] std::optional<PhraseMatch> longest_phrase(std::span<const std::optional<WordId>> words) const;
   /// True when the concept is a red flag, which only a close, explicit negation suppresses.
   [[nodiscard]] bool is_red_flag(ConceptId id) const { return id < m_red_flags.size() && m_red_flags[id]; }
+  /// Treats a concept as a red flag because a referral rule asks for it (e.g. a fever condition).
+  void mark_red_flag(ConceptId id) {
+    if (id < m_red_flags.size()) {
+      m_red_flags[id] = true;
+    }
+  }
   /// Number of phrases compiled.
   [[nodiscard]] std::size_t phrase_count() const { return m_phrase_count; }
 
@@ -60,6 +67,7 @@ private:
   std::size_t m_phrase_count = 0;
   WordId m_word_count = 0;
   std::vector<bool> m_red_flags; // by concept id
+  std::unordered_set<std::string> m_exact_only;
 };
 
 } // namespace backrelief

@@ -29,7 +29,7 @@ int run_analyze(const AnalyzeOptions& options) {
   const RuleSet rules = load_rule_set(rule_paths(options.rules));
   ProfileInput input;
   input.description = read_description(options.words);
-  if (input.description.empty()) {
+  if (input.description.find_first_not_of(" \t\r\n") == std::string::npos) {
     throw Error(ErrorKind::invalid_input, "no description given: put it after the options, or '-' to read it from "
                                           "standard input");
   }

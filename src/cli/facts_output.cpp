@@ -89,7 +89,7 @@ std::string format_analysis_text(const Profile& profile, const RuleSet& rules) {
   fmt::format_to(put, "Understood from: \"{}\"\n\n", profile.description);
   const auto& facts = profile.text.facts;
   if (facts.empty() && !profile.text.age && !profile.text.duration_weeks && !profile.text.intensity) {
-    out += "Nothing recognised. Try plainer words, or see the vocabulary with 'backrelief rules list'.\n";
+    out += "Nothing recognised. Try plainer words; backrelief-rules(5) explains how to add your own phrases.\n";
     return out;
   }
   std::size_t id_width = 16; // room for "intensity 10/10"

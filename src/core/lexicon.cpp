@@ -9,23 +9,24 @@ namespace {
 
 // Written as the tokenizer leaves words: lower case, apostrophes removed ("don't" is "dont").
 const std::vector<WordSequence> k_negation_triggers{
-    {"no"},           {"not"},         {"without"},       {"never"},
-    {"denies"},       {"deny"},        {"absence", "of"}, {"no", "sign", "of"},
-    {"free", "of"},   {"dont"},        {"doesnt"},        {"didnt"},
-    {"isnt"},         {"wasnt"},       {"arent"},         {"werent"},
-    {"cant"},         {"cannot"},      {"none"},          {"no", "longer"},
-    {"havent"},       {"hasnt"},       {"hadnt"},         {"never", "had"},
-    {"ruled", "out"}, {"nor"},         {"neither"},       {"nothing"},
-    {"zero"},         {"do", "not"},   {"does", "not"},   {"did", "not"},
-    {"have", "not"},  {"has", "not"},  {"am", "not"},     {"is", "not"},
-    {"was", "not"},   {"any", "more"},
+    {"no"},           {"not"},        {"without"},       {"never"},
+    {"denies"},       {"deny"},       {"absence", "of"}, {"no", "sign", "of"},
+    {"free", "of"},   {"dont"},       {"doesnt"},        {"didnt"},
+    {"isnt"},         {"wasnt"},      {"arent"},         {"werent"},
+    {"cant"},         {"cannot"},     {"none"},          {"no", "longer"},
+    {"havent"},       {"hasnt"},      {"hadnt"},         {"never", "had"},
+    {"ruled", "out"}, {"nor"},        {"neither"},       {"nothing"},
+    {"zero"},         {"do", "not"},  {"does", "not"},   {"did", "not"},
+    {"have", "not"},  {"has", "not"}, {"am", "not"},     {"is", "not"},
+    {"was", "not"},
 };
 
 const std::vector<WordSequence> k_negation_after_triggers{
     {"went", "away"},       {"gone", "away"},  {"is", "gone"},          {"are", "gone"},
     {"has", "gone"},        {"have", "gone"},  {"was", "ruled", "out"}, {"were", "ruled", "out"},
     {"is", "ruled", "out"}, {"disappeared"},   {"has", "disappeared"},  {"resolved"},
-    {"has", "resolved"},    {"cleared", "up"}, {"is", "fine", "now"},
+    {"has", "resolved"},    {"cleared", "up"}, {"is", "fine", "now"},   {"anymore"},
+    {"any", "more"},
 };
 
 const std::vector<WordSequence> k_pseudo_negations{
@@ -71,13 +72,104 @@ constexpr std::array<std::string_view, 10> k_list_glue{"and", "or",  "nor",  "an
                                                        "an",  "the", "some", "also", "even"};
 
 // Common words of five letters or more, which must never be read as misspelled vocabulary.
-constexpr std::array<std::string_view, 60> k_common_long_words{
-    "about",  "above",     "after",     "again",   "against", "always",  "around",   "because", "before",  "being",
-    "below",  "between",   "cannot",    "could",   "doesnt",  "during",  "every",    "first",   "getting", "going",
-    "havent", "having",    "little",    "maybe",   "might",   "months",  "never",    "other",   "really",  "should",
-    "since",  "something", "sometimes", "still",   "their",   "there",   "these",    "thing",   "things",  "think",
-    "those",  "though",    "through",   "today",   "under",   "until",   "usually",  "weeks",   "where",   "which",
-    "while",  "would",     "years",     "without", "whereas", "however", "although", "except",  "nothing", "anymore",
+constexpr std::array<std::string_view, 96> k_common_long_words{
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "always",
+    "around",
+    "because",
+    "before",
+    "being",
+    "below",
+    "between",
+    "cannot",
+    "could",
+    "doesnt",
+    "during",
+    "every",
+    "first",
+    "getting",
+    "going",
+    "havent",
+    "having",
+    "little",
+    "maybe",
+    "might",
+    "months",
+    "never",
+    "other",
+    "really",
+    "should",
+    "since",
+    "something",
+    "sometimes",
+    "still",
+    "their",
+    "there",
+    "these",
+    "thing",
+    "things",
+    "think",
+    "those",
+    "though",
+    "through",
+    "today",
+    "under",
+    "until",
+    "usually",
+    "weeks",
+    "where",
+    "which",
+    "while",
+    "would",
+    "years",
+    "without",
+    "whereas",
+    "however",
+    "although",
+    "except",
+    "nothing",
+    "anymore",
+    // Everyday words one letter away from vocabulary words ("light" from "tight", "stuff" from "stiff").
+    "light",
+    "might",
+    "night",
+    "right",
+    "sight",
+    "fight",
+    "stuff",
+    "still",
+    "start",
+    "stand",
+    "sleep",
+    "sweet",
+    "sweat",
+    "treat",
+    "great",
+    "heard",
+    "hurts",
+    "shape",
+    "share",
+    "spend",
+    "spent",
+    "stood",
+    "tired",
+    "tried",
+    "write",
+    "wrote",
+    "mouth",
+    "month",
+    "south",
+    "north",
+    "store",
+    "story",
+    "bright",
+    "slight",
+    "weight",
+    "eight",
 };
 
 bool starts_any(std::span<const WordSequence> sequences, std::string_view word) {
@@ -116,8 +208,11 @@ bool is_list_glue(std::string_view word) {
 
 bool is_grammar_word(std::string_view word) {
   return starts_any(k_negation_triggers, word) || starts_any(k_scope_terminators, word) || is_first_person(word) ||
-         is_list_glue(word) ||
-         std::find(k_common_long_words.begin(), k_common_long_words.end(), word) != k_common_long_words.end();
+         is_list_glue(word);
+}
+
+bool is_common_word(std::string_view word) {
+  return std::find(k_common_long_words.begin(), k_common_long_words.end(), word) != k_common_long_words.end();
 }
 
 } // namespace backrelief

@@ -26,8 +26,10 @@ std::span<const WordSequence> hypothetical_triggers();
 bool is_first_person(std::string_view word);
 /// Words that may join list items: "and", "or", "nor", and fillers such as "any".
 bool is_list_glue(std::string_view word);
-/// Words of the text's own grammar (negations, terminators, common words): never matched as
-/// misspellings, and never matched through their stems.
+/// Words of the text's own grammar (negations, terminators, pronouns, conjunctions): never matched
+/// as misspellings, and never matched through their stems.
 bool is_grammar_word(std::string_view word);
+/// Everyday words of five letters or more that are never read as misspellings ("light", "stuff").
+bool is_common_word(std::string_view word);
 
 } // namespace backrelief

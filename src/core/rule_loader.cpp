@@ -66,6 +66,7 @@ public:
     for (const Document& document : documents) {
       read_section(document, "disable", [this](YamlReader& reader, const YAML::Node& node) { disable(reader, node); });
     }
+    mark_referral_concepts();
     if (m_rules.techniques().empty() && m_diagnostics.empty()) {
       m_diagnostics.push_back({{m_sources.empty() ? std::string{"rules"} : m_sources.front().name, 0, 0},
                                "no techniques are defined: the rules need a 'techniques' section"});
@@ -148,6 +149,27 @@ private:
       return;
     }
     m_rules.put_rule(std::move(parsed->rule));
+  }
+
+  // A word that can send someone to a clinician gets the red-flag caution in the text analyser,
+  // whatever its kind ("fever" is a condition).
+  void mark_referral_concepts() {
+    const auto mark = [this](const Condition& condition, const auto& self) -> void {
+      if (condition.kind == Condition::Kind::negation) {
+        return;
+      }
+      for (ConceptId id : condition.concepts) {
+        m_rules.vocabulary().mark_red_flag(id);
+      }
+      for (const Condition& child : condition.children) {
+        self(child, self);
+      }
+    };
+    for (const Rule& rule : m_rules.rules()) {
+      if (rule.referral) {
+        mark(rule.when, mark);
+      }
+    }
   }
 
   void disable(YamlReader& reader, const YAML::Node& node) {

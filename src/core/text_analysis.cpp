@@ -142,21 +142,25 @@ private:
 
   [[nodiscard]] bool is_red_flag(const Match& match) const { return m_vocabulary.is_red_flag(match.concept_id); }
 
-  // After a comma, a scope goes on only through a list of concepts: "no fever, chills or sweats".
+  // After a comma, a scope goes on only through a list of concepts joined by a conjunction:
+  // "no fever, chills or sweats", but not "no numbness, knots under my shoulder blade".
   [[nodiscard]] bool list_continues(std::size_t comma) const {
     bool any_concept = false;
+    bool conjunction = false;
     for (std::size_t i = comma + 1; i < m_tokens.size(); ++i) {
       const Token& token = m_tokens[i];
-      if (!is_content(token)) {
-        return any_concept && token.kind != TokenKind::slash;
+      if (token.kind == TokenKind::comma) {
+        continue;
       }
       if (m_in_match[i]) {
         any_concept = true;
-      } else if (!is_list_glue(token.text)) {
-        return false;
+      } else if (token.kind == TokenKind::word && is_list_glue(token.text)) {
+        conjunction = conjunction || token.text == "and" || token.text == "or" || token.text == "nor";
+      } else {
+        break;
       }
     }
-    return any_concept;
+    return any_concept && conjunction;
   }
 
   struct Scope {
@@ -186,13 +190,22 @@ private:
         ++i;
         continue;
       }
+      // Whose it is and whether it is imagined are read even through a phrase's own words:
+      // "family history of cancer", "worried about numbness".
+      if (token.kind == TokenKind::word && sequence_overlapping(i, family_triggers()) > 0) {
+        family = true;
+      }
+      if (token.kind == TokenKind::word && sequence_overlapping(i, hypothetical_triggers()) > 0) {
+        hypothetical = true;
+      }
       if (next_match < m_matches.size() && m_matches[next_match].first == i) {
         const Match& match = m_matches[next_match];
         const std::size_t reach_used = k_negation_reach - negation.words_left;
         const bool in_reach = negation.active && (!is_red_flag(match) || reach_used < k_red_flag_negation_reach);
         m_negated[next_match] = in_reach;
         m_family[next_match] = family;
-        m_hypothetical[next_match] = hypothetical || sentence_is_question[i];
+        // Only an explicit negation suppresses a red flag: asking about one still counts.
+        m_hypothetical[next_match] = (hypothetical || sentence_is_question[i]) && !is_red_flag(match);
         spend(negation, match.last - match.first + 1);
         i = match.last + 1;
         ++next_match;
@@ -208,11 +221,7 @@ private:
         family = hypothetical = false;
         break;
       case Cue::family:
-        family = true;
-        break;
       case Cue::hypothetical:
-        hypothetical = true;
-        break;
       case Cue::pseudo:
       case Cue::negation_after:
         break;
@@ -223,8 +232,26 @@ private:
         spend(negation, 1);
         break;
       }
-      i += std::max<std::size_t>(length, 1);
+      // Never step over the start of a phrase.
+      const std::size_t next_start = next_match < m_matches.size() ? m_matches[next_match].first : m_tokens.size();
+      i = std::min(i + std::max<std::size_t>(length, 1), std::max(next_start, i + 1));
     }
+  }
+
+  // Like longest_at, but the words may belong to a phrase.
+  [[nodiscard]] std::size_t sequence_overlapping(std::size_t i, std::span<const WordSequence> sequences) const {
+    std::size_t longest = 0;
+    for (const WordSequence& sequence : sequences) {
+      bool same = true;
+      for (std::size_t k = 0; k < sequence.size() && same; ++k) {
+        same =
+            i + k < m_tokens.size() && m_tokens[i + k].kind == TokenKind::word && m_tokens[i + k].text == sequence[k];
+      }
+      if (same) {
+        longest = std::max(longest, sequence.size());
+      }
+    }
+    return longest;
   }
 
   static void spend(Scope& scope, std::size_t words) {

@@ -1,5 +1,7 @@
 #include "text_numbers.hpp"
 
+#include "lexicon.hpp"
+
 #include <array>
 #include <charconv>
 #include <optional>
@@ -116,7 +118,10 @@ private:
     if (!last || value < 0 || value > k_max_intensity) {
       return false;
     }
-    m_analysis.intensity = TextNumber{value, span(first, *last)};
+    // The first figure given is how it is now: "7/10 now, was 9/10 last week".
+    if (!m_analysis.intensity) {
+      m_analysis.intensity = TextNumber{value, span(first, *last)};
+    }
     return true;
   }
 
@@ -126,8 +131,11 @@ private:
     }
     std::optional<std::pair<std::size_t, std::size_t>> found;
     const bool unit_follows = unit_at(i + 1).has_value();
-    if (unit_follows && (word(i + 2) == "old" || (word(i + 3) == "old" && word(i + 2) == "of"))) {
-      found = {i, word(i + 2) == "old" ? i + 2 : i + 3}; // 72 years old
+    const bool years = word(i + 1) == "years" || word(i + 1) == "year" || word(i + 1) == "yrs" || word(i + 1) == "yr";
+    if (years && word(i + 2) == "old") {
+      found = {i, i + 2}; // 72 years old
+    } else if (years && word(i + 2) == "of" && word(i + 3) == "age") {
+      found = {i, i + 3}; // 72 years of age
     } else if (word(i + 1) == "yo") {
       found = {i, i + 1};
     } else if (!unit_follows && i > 0 && (word(i - 1) == "aged" || word(i - 1) == "age" || word(i - 1) == "im")) {
@@ -135,11 +143,29 @@ private:
     } else if (!unit_follows && i > 1 && word(i - 1) == "am" && word(i - 2) == "i") {
       found = {i - 2, i};
     }
-    if (!found) {
-      return false;
+    if (!found || about_someone_else(i)) {
+      return found.has_value();
     }
-    m_analysis.age = TextNumber{value, span(found->first, found->second)};
+    if (!m_analysis.age) {
+      m_analysis.age = TextNumber{value, span(found->first, found->second)};
+    }
     return true;
+  }
+
+  // "my dad is 80 years old": a number in a sentence about a relative is not the person's.
+  [[nodiscard]] bool about_someone_else(std::size_t i) const {
+    for (std::size_t k = i; k-- > 0;) {
+      if (m_tokens[k].kind == TokenKind::sentence_end || m_tokens[k].kind == TokenKind::question_end ||
+          (m_tokens[k].kind == TokenKind::word && is_first_person(m_tokens[k].text))) {
+        return false;
+      }
+      for (const WordSequence& trigger : family_triggers()) {
+        if (word(k) == trigger.front() && (trigger.size() == 1 || word(k + 1) == trigger[1])) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   [[nodiscard]] std::optional<double> unit_at(std::size_t i) const {
@@ -159,7 +185,12 @@ private:
       }
     }
     const auto weeks = unit_at(unit);
-    if (!weeks || word(unit + 1) == "old" || word(unit + 1) == "ago") {
+    if (!weeks) {
+      return;
+    }
+    const bool an_age =
+        *weeks >= 52 && (word(unit + 1) == "old" || (word(unit + 1) == "of" && word(unit + 2) == "age"));
+    if (an_age || word(unit + 1) == "ago") {
       return;
     }
     std::size_t first = i;

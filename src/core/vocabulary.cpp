@@ -38,6 +38,10 @@ Vocabulary::WordId Vocabulary::intern(const std::string& written, bool fuzzy) {
   if (!is_grammar_word(stemmed)) {
     m_stems.try_emplace(stemmed, id);
   }
+  // A word any concept marks `fuzzy: false` is never the target of a misspelling.
+  if (!fuzzy) {
+    m_exact_only.insert(written);
+  }
   if (fuzzy && written.size() >= k_min_fuzzy_length && !is_grammar_word(written)) {
     if (m_by_length.size() <= written.size()) {
       m_by_length.resize(written.size() + 1);
@@ -110,7 +114,7 @@ std::optional<Vocabulary::WordId> Vocabulary::find(std::string_view word) const 
 std::optional<Vocabulary::WordId> Vocabulary::find_misspelled(std::string_view word,
                                                               std::optional<WordId> other_than) const {
   const std::size_t typos = allowed_typos(word.size());
-  if (typos == 0 || is_grammar_word(word)) {
+  if (typos == 0 || is_grammar_word(word) || is_common_word(word)) {
     return std::nullopt;
   }
   std::optional<WordId> best;
@@ -119,7 +123,7 @@ std::optional<Vocabulary::WordId> Vocabulary::find_misspelled(std::string_view w
   const std::size_t longest = std::min(word.size() + typos, m_by_length.empty() ? 0 : m_by_length.size() - 1);
   for (std::size_t length = shortest; length <= longest; ++length) {
     for (const auto& [written, id] : m_by_length[length]) {
-      if (id == other_than) {
+      if (id == other_than || m_exact_only.contains(written)) {
         continue;
       }
       const std::size_t distance = edit_distance(word, written);

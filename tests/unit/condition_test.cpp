@@ -19,10 +19,10 @@ constexpr ConceptId k_numbness = 3;
 
 RuleSet make_rules() {
   RuleSet rules;
-  rules.add_concept(Concept{"neck", ConceptKind::area, "neck", {}, {}});
-  rules.add_concept(Concept{"lower-back", ConceptKind::area, "lower back", {}, {}});
-  rules.add_concept(Concept{"pregnancy", ConceptKind::condition, "pregnancy", {}, {}});
-  rules.add_concept(Concept{"numbness", ConceptKind::red_flag, "numbness", {}, {}});
+  rules.add_concept(Concept{"neck", ConceptKind::area, "neck", {}, {}, true, {}});
+  rules.add_concept(Concept{"lower-back", ConceptKind::area, "lower back", {}, {}, true, {}});
+  rules.add_concept(Concept{"pregnancy", ConceptKind::condition, "pregnancy", {}, {}, true, {}});
+  rules.add_concept(Concept{"numbness", ConceptKind::red_flag, "numbness", {}, {}, true, {}});
   return rules;
 }
 
@@ -264,8 +264,9 @@ TEST(ConditionNames, ConceptKinds) {
   EXPECT_EQ(parse_concept_kind("red_flag"), std::nullopt);
   EXPECT_EQ(parse_concept_kind("Area"), std::nullopt);
   const auto names = concept_kind_names();
-  EXPECT_EQ(std::vector<std::string>(names.begin(), names.end()),
-            (std::vector<std::string>{"area", "goal", "condition", "symptom", "red-flag"}));
+  EXPECT_EQ(
+      std::vector<std::string>(names.begin(), names.end()),
+      (std::vector<std::string>{"area", "goal", "condition", "symptom", "quality", "side", "context", "red-flag"}));
 }
 
 TEST(ConditionNames, FieldsAndComparisons) {

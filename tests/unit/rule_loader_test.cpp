@@ -5,6 +5,8 @@
 #include "test_support.hpp"
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <gtest/gtest.h>
 #include <string>
 #include <vector>
@@ -532,7 +534,7 @@ TEST(LoadRules, ConceptIdThatIsAnotherConceptsAliasIsAnError) {
 TEST(LoadRules, UnknownConceptKindSuggestsOne) {
   EXPECT_EQ(load_errors(k_techniques + "concepts:\n  - {id: fever, kind: red_flag, name: fever}\n"),
             std::vector<std::string>{"test.yaml:6:23: unknown kind 'red_flag': expected one of area, goal, condition, "
-                                     "symptom, red-flag (did you mean 'red-flag'?)"});
+                                     "symptom, quality, side, context, red-flag (did you mean 'red-flag'?)"});
 }
 
 TEST(ParseRule, LeavesTheDocumentUntouched) {
@@ -546,14 +548,20 @@ TEST(ParseRule, LeavesTheDocumentUntouched) {
 }
 
 TEST(ReadRuleSources, ReadsADirectoryInNameOrder) {
-  const auto sources = read_rule_sources(BACKRELIEF_TEST_RULES_DIR);
+  const auto directory = std::filesystem::temp_directory_path() /
+                         ("backrelief-read-order-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
+  std::filesystem::create_directories(directory / "20-skipped-directory.yaml");
+  for (const char* name : {"30-c.yaml", "10-a.yaml", "20-b.yaml", "notes.txt"}) {
+    std::ofstream(directory / name) << "version: 1\n";
+  }
+  const auto sources = read_rule_sources(directory);
   std::vector<std::string> names;
   for (const RuleSource& source : sources) {
     names.push_back(std::filesystem::path(source.name).filename().string());
-    EXPECT_FALSE(source.text.empty()) << source.name;
+    EXPECT_EQ(source.text, "version: 1\n") << source.name;
   }
-  EXPECT_EQ(names, (std::vector<std::string>{"00-techniques.yaml", "10-concepts.yaml", "20-preferences.yaml",
-                                             "30-contraindications.yaml", "40-red-flags.yaml", "50-aftercare.yaml"}));
+  std::filesystem::remove_all(directory);
+  EXPECT_EQ(names, (std::vector<std::string>{"10-a.yaml", "20-b.yaml", "30-c.yaml"}));
 }
 
 TEST(ReadRuleSources, MissingPathIsAnIoError) {
