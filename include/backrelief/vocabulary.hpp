@@ -2,14 +2,15 @@
 
 #include "backrelief/concept.hpp"
 #include "backrelief/diagnostic.hpp"
+#include "backrelief/known_words.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -38,10 +39,17 @@ public:
   /// 7 letters, 2 from 8 letters, nothing for shorter words or words of the text's own grammar.
   [[nodiscard]] std::optional<WordId> find_misspelled(std::string_view word,
                                                       std::optional<WordId> other_than = std::nullopt) const;
+  /// The other vocabulary word that a known word (listed as a misspelling) is closest to, if any;
+  /// remembered per word, so this is not thread-safe.
+  [[nodiscard]] std::optional<WordId> misspelling_of(WordId id, std::string_view written) const;
   /// The longest phrase at the start of `words`.
   [[nodiscard]] std::optional<PhraseMatch> longest_phrase(std::span<const std::optional<WordId>> words) const;
   /// True when the concept is a red flag, which only a close, explicit negation suppresses.
   [[nodiscard]] bool is_red_flag(ConceptId id) const { return id < m_red_flags.size() && m_red_flags[id]; }
+  /// Words that are spelled right and so are never read as misspellings.
+  void use_known_words(std::shared_ptr<const KnownWords> words) { m_known_words = std::move(words); }
+  /// True unless the concept says `fuzzy: false`: then a guessed misspelling may not complete it.
+  [[nodiscard]] bool is_fuzzy(ConceptId id) const { return id >= m_fuzzy.size() || m_fuzzy[id]; }
   /// Treats a concept as a red flag because a referral rule asks for it (e.g. a fever condition).
   void mark_red_flag(ConceptId id) {
     if (id < m_red_flags.size()) {
@@ -58,7 +66,9 @@ private:
     SourceLocation where;
   };
 
-  WordId intern(const std::string& written, bool fuzzy);
+  WordId intern(const std::string& written);
+  [[nodiscard]] std::optional<WordId> closest(std::string_view word, std::size_t typos,
+                                              std::optional<WordId> other_than) const;
 
   std::unordered_map<std::string, WordId> m_written;
   std::unordered_map<std::string, WordId> m_stems;
@@ -67,7 +77,9 @@ private:
   std::size_t m_phrase_count = 0;
   WordId m_word_count = 0;
   std::vector<bool> m_red_flags; // by concept id
-  std::unordered_set<std::string> m_exact_only;
+  std::vector<bool> m_fuzzy;     // by concept id
+  std::shared_ptr<const KnownWords> m_known_words;
+  mutable std::unordered_map<WordId, std::optional<WordId>> m_misspelling_of; // filled as words are seen
 };
 
 } // namespace backrelief

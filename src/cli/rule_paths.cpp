@@ -1,10 +1,12 @@
 #include "cli/rule_paths.hpp"
 
+#include "backrelief/known_words.hpp"
 #include "backrelief/rule_loader.hpp"
 
 #include <cstdlib>
 #include <iostream>
 #include <iterator>
+#include <memory>
 #include <sstream>
 
 namespace backrelief::cli {
@@ -86,7 +88,9 @@ RuleSet load_rule_set(const std::vector<std::string>& paths) {
     auto found = read_rule_sources(path);
     sources.insert(sources.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   }
-  return load_rules(sources);
+  RuleSet rules = load_rules(sources);
+  rules.vocabulary().use_known_words(std::make_shared<KnownWords>(system_word_lists()));
+  return rules;
 }
 
 } // namespace backrelief::cli

@@ -73,15 +73,16 @@ private:
     m_in_match.assign(m_tokens.size(), false);
     for (std::size_t i = 0; i < m_tokens.size();) {
       auto found = m_vocabulary.longest_phrase(std::span(words).subspan(i));
-      if (!found && words[i] && !fuzzy[i] && m_tokens[i].kind == TokenKind::word) {
-        // A known misspelling listed inside one phrase ("sadle numbnes") is a word of its own;
-        // on its own it may still be a misspelling of another phrase ("numbness").
-        if (auto other = m_vocabulary.find_misspelled(m_tokens[i].text, *words[i])) {
+      if ((!found || found->length == 1) && words[i] && !fuzzy[i] && m_tokens[i].kind == TokenKind::word) {
+        // A known misspelling listed as a phrase of its own ("numbnes") is a word of its own; it may
+        // still be the misspelling of a longer phrase ("numbness in my groin") or of another one.
+        if (auto other = m_vocabulary.misspelling_of(*words[i], m_tokens[i].text)) {
           const auto exact = words[i];
           words[i] = other;
-          found = m_vocabulary.longest_phrase(std::span(words).subspan(i));
-          fuzzy[i] = found.has_value();
-          if (!found) {
+          const auto longer = m_vocabulary.longest_phrase(std::span(words).subspan(i));
+          if (longer && (!found || longer->length > found->length)) {
+            found = longer; // a listed misspelling, not a guess: allowed even where fuzzy is off
+          } else {
             words[i] = exact;
           }
         }
@@ -93,6 +94,12 @@ private:
       Match match{found->concept_id, i, i + found->length - 1, false};
       for (std::size_t j = match.first; j <= match.last; ++j) {
         match.fuzzy = match.fuzzy || fuzzy[j];
+      }
+      if (match.fuzzy && !m_vocabulary.is_fuzzy(match.concept_id)) {
+        ++i; // a guessed misspelling may not complete a concept that says `fuzzy: false`
+        continue;
+      }
+      for (std::size_t j = match.first; j <= match.last; ++j) {
         m_in_match[j] = true;
       }
       m_matches.push_back(match);
@@ -182,6 +189,9 @@ private:
         ++i;
         continue;
       }
+      if (starts_new_clause(i)) {
+        negation = {}; // "no stiffness and I have had cancer": the new subject is outside the "no"
+      }
       if (token.kind == TokenKind::comma) {
         if (!list_continues(i)) {
           negation = {};
@@ -236,6 +246,16 @@ private:
       const std::size_t next_start = next_match < m_matches.size() ? m_matches[next_match].first : m_tokens.size();
       i = std::min(i + std::max<std::size_t>(length, 1), std::max(next_start, i + 1));
     }
+  }
+
+  // "and I ...", "or my ...": a conjunction that brings in a new subject starts a new clause.
+  [[nodiscard]] bool starts_new_clause(std::size_t i) const {
+    if (!is_free_word(i) || (m_tokens[i].text != "and" && m_tokens[i].text != "or") || i + 1 >= m_tokens.size() ||
+        m_tokens[i + 1].kind != TokenKind::word) {
+      return false;
+    }
+    const std::string& next = m_tokens[i + 1].text;
+    return is_first_person(next) || next == "my";
   }
 
   // Like longest_at, but the words may belong to a phrase.

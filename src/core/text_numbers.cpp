@@ -190,7 +190,13 @@ private:
     }
     const bool an_age =
         *weeks >= 52 && (word(unit + 1) == "old" || (word(unit + 1) == "of" && word(unit + 2) == "age"));
-    if (an_age || word(unit + 1) == "ago") {
+    // "twice a week" is how often, "20 weeks pregnant" and "8 weeks post op" are not the pain.
+    const std::string_view before = i > 0 ? word(i - 1) : std::string_view{};
+    const bool how_often = before == "twice" || before == "once" || before == "times" || before == "every" ||
+                           before == "per" || before == "each";
+    const std::string_view after = word(unit + 1);
+    const bool not_the_pain = after == "pregnant" || after == "post" || after == "postpartum" || after == "after";
+    if (an_age || how_often || not_the_pain) {
       return;
     }
     std::size_t first = i;

@@ -22,7 +22,7 @@ std::size_t allowed_typos(std::size_t length) {
 }
 } // namespace
 
-Vocabulary::WordId Vocabulary::intern(const std::string& written, bool fuzzy) {
+Vocabulary::WordId Vocabulary::intern(const std::string& written) {
   const std::string stemmed = stem(written);
   WordId id = 0;
   if (auto found = m_written.find(written); found != m_written.end()) {
@@ -38,11 +38,9 @@ Vocabulary::WordId Vocabulary::intern(const std::string& written, bool fuzzy) {
   if (!is_grammar_word(stemmed)) {
     m_stems.try_emplace(stemmed, id);
   }
-  // A word any concept marks `fuzzy: false` is never the target of a misspelling.
-  if (!fuzzy) {
-    m_exact_only.insert(written);
-  }
-  if (fuzzy && written.size() >= k_min_fuzzy_length && !is_grammar_word(written)) {
+  // Every word can be the target of a misspelling; the analyser refuses a guessed misspelling
+  // that completes a concept marked `fuzzy: false`.
+  if (written.size() >= k_min_fuzzy_length && !is_grammar_word(written)) {
     if (m_by_length.size() <= written.size()) {
       m_by_length.resize(written.size() + 1);
     }
@@ -56,6 +54,7 @@ Vocabulary Vocabulary::compile(const std::vector<Concept>& concepts, std::vector
   for (std::size_t index = 0; index < concepts.size(); ++index) {
     const Concept& entry = concepts[index];
     vocabulary.m_red_flags.push_back(entry.kind == ConceptKind::red_flag);
+    vocabulary.m_fuzzy.push_back(entry.fuzzy);
     const auto concept_id = static_cast<ConceptId>(index);
     for (const Phrase& phrase : entry.phrases) {
       const std::vector<Token> tokens = tokenize(phrase.text);
@@ -69,7 +68,7 @@ Vocabulary Vocabulary::compile(const std::vector<Concept>& concepts, std::vector
       }
       std::uint32_t node = 0;
       for (const Token& token : tokens) {
-        const WordId word = vocabulary.intern(token.text, entry.fuzzy);
+        const WordId word = vocabulary.intern(token.text);
         auto [child, inserted] =
             vocabulary.m_nodes[node].children.try_emplace(word, static_cast<std::uint32_t>(vocabulary.m_nodes.size()));
         if (inserted) {
@@ -117,13 +116,23 @@ std::optional<Vocabulary::WordId> Vocabulary::find_misspelled(std::string_view w
   if (typos == 0 || is_grammar_word(word) || is_common_word(word)) {
     return std::nullopt;
   }
+  std::optional<WordId> best = closest(word, typos, other_than);
+  // Checked last, as reading the word lists costs a few milliseconds once.
+  if (best && m_known_words && m_known_words->contains(word)) {
+    return std::nullopt;
+  }
+  return best;
+}
+
+std::optional<Vocabulary::WordId> Vocabulary::closest(std::string_view word, std::size_t typos,
+                                                      std::optional<WordId> other_than) const {
   std::optional<WordId> best;
   std::size_t best_distance = typos + 1;
   const std::size_t shortest = word.size() - typos;
   const std::size_t longest = std::min(word.size() + typos, m_by_length.empty() ? 0 : m_by_length.size() - 1);
   for (std::size_t length = shortest; length <= longest; ++length) {
     for (const auto& [written, id] : m_by_length[length]) {
-      if (id == other_than || m_exact_only.contains(written)) {
+      if (id == other_than) {
         continue;
       }
       const std::size_t distance = edit_distance(word, written);
@@ -134,6 +143,15 @@ std::optional<Vocabulary::WordId> Vocabulary::find_misspelled(std::string_view w
     }
   }
   return best;
+}
+
+std::optional<Vocabulary::WordId> Vocabulary::misspelling_of(WordId id, std::string_view written) const {
+  if (auto known = m_misspelling_of.find(id); known != m_misspelling_of.end()) {
+    return known->second;
+  }
+  const auto other = find_misspelled(written, id);
+  m_misspelling_of.emplace(id, other);
+  return other;
 }
 
 std::optional<Vocabulary::PhraseMatch> Vocabulary::longest_phrase(std::span<const std::optional<WordId>> words) const {

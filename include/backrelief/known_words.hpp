@@ -1,0 +1,33 @@
+#pragma once
+
+#include <filesystem>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+namespace backrelief {
+
+/// Correctly spelled English words, from word-list files such as Debian's /usr/share/dict ones,
+/// read on first use. A word found here is never taken for a misspelling of another ("belief" is
+/// not "relief"). Missing files are skipped: then nothing is known and nothing is excluded.
+class KnownWords {
+public:
+  explicit KnownWords(std::vector<std::filesystem::path> files) : m_files(std::move(files)) {}
+
+  /// True when the lower-case word is in any of the word lists.
+  [[nodiscard]] bool contains(std::string_view word) const;
+
+private:
+  void load() const;
+
+  std::vector<std::filesystem::path> m_files;
+  mutable std::once_flag m_loaded;
+  mutable std::unordered_set<std::string> m_words;
+};
+
+/// The American and British English word lists of Debian's wamerican and wbritish packages.
+std::vector<std::filesystem::path> system_word_lists();
+
+} // namespace backrelief
