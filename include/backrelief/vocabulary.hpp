@@ -72,7 +72,12 @@ private:
 
   std::unordered_map<std::string, WordId> m_written;
   std::unordered_map<std::string, WordId> m_stems;
-  std::vector<std::vector<std::pair<std::string, WordId>>> m_by_length; // fuzzy candidates
+  struct Candidate {
+    std::string written;
+    WordId id = 0;
+    std::uint32_t letters = 0; // one bit per letter used, to skip most candidates cheaply
+  };
+  std::vector<std::vector<Candidate>> m_by_length; // misspelling targets by length
   std::vector<Node> m_nodes{Node{}};
   std::size_t m_phrase_count = 0;
   WordId m_word_count = 0;

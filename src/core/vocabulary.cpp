@@ -6,6 +6,8 @@
 #include "tokenizer.hpp"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <fmt/format.h>
 
 namespace backrelief {
@@ -20,6 +22,51 @@ std::size_t allowed_typos(std::size_t length) {
   }
   return length >= k_min_fuzzy_length ? 1 : 0;
 }
+// The letters a word uses, one bit each ('a' to 'z'; other bytes share one bit).
+std::uint32_t letter_set(std::string_view word) {
+  std::uint32_t set = 0;
+  for (char c : word) {
+    set |= (c >= 'a' && c <= 'z') ? (1U << static_cast<unsigned>(c - 'a')) : (1U << 26U);
+  }
+  return set;
+}
+
+// Edit distance (with swaps) when it is at most `limit`, else limit + 1; no allocation, and the
+// rows stop as soon as every cell is past the limit. Vocabulary words are short.
+std::size_t bounded_edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
+  constexpr std::size_t k_longest = 63;
+  if (a.size() > k_longest || b.size() > k_longest) {
+    return std::min(edit_distance(a, b), limit + 1);
+  }
+  std::array<std::size_t, k_longest + 1> before{};
+  std::array<std::size_t, k_longest + 1> previous{};
+  std::array<std::size_t, k_longest + 1> current{};
+  for (std::size_t j = 0; j <= b.size(); ++j) {
+    previous[j] = j;
+  }
+  std::size_t previous_best = 0;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    current[0] = i;
+    std::size_t row_best = current[0];
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        current[j] = std::min(current[j], before[j - 2] + 1);
+      }
+      row_best = std::min(row_best, current[j]);
+    }
+    // A swap reaches back two rows, so both must be past the limit.
+    if (row_best > limit && previous_best > limit) {
+      return limit + 1;
+    }
+    previous_best = row_best;
+    before = previous;
+    previous = current;
+  }
+  return std::min(previous[b.size()], limit + 1);
+}
+
 } // namespace
 
 Vocabulary::WordId Vocabulary::intern(const std::string& written) {
@@ -44,7 +91,7 @@ Vocabulary::WordId Vocabulary::intern(const std::string& written) {
     if (m_by_length.size() <= written.size()) {
       m_by_length.resize(written.size() + 1);
     }
-    m_by_length[written.size()].emplace_back(written, id);
+    m_by_length[written.size()].push_back({written, id, letter_set(written)});
   }
   return id;
 }
@@ -116,12 +163,12 @@ std::optional<Vocabulary::WordId> Vocabulary::find_misspelled(std::string_view w
   if (typos == 0 || is_grammar_word(word) || is_common_word(word)) {
     return std::nullopt;
   }
-  std::optional<WordId> best = closest(word, typos, other_than);
-  // Checked last, as reading the word lists costs a few milliseconds once.
-  if (best && m_known_words && m_known_words->contains(word)) {
+  // Most words a vocabulary does not know are plain English ("morning", "sitting"): looking them
+  // up costs a hash probe, where a search for near-misses costs a scan of the vocabulary.
+  if (m_known_words && m_known_words->contains(word)) {
     return std::nullopt;
   }
-  return best;
+  return closest(word, typos, other_than);
 }
 
 std::optional<Vocabulary::WordId> Vocabulary::closest(std::string_view word, std::size_t typos,
@@ -130,12 +177,14 @@ std::optional<Vocabulary::WordId> Vocabulary::closest(std::string_view word, std
   std::size_t best_distance = typos + 1;
   const std::size_t shortest = word.size() - typos;
   const std::size_t longest = std::min(word.size() + typos, m_by_length.empty() ? 0 : m_by_length.size() - 1);
+  const std::uint32_t letters = letter_set(word);
   for (std::size_t length = shortest; length <= longest; ++length) {
-    for (const auto& [written, id] : m_by_length[length]) {
-      if (id == other_than) {
+    for (const auto& [written, id, their_letters] : m_by_length[length]) {
+      // Each edit changes at most two letters of the set of letters used: a cheap first test.
+      if (id == other_than || static_cast<std::size_t>(std::popcount(letters ^ their_letters)) > 2 * typos) {
         continue;
       }
-      const std::size_t distance = edit_distance(word, written);
+      const std::size_t distance = bounded_edit_distance(word, written, best_distance - 1);
       if (distance < best_distance) {
         best_distance = distance;
         best = id;

@@ -1,0 +1,52 @@
+// How long loading the shipped rules and ranking one profile take.
+#include "backrelief/profile.hpp"
+#include "backrelief/recommendation.hpp"
+#include "bench_support.hpp"
+
+#include <benchmark/benchmark.h>
+
+namespace backrelief::bench {
+namespace {
+
+void BM_LoadShippedRules(benchmark::State& state) {
+  const auto sources = read_rule_sources(BACKRELIEF_BENCH_RULES_DIR);
+  for (auto _ : state) {
+    RuleSet rules = load_rules(sources);
+    benchmark::DoNotOptimize(rules);
+  }
+}
+
+void BM_RecommendStructuredProfile(benchmark::State& state) {
+  const RuleSet& rules = shipped_rules();
+  ProfileInput input;
+  input.pressure = "firm";
+  input.conditions = {"blood-thinners"};
+  input.goals = {"relief"};
+  input.areas = {"lower-back"};
+  const Profile profile = make_profile(input, rules);
+  for (auto _ : state) {
+    Recommendation result = recommend(rules, profile);
+    benchmark::DoNotOptimize(result);
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+
+void BM_ProfileAndRecommendWithDescription(benchmark::State& state) {
+  const RuleSet& rules = shipped_rules();
+  ProfileInput input;
+  input.pressure = "medium";
+  input.description = "knots under my right shoulder blade, no numbness, tight after sitting all day";
+  for (auto _ : state) {
+    const Profile profile = make_profile(input, rules);
+    Recommendation result = recommend(rules, profile);
+    benchmark::DoNotOptimize(result);
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+
+BENCHMARK(BM_LoadShippedRules)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_RecommendStructuredProfile);
+BENCHMARK(BM_ProfileAndRecommendWithDescription);
+
+} // namespace
+} // namespace backrelief::bench
