@@ -96,6 +96,7 @@ int run(int argc, char** argv) {
   set_analyze_command(app, status);
   set_techniques_command(app, status);
   set_rules_command(app, status);
+  set_test_command(app, status);
 
   if (!check_subcommand(app, argc, argv)) {
     return k_exit_usage;

@@ -10,6 +10,9 @@ void set_recommend_command(CLI::App& app, int& status);
 /// Registers `analyze [DESCRIPTION]`.
 void set_analyze_command(CLI::App& app, int& status);
 
+/// Registers `test PATH...`, the scenario runner for rule authors.
+void set_test_command(CLI::App& app, int& status);
+
 /// Registers `techniques [ID]`.
 void set_techniques_command(CLI::App& app, int& status);
 

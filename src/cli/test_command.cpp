@@ -1,0 +1,86 @@
+#include "backrelief/scenario.hpp"
+#include "cli/commands.hpp"
+#include "cli/exit_status.hpp"
+#include "cli/rule_paths.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <iterator>
+#include <memory>
+
+namespace backrelief::cli {
+
+namespace {
+
+struct TestOptions {
+  RuleOptions rules;
+  std::vector<std::string> paths;
+  bool require_coverage = false;
+  bool verbose = false;
+};
+
+std::vector<RuleSource> scenario_files(const std::vector<std::string>& paths) {
+  std::vector<RuleSource> files;
+  for (const std::string& path : paths) {
+    auto found = read_rule_sources(path);
+    files.insert(files.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+  }
+  return files;
+}
+
+int run_test(const TestOptions& options) {
+  const RuleSet rules = load_rule_set(rule_paths(options.rules));
+  const std::vector<Scenario> scenarios = load_scenarios(scenario_files(options.paths), rules);
+  std::size_t failed = 0;
+  std::vector<std::string> fired;
+  for (const Scenario& scenario : scenarios) {
+    const ScenarioOutcome outcome = run_scenario(scenario, rules);
+    fired.insert(fired.end(), outcome.fired.begin(), outcome.fired.end());
+    if (outcome.failures.empty()) {
+      if (options.verbose) {
+        fmt::print("ok    {}: {}\n", to_string(scenario.where), scenario.name);
+      }
+      continue;
+    }
+    ++failed;
+    fmt::print("FAIL  {}: {}\n", to_string(scenario.where), scenario.name);
+    for (const std::string& failure : outcome.failures) {
+      fmt::print("      {}\n", failure);
+    }
+    fmt::print("      got: {}\n", outcome.ranking);
+  }
+  std::sort(fired.begin(), fired.end());
+  std::vector<const Rule*> never;
+  for (const Rule& rule : rules.rules()) {
+    if (!std::binary_search(fired.begin(), fired.end(), rule.id)) {
+      never.push_back(&rule);
+    }
+  }
+  fmt::print("coverage: {} of {} rules fired by some scenario\n", rules.rules().size() - never.size(),
+             rules.rules().size());
+  for (const Rule* rule : never) {
+    fmt::print("  never fired: {} ({})\n", rule->id, to_string(rule->origin));
+  }
+  fmt::print("{} scenarios: {} passed, {} failed\n", scenarios.size(), scenarios.size() - failed, failed);
+  const bool coverage_ok = !options.require_coverage || never.empty();
+  return failed == 0 && coverage_ok ? k_exit_ok : k_exit_error;
+}
+
+} // namespace
+
+void set_test_command(CLI::App& app, int& status) {
+  auto options = std::make_shared<TestOptions>();
+  CLI::App* command = app.add_subcommand("test", "Run scenario files against the rules, and report rule coverage");
+  command->add_option("path", options->paths, "Scenario files or directories of *.yaml files")
+      ->required()
+      ->type_name("PATH");
+  command->add_flag("--require-coverage", options->require_coverage,
+                    "Fail unless every rule is fired by at least one scenario");
+  command->add_flag("-v,--verbose", options->verbose, "List the scenarios that pass too");
+  add_rule_options(*command, options->rules);
+  command->footer("Examples:\n  backrelief test tests/scenarios\n"
+                  "  backrelief test --require-coverage -r my-rules.yaml my-scenarios.yaml");
+  command->callback([options, &status] { status = run_test(*options); });
+}
+
+} // namespace backrelief::cli
