@@ -44,6 +44,7 @@ struct Concept {
   std::vector<std::string> aliases;          ///< other accepted identifiers on the command line
   std::vector<Phrase> phrases;               ///< words that mean it in a description
   bool fuzzy = true;                         ///< whether misspelled phrases still match
+  bool report_only = false;                  ///< shown by analyze, used by no rule on purpose
   SourceLocation origin;                     ///< where it was defined
 };
 

@@ -1,4 +1,5 @@
 #include "backrelief/edit_distance.hpp"
+#include "backrelief/rule_lint.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_status.hpp"
 #include "cli/rule_paths.hpp"
@@ -12,6 +13,7 @@ namespace {
 
 struct RulesOptions {
   RuleOptions rules;
+  bool strict = false;
   std::vector<std::string> check_paths;
   std::string show_id;
 };
@@ -101,6 +103,16 @@ int run_check(const RulesOptions& options) {
   std::vector<std::string> paths = rule_paths(options.rules);
   paths.insert(paths.end(), options.check_paths.begin(), options.check_paths.end());
   const RuleSet rules = load_rule_set(paths);
+  if (options.strict) {
+    const auto warnings = lint_rules(rules);
+    for (const Diagnostic& warning : warnings) {
+      fmt::print(stderr, "backrelief: warning: {}\n", to_string(warning));
+    }
+    if (!warnings.empty()) {
+      fmt::print(stderr, "backrelief: {} warnings (--strict)\n", warnings.size());
+      return k_exit_error;
+    }
+  }
   fmt::print("ok: {} techniques, {} concepts, {} rules ({} disabled)\n", rules.techniques().size(),
              rules.concepts().size(), rules.rules().size(), rules.disabled_rules().size());
   return k_exit_ok;
@@ -131,6 +143,9 @@ void set_rules_command(CLI::App& app, int& status) {
   CLI::App* check_command = command->add_subcommand("check", "Validate rule files; exit 0 only when all are valid");
   check_command->add_option("path", options->check_paths, "Rule files or directories to check with the others")
       ->type_name("PATH");
+  check_command->add_flag("--strict", options->strict,
+                          "Also warn about rules that can never fire or add nothing, unused vocabulary and "
+                          "techniques that can never rank first; any warning fails");
   add_rule_options(*check_command, options->rules);
   check_command->callback([options, &status] { status = run_check(*options); });
 

@@ -12,7 +12,8 @@ namespace {
 const std::vector<std::string> k_technique_keys{"id",       "name",      "aliases", "summary",
                                                 "pressure", "aftercare", "replaces"};
 const std::vector<std::string> k_required_technique_keys{"id", "name", "summary", "pressure"};
-const std::vector<std::string> k_concept_keys{"id", "kind", "name", "aliases", "phrases", "fuzzy", "replaces"};
+const std::vector<std::string> k_concept_keys{"id",      "kind",  "name",        "aliases",
+                                              "phrases", "fuzzy", "report_only", "replaces"};
 const std::vector<std::string> k_vocabulary_keys{"concept", "phrases"};
 const std::vector<std::string> k_required_concept_keys{"id", "kind", "name"};
 
@@ -236,6 +237,11 @@ void define_concept(YamlReader& reader, const YAML::Node& node, RuleSet& rules) 
     auto value = reader.boolean(*fuzzy, "'fuzzy'");
     good = good && value;
     entry.fuzzy = value.value_or(true);
+  }
+  if (const auto* report_only = fields->find("report_only")) {
+    auto value = reader.boolean(*report_only, "'report_only'");
+    good = good && value;
+    entry.report_only = value.value_or(false);
   }
   const bool replaces = read_replaces(reader, *fields, good);
   if (!good) {

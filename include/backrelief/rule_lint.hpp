@@ -1,0 +1,15 @@
+#pragma once
+
+#include "backrelief/diagnostic.hpp"
+#include "backrelief/rule_set.hpp"
+
+#include <vector>
+
+namespace backrelief {
+
+/// Warnings about rules that load but cannot work as meant: rules that can never fire
+/// (contradictory conditions), rules that duplicate or are subsumed by another, concepts with
+/// phrases that no rule uses, and techniques that can never rank first.
+std::vector<Diagnostic> lint_rules(const RuleSet& rules);
+
+} // namespace backrelief

@@ -1,0 +1,204 @@
+#include "backrelief/rule_lint.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <limits>
+#include <map>
+#include <set>
+#include <tuple>
+
+namespace backrelief {
+
+namespace {
+
+/// The leaves a rule's condition requires at once: its top-level `all`, flattened, with `not`
+/// leaves kept apart. `any` groups are left out, which keeps every conclusion sound.
+struct Conjunction {
+  std::vector<const Condition*> required;
+  std::vector<const Condition*> forbidden;
+};
+
+void flatten(const Condition& condition, Conjunction& out) {
+  switch (condition.kind) {
+  case Condition::Kind::all:
+    for (const Condition& child : condition.children) {
+      flatten(child, out);
+    }
+    break;
+  case Condition::Kind::negation:
+    out.forbidden.push_back(&condition.children.front());
+    break;
+  case Condition::Kind::any:
+    if (condition.children.size() == 1) {
+      flatten(condition.children.front(), out);
+    }
+    break;
+  default:
+    out.required.push_back(&condition);
+  }
+}
+
+// Why the required leaves can never all hold together, or an empty string.
+std::string contradiction(const Conjunction& conjunction, const RuleSet& rules) {
+  std::optional<PressureSet> pressures;
+  std::map<NumericField, std::pair<double, double>> ranges; // lowest and highest value allowed
+  for (const Condition* leaf : conjunction.required) {
+    if (leaf->kind == Condition::Kind::pressure) {
+      PressureSet both;
+      for (Pressure pressure : {Pressure::low, Pressure::medium, Pressure::firm}) {
+        if (leaf->pressures.contains(pressure) && (!pressures || pressures->contains(pressure))) {
+          both.insert(pressure);
+        }
+      }
+      if (both.empty()) {
+        return "it asks for two pressures that never meet";
+      }
+      pressures = both;
+    }
+    if (leaf->kind == Condition::Kind::number) {
+      auto [it, inserted] = ranges.try_emplace(leaf->field, -std::numeric_limits<double>::infinity(),
+                                               std::numeric_limits<double>::infinity());
+      auto& [low, high] = it->second;
+      constexpr double k_step = 1e-9; // "above 20" is "at least 20 and a bit"
+      switch (leaf->comparison) {
+      case Comparison::at_least:
+        low = std::max(low, leaf->threshold);
+        break;
+      case Comparison::above:
+        low = std::max(low, leaf->threshold + k_step);
+        break;
+      case Comparison::at_most:
+        high = std::min(high, leaf->threshold);
+        break;
+      case Comparison::below:
+        high = std::min(high, leaf->threshold - k_step);
+        break;
+      case Comparison::equals:
+        low = std::max(low, leaf->threshold);
+        high = std::min(high, leaf->threshold);
+        break;
+      }
+      if (low > high) {
+        return fmt::format("no {} can satisfy all of its comparisons", to_string(leaf->field));
+      }
+    }
+  }
+  for (const Condition* absent : conjunction.forbidden) {
+    for (const Condition* leaf : conjunction.required) {
+      if (describe(*absent, rules) == describe(*leaf, rules)) {
+        return fmt::format("it asks for '{}' and for its absence", describe(*leaf, rules));
+      }
+    }
+  }
+  return {};
+}
+
+std::string effects_key(const Rule& rule) {
+  std::string key;
+  for (const Weight& weight : rule.weights) {
+    key += fmt::format("s{}:{};", weight.technique, weight.value);
+  }
+  for (TechniqueId id : rule.excludes) {
+    key += fmt::format("x{};", id);
+  }
+  for (const Caution& caution : rule.cautions) {
+    key += fmt::format("c{}:{};", caution.technique, caution.text);
+  }
+  if (rule.referral) {
+    key += fmt::format("r{}:{};", to_string(rule.referral->level), rule.referral->advice);
+  }
+  return key + "a" + rule.advice;
+}
+
+std::set<std::string> leaf_keys(const Conjunction& conjunction, const RuleSet& rules) {
+  std::set<std::string> keys;
+  for (const Condition* leaf : conjunction.required) {
+    keys.insert(describe(*leaf, rules));
+  }
+  for (const Condition* leaf : conjunction.forbidden) {
+    keys.insert("not " + describe(*leaf, rules));
+  }
+  return keys;
+}
+
+bool flat(const Condition& condition) {
+  if (condition.kind == Condition::Kind::any) {
+    return false;
+  }
+  return std::all_of(condition.children.begin(), condition.children.end(), flat);
+}
+
+void collect_concepts(const Condition& condition, std::set<ConceptId>& used) {
+  used.insert(condition.concepts.begin(), condition.concepts.end());
+  for (const Condition& child : condition.children) {
+    collect_concepts(child, used);
+  }
+}
+
+} // namespace
+
+std::vector<Diagnostic> lint_rules(const RuleSet& rules) {
+  std::vector<Diagnostic> warnings;
+  std::vector<Conjunction> conjunctions(rules.rules().size());
+  for (std::size_t i = 0; i < rules.rules().size(); ++i) {
+    const Rule& rule = rules.rules()[i];
+    flatten(rule.when, conjunctions[i]);
+    if (auto why = contradiction(conjunctions[i], rules); !why.empty()) {
+      warnings.push_back({rule.origin, fmt::format("rule '{}' can never fire: {}", rule.id, why)});
+    }
+  }
+  // Same effects, and conditions that are the same or narrower than another's: the rule adds
+  // nothing (only for conditions without `any`, where narrower is exact).
+  for (std::size_t i = 0; i < rules.rules().size(); ++i) {
+    const Rule& rule = rules.rules()[i];
+    if (!flat(rule.when)) {
+      continue;
+    }
+    const auto mine = leaf_keys(conjunctions[i], rules);
+    for (std::size_t j = 0; j < rules.rules().size(); ++j) {
+      const Rule& other = rules.rules()[j];
+      if (i == j || !flat(other.when) || effects_key(rule) != effects_key(other)) {
+        continue;
+      }
+      const auto theirs = leaf_keys(conjunctions[j], rules);
+      const bool narrower = std::includes(mine.begin(), mine.end(), theirs.begin(), theirs.end());
+      if (narrower && (mine != theirs || j < i)) {
+        warnings.push_back({rule.origin, fmt::format("rule '{}' {} rule '{}' ({}): it has the same effects", rule.id,
+                                                     mine == theirs ? "duplicates" : "is subsumed by", other.id,
+                                                     to_string(other.origin))});
+        break;
+      }
+    }
+  }
+  std::set<ConceptId> used;
+  for (const Rule& rule : rules.rules()) {
+    collect_concepts(rule.when, used);
+  }
+  for (ConceptId id = 0; id < rules.concepts().size(); ++id) {
+    const Concept& entry = rules.concepts()[id];
+    if (!entry.phrases.empty() && !entry.report_only && !used.contains(id)) {
+      warnings.push_back({entry.origin, fmt::format("concept '{}' has phrases but no rule uses it (say "
+                                                    "'report_only: true' if that is meant)",
+                                                    entry.id)});
+    }
+  }
+  // Ties go to the technique declared first, so a later one needs a positive weight somewhere.
+  for (TechniqueId id = 1; id < rules.techniques().size(); ++id) {
+    const bool can_gain = std::any_of(rules.rules().begin(), rules.rules().end(), [id](const Rule& rule) {
+      return std::any_of(rule.weights.begin(), rule.weights.end(),
+                         [id](const Weight& weight) { return weight.technique == id && weight.value > 0; });
+    });
+    if (!can_gain) {
+      const Technique& technique = rules.techniques()[id];
+      warnings.push_back({technique.origin, fmt::format("technique '{}' can never rank first: no rule raises its "
+                                                        "score",
+                                                        technique.id)});
+    }
+  }
+  std::stable_sort(warnings.begin(), warnings.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.where.file, a.where.line, a.where.column) < std::tie(b.where.file, b.where.line, b.where.column);
+  });
+  return warnings;
+}
+
+} // namespace backrelief
