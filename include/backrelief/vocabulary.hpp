@@ -40,7 +40,7 @@ public:
   [[nodiscard]] std::optional<WordId> find_misspelled(std::string_view word,
                                                       std::optional<WordId> other_than = std::nullopt) const;
   /// The other vocabulary word that a known word (listed as a misspelling) is closest to, if any;
-  /// remembered per word, so this is not thread-safe.
+  /// remembered per written form, so one Vocabulary must not analyse on two threads at once.
   [[nodiscard]] std::optional<WordId> misspelling_of(WordId id, std::string_view written) const;
   /// The longest phrase at the start of `words`.
   [[nodiscard]] std::optional<PhraseMatch> longest_phrase(std::span<const std::optional<WordId>> words) const;
@@ -84,7 +84,7 @@ private:
   std::vector<bool> m_red_flags; // by concept id
   std::vector<bool> m_fuzzy;     // by concept id
   std::shared_ptr<const KnownWords> m_known_words;
-  mutable std::unordered_map<WordId, std::optional<WordId>> m_misspelling_of; // filled as words are seen
+  mutable std::unordered_map<std::string, std::optional<WordId>> m_misspelling_of; // by written form, as seen
 };
 
 } // namespace backrelief

@@ -72,7 +72,7 @@ constexpr std::array<std::string_view, 10> k_list_glue{"and", "or",  "nor",  "an
                                                        "an",  "the", "some", "also", "even"};
 
 // Common words of five letters or more, which must never be read as misspelled vocabulary.
-constexpr std::array<std::string_view, 96> k_common_long_words{
+constexpr auto k_common_long_words = std::to_array<std::string_view>({
     "about",
     "above",
     "after",
@@ -135,13 +135,11 @@ constexpr std::array<std::string_view, 96> k_common_long_words{
     "anymore",
     // Everyday words one letter away from vocabulary words ("light" from "tight", "stuff" from "stiff").
     "light",
-    "might",
     "night",
     "right",
     "sight",
     "fight",
     "stuff",
-    "still",
     "start",
     "stand",
     "sleep",
@@ -170,7 +168,7 @@ constexpr std::array<std::string_view, 96> k_common_long_words{
     "slight",
     "weight",
     "eight",
-};
+});
 
 bool starts_any(std::span<const WordSequence> sequences, std::string_view word) {
   return std::any_of(sequences.begin(), sequences.end(),

@@ -95,8 +95,15 @@ private:
       for (std::size_t j = match.first; j <= match.last; ++j) {
         match.fuzzy = match.fuzzy || fuzzy[j];
       }
-      if (match.fuzzy && !m_vocabulary.is_fuzzy(match.concept_id)) {
-        ++i; // a guessed misspelling may not complete a concept that says `fuzzy: false`
+      // A guessed misspelling may not complete a concept that says `fuzzy: false`, except a red
+      // flag: when in doubt, the flag stays. Without the guessed words a shorter phrase may match.
+      if (match.fuzzy && !m_vocabulary.is_fuzzy(match.concept_id) && !m_vocabulary.is_red_flag(match.concept_id)) {
+        for (std::size_t j = match.first; j <= match.last; ++j) {
+          if (fuzzy[j]) {
+            words[j].reset();
+            fuzzy[j] = false;
+          }
+        }
         continue;
       }
       for (std::size_t j = match.first; j <= match.last; ++j) {
@@ -190,7 +197,10 @@ private:
         continue;
       }
       if (starts_new_clause(i)) {
-        negation = {}; // "no stiffness and I have had cancer": the new subject is outside the "no"
+        // "no stiffness and I have had cancer", "my dad had sciatica and my neck is stiff": a new
+        // subject is outside the negation, the relative and the question before it.
+        negation = {};
+        family = hypothetical = false;
       }
       if (token.kind == TokenKind::comma) {
         if (!list_continues(i)) {
@@ -255,7 +265,7 @@ private:
       return false;
     }
     const std::string& next = m_tokens[i + 1].text;
-    return is_first_person(next) || next == "my";
+    return is_first_person(next) || next == "my" || next == "mine";
   }
 
   // Like longest_at, but the words may belong to a phrase.

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <charconv>
+#include <cmath>
 #include <optional>
 #include <utility>
 
@@ -126,7 +127,7 @@ private:
   }
 
   bool try_age(std::size_t i, double value) {
-    if (!is_digits(i) || value <= 0 || value > k_max_years) {
+    if (!is_digits(i) || value <= 0 || value > k_max_years || value != std::floor(value)) {
       return false;
     }
     std::optional<std::pair<std::size_t, std::size_t>> found;
@@ -196,7 +197,11 @@ private:
                            before == "per" || before == "each";
     const std::string_view after = word(unit + 1);
     const bool not_the_pain = after == "pregnant" || after == "post" || after == "postpartum" || after == "after";
-    if (an_age || how_often || not_the_pain) {
+    // "a 6 month old", "my son is 18 months old": someone's age; "no pain for 3 years": not the pain.
+    const bool someones_age = word(unit + 1) == "old" && (before == "a" || before == "an" || about_someone_else(i));
+    const bool pain_free =
+        before == "for" && i >= 3 && ((word(i - 3) == "no" && word(i - 2) == "pain") || word(i - 2) == "free");
+    if (an_age || how_often || not_the_pain || someones_age || pain_free) {
       return;
     }
     std::size_t first = i;

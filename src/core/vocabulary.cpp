@@ -195,11 +195,11 @@ std::optional<Vocabulary::WordId> Vocabulary::closest(std::string_view word, std
 }
 
 std::optional<Vocabulary::WordId> Vocabulary::misspelling_of(WordId id, std::string_view written) const {
-  if (auto known = m_misspelling_of.find(id); known != m_misspelling_of.end()) {
+  if (auto known = m_misspelling_of.find(std::string(written)); known != m_misspelling_of.end()) {
     return known->second;
   }
   const auto other = find_misspelled(written, id);
-  m_misspelling_of.emplace(id, other);
+  m_misspelling_of.emplace(written, other);
   return other;
 }
 
