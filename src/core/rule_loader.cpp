@@ -81,14 +81,11 @@ private:
   std::optional<Document> parse(std::size_t index) {
     const RuleSource& source = m_sources[index];
     YamlReader reader(source.name, m_diagnostics);
-    YAML::Node root;
-    try {
-      root = YAML::Load(source.text);
-    } catch (const YAML::Exception& error) {
-      reader.error(SourceLocation{source.name, error.mark.line + 1, error.mark.column + 1},
-                   fmt::format("invalid YAML: {}", error.msg));
+    auto document = reader.parse(source.text);
+    if (!document) {
       return std::nullopt;
     }
+    const YAML::Node root = *document;
     if (!root.IsDefined() || root.IsNull()) {
       reader.error(SourceLocation{source.name, 1, 1}, "empty rule file: expected 'version: 1' and rules");
       return std::nullopt;

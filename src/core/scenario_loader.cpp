@@ -23,14 +23,11 @@ public:
 
   void load(const RuleSource& file, std::vector<Scenario>& out) {
     YamlReader reader(file.name, m_diagnostics);
-    YAML::Node root;
-    try {
-      root = YAML::Load(file.text);
-    } catch (const YAML::Exception& error) {
-      reader.error(SourceLocation{file.name, error.mark.line + 1, error.mark.column + 1},
-                   fmt::format("invalid YAML: {}", error.msg));
+    auto document = reader.parse(file.text);
+    if (!document) {
       return;
     }
+    const YAML::Node root = *document;
     auto fields = reader.mapping(root, k_file_keys, "a scenario file");
     if (!fields || !reader.require(*fields, root, k_file_keys, "a scenario file")) {
       return;

@@ -54,6 +54,16 @@ bool quoted(const YAML::Node& node) {
   return node.Tag() == "!";
 }
 
+std::optional<YAML::Node> YamlReader::parse(const std::string& text) {
+  try {
+    return YAML::Load(text);
+  } catch (const YAML::Exception& problem) {
+    error(SourceLocation{m_file, problem.mark.line + 1, problem.mark.column + 1},
+          fmt::format("invalid YAML: {}", problem.msg));
+    return std::nullopt;
+  }
+}
+
 SourceLocation YamlReader::where(const YAML::Node& node) const {
   const YAML::Mark mark = node.Mark();
   if (mark.is_null()) {

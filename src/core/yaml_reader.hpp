@@ -39,6 +39,9 @@ public:
   YamlReader(std::string file, std::vector<Diagnostic>& diagnostics)
       : m_file(std::move(file)), m_diagnostics(diagnostics) {}
 
+  /// Parses one YAML document (never LoadAll, which can loop on bad input); a syntax error is
+  /// reported at its position.
+  std::optional<YAML::Node> parse(const std::string& text);
   /// The 1-based location of a node.
   [[nodiscard]] SourceLocation where(const YAML::Node& node) const;
   /// Records a problem at a node.
