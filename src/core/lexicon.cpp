@@ -22,11 +22,11 @@ const std::vector<WordSequence> k_negation_triggers{
 };
 
 const std::vector<WordSequence> k_negation_after_triggers{
-    {"went", "away"},       {"gone", "away"},  {"is", "gone"},          {"are", "gone"},
-    {"has", "gone"},        {"have", "gone"},  {"was", "ruled", "out"}, {"were", "ruled", "out"},
-    {"is", "ruled", "out"}, {"disappeared"},   {"has", "disappeared"},  {"resolved"},
-    {"has", "resolved"},    {"cleared", "up"}, {"is", "fine", "now"},   {"anymore"},
-    {"any", "more"},
+    {"went", "away"},       {"gone", "away"},       {"is", "gone"},          {"are", "gone"},
+    {"has", "gone"},        {"have", "gone"},       {"was", "ruled", "out"}, {"were", "ruled", "out"},
+    {"is", "ruled", "out"}, {"disappeared"},        {"has", "disappeared"},  {"resolved"},
+    {"has", "resolved"},    {"cleared", "up"},      {"is", "fine", "now"},   {"anymore"},
+    {"isnt", "there"},      {"is", "not", "there"}, {"any", "more"},
 };
 
 const std::vector<WordSequence> k_pseudo_negations{
@@ -42,13 +42,49 @@ const std::vector<WordSequence> k_scope_terminators{
 };
 
 const std::vector<WordSequence> k_family_triggers{
-    {"my", "mum"},         {"my", "mom"},     {"my", "mother"},      {"my", "dad"},
-    {"my", "father"},      {"my", "brother"}, {"my", "sister"},      {"my", "grandma"},
-    {"my", "grandmother"}, {"my", "grandpa"}, {"my", "grandfather"}, {"my", "aunt"},
-    {"my", "uncle"},       {"my", "cousin"},  {"my", "parents"},     {"my", "son"},
-    {"my", "daughter"},    {"my", "wife"},    {"my", "husband"},     {"my", "partner"},
-    {"my", "friend"},      {"my", "family"},  {"family", "history"}, {"runs", "in", "the", "family"},
-    {"my", "nan"},         {"my", "granny"},
+    {"my", "mum"},
+    {"my", "mom"},
+    {"my", "mother"},
+    {"my", "dad"},
+    {"my", "father"},
+    {"my", "brother"},
+    {"my", "sister"},
+    {"my", "grandma"},
+    {"my", "grandmother"},
+    {"my", "grandpa"},
+    {"my", "grandfather"},
+    {"my", "aunt"},
+    {"my", "uncle"},
+    {"my", "cousin"},
+    {"my", "parents"},
+    {"my", "son"},
+    {"my", "daughter"},
+    {"my", "wife"},
+    {"my", "husband"},
+    {"my", "partner"},
+    {"my", "friend"},
+    {"my", "family"},
+    {"family", "history"},
+    {"runs", "in", "the", "family"},
+    // Possessives lose their apostrophe: "my dad's cancer" reads "my dads cancer".
+    {"my", "dads"},
+    {"my", "mums"},
+    {"my", "moms"},
+    {"my", "mothers"},
+    {"my", "fathers"},
+    {"my", "brothers"},
+    {"my", "sisters"},
+    {"my", "wifes"},
+    {"my", "husbands"},
+    {"my", "partners"},
+    {"my", "friends"},
+    {"my", "sons"},
+    {"my", "daughters"},
+    {"my", "grandmas"},
+    {"my", "grandads"},
+    {"my", "grandad"},
+    {"my", "nan"},
+    {"my", "granny"},
 };
 
 const std::vector<WordSequence> k_hypothetical_triggers{

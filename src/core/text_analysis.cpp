@@ -87,6 +87,7 @@ private:
           }
         }
       }
+      found = accepted(words, fuzzy, i, found);
       if (!found) {
         ++i;
         continue;
@@ -94,17 +95,6 @@ private:
       Match match{found->concept_id, i, i + found->length - 1, false};
       for (std::size_t j = match.first; j <= match.last; ++j) {
         match.fuzzy = match.fuzzy || fuzzy[j];
-      }
-      // A guessed misspelling may not complete a concept that says `fuzzy: false`, except a red
-      // flag: when in doubt, the flag stays. Without the guessed words a shorter phrase may match.
-      if (match.fuzzy && !m_vocabulary.is_fuzzy(match.concept_id) && !m_vocabulary.is_red_flag(match.concept_id)) {
-        for (std::size_t j = match.first; j <= match.last; ++j) {
-          if (fuzzy[j]) {
-            words[j].reset();
-            fuzzy[j] = false;
-          }
-        }
-        continue;
       }
       for (std::size_t j = match.first; j <= match.last; ++j) {
         m_in_match[j] = true;
@@ -115,6 +105,28 @@ private:
     m_negated.assign(m_matches.size(), false);
     m_family.assign(m_matches.size(), false);
     m_hypothetical.assign(m_matches.size(), false);
+  }
+
+  // A guessed misspelling may not complete a concept that says `fuzzy: false`, except a red
+  // flag (when in doubt, the flag stays); a shorter phrase at the same place may still match.
+  [[nodiscard]] std::optional<Vocabulary::PhraseMatch>
+  accepted(const std::vector<std::optional<Vocabulary::WordId>>& words, const std::vector<bool>& fuzzy, std::size_t i,
+           std::optional<Vocabulary::PhraseMatch> found) const {
+    while (found) {
+      const bool guessed =
+          std::any_of(fuzzy.begin() + static_cast<std::ptrdiff_t>(i),
+                      fuzzy.begin() + static_cast<std::ptrdiff_t>(i + found->length), [](bool value) { return value; });
+      if (!guessed || m_vocabulary.is_fuzzy(found->concept_id) || m_vocabulary.is_red_flag(found->concept_id) ||
+          found->length == 1) {
+        break;
+      }
+      found = m_vocabulary.longest_phrase(std::span(words).subspan(i, found->length - 1));
+    }
+    if (found && found->length == 1 && fuzzy[i] && !m_vocabulary.is_fuzzy(found->concept_id) &&
+        !m_vocabulary.is_red_flag(found->concept_id)) {
+      return std::nullopt;
+    }
+    return found;
   }
 
   [[nodiscard]] bool is_free_word(std::size_t i) const {

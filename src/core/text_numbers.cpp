@@ -2,6 +2,7 @@
 
 #include "lexicon.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -104,7 +105,8 @@ private:
       last = i + 3; // 7 out of 10
     }
     std::size_t first = i;
-    if (!last && is_digits(i) && i > 0 && !unit_at(i + 1)) {
+    const bool other_scale = i + 1 < m_tokens.size() && m_tokens[i + 1].kind == TokenKind::slash;
+    if (!last && !other_scale && is_digits(i) && i > 0 && !unit_at(i + 1)) {
       // "pain 7", "pain is 7", "pain level of 7"
       std::size_t back = i - 1;
       while (back > 0 && (word(back) == "is" || word(back) == "level" || word(back) == "of" || word(back) == "at" ||
@@ -137,12 +139,20 @@ private:
       found = {i, i + 2}; // 72 years old
     } else if (years && word(i + 2) == "of" && word(i + 3) == "age") {
       found = {i, i + 3}; // 72 years of age
+    } else if (years && i > 0 &&
+               (word(i - 1) == "aged" || word(i - 1) == "age" || word(i - 1) == "im" ||
+                (word(i - 1) == "am" && i > 1 && word(i - 2) == "i"))) {
+      found = {i > 1 && word(i - 1) == "am" ? i - 2 : i - 1, i + 1}; // aged 45 years, I am 45 years
     } else if (word(i + 1) == "yo") {
       found = {i, i + 1};
     } else if (!unit_follows && i > 0 && (word(i - 1) == "aged" || word(i - 1) == "age" || word(i - 1) == "im")) {
       found = {i - 1, i}; // aged 45, I'm 72
     } else if (!unit_follows && i > 1 && word(i - 1) == "am" && word(i - 2) == "i") {
       found = {i - 2, i};
+    }
+    // "I'm 6 foot tall", "I'm 95 kg": a measure, not an age; "my pain is 2 years old": a duration.
+    if (found && (is_measure(word(i + 1)) || about_the_pain(found->first))) {
+      return false;
     }
     if (!found || about_someone_else(i)) {
       return found.has_value();
@@ -151,6 +161,24 @@ private:
       m_analysis.age = TextNumber{value, span(found->first, found->second)};
     }
     return true;
+  }
+
+  static bool is_measure(std::string_view unit) {
+    static constexpr std::array<std::string_view, 16> k_measures{
+        "foot",   "feet",  "ft", "kg", "kilos",  "kilo",    "kilograms", "lbs",
+        "pounds", "stone", "st", "cm", "inches", "percent", "miles",     "km"};
+    return std::find(k_measures.begin(), k_measures.end(), unit) != k_measures.end();
+  }
+
+  // "my pain is 2 years old", "it is 2 years old": the age of the pain is how long it has lasted.
+  [[nodiscard]] bool about_the_pain(std::size_t first) const {
+    for (std::size_t k = first; k > 0 && first - k < 3; --k) {
+      const std::string_view before = word(k - 1);
+      if (before == "pain" || before == "ache" || before == "it" || before == "its" || before == "injury") {
+        return true;
+      }
+    }
+    return false;
   }
 
   // "my dad is 80 years old": a number in a sentence about a relative is not the person's.
@@ -189,8 +217,9 @@ private:
     if (!weeks) {
       return;
     }
-    const bool an_age =
-        *weeks >= 52 && (word(unit + 1) == "old" || (word(unit + 1) == "of" && word(unit + 2) == "age"));
+    const bool an_age = *weeks >= 52 &&
+                        (word(unit + 1) == "old" || (word(unit + 1) == "of" && word(unit + 2) == "age")) &&
+                        !about_the_pain(i);
     // "twice a week" is how often, "20 weeks pregnant" and "8 weeks post op" are not the pain.
     const std::string_view before = i > 0 ? word(i - 1) : std::string_view{};
     const bool how_often = before == "twice" || before == "once" || before == "times" || before == "every" ||

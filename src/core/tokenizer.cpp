@@ -120,6 +120,13 @@ std::vector<Token> tokenize(std::string_view text) {
       ++i;
       continue;
     }
+    // "…" (U+2026) ends a sentence like "..." does.
+    if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(text[i + 2]) == 0xA6) {
+      tokens.push_back({TokenKind::sentence_end, "...", i, i + 3});
+      i += 3;
+      continue;
+    }
     const std::size_t skip = separator_at(text, i);
     i += skip > 0 ? skip : 1;
   }

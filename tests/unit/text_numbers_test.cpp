@@ -1,0 +1,164 @@
+#include "text_numbers.hpp"
+
+#include "tokenizer.hpp"
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace backrelief {
+namespace {
+
+/// The numbers read from `text`, with no facts.
+TextAnalysis numbers_of(std::string_view text) {
+  TextAnalysis analysis;
+  const std::vector<Token> tokens = tokenize(text);
+  read_numbers(text, tokens, analysis);
+  return analysis;
+}
+
+/// A number and the words it came from, as `value "words"`, or "none".
+std::string shown(const std::optional<TextNumber>& number) {
+  return number ? fmt::format("{} \"{}\"", number->value, number->from) : "none";
+}
+
+std::string age_of(std::string_view text) {
+  return shown(numbers_of(text).age);
+}
+std::string duration_of(std::string_view text) {
+  return shown(numbers_of(text).duration_weeks);
+}
+std::string intensity_of(std::string_view text) {
+  return shown(numbers_of(text).intensity);
+}
+
+TEST(TextNumbers, NothingInPlainText) {
+  const TextAnalysis analysis = numbers_of("my lower back is stiff");
+  EXPECT_EQ(shown(analysis.age), "none");
+  EXPECT_EQ(shown(analysis.duration_weeks), "none");
+  EXPECT_EQ(shown(analysis.intensity), "none");
+  EXPECT_TRUE(analysis.facts.empty());
+}
+
+TEST(TextNumbers, ReadsTheAgeAsPeopleSayIt) {
+  EXPECT_EQ(age_of("I'm 72 and stiff"), "72 \"I'm 72\"");
+  EXPECT_EQ(age_of("I am 72"), "72 \"I am 72\"");
+  EXPECT_EQ(age_of("aged 45, office worker"), "45 \"aged 45\"");
+  EXPECT_EQ(age_of("Stiff. 72 years old."), "72 \"72 years old\"");
+  EXPECT_EQ(age_of("a man of 72 years of age"), "72 \"72 years of age\"");
+  EXPECT_EQ(age_of("Female, 38 yo"), "38 \"38 yo\"");
+}
+
+TEST(TextNumbers, AnAgeIsNotADuration) {
+  const TextAnalysis analysis = numbers_of("I am 72 years old");
+  EXPECT_EQ(shown(analysis.age), "72 \"72 years old\"");
+  EXPECT_EQ(shown(analysis.duration_weeks), "none");
+}
+
+TEST(TextNumbers, ARelativesAgeIsNotThePersons) {
+  const TextAnalysis analysis = numbers_of("my dad is 80 years old");
+  EXPECT_EQ(shown(analysis.age), "none");
+  EXPECT_EQ(shown(analysis.duration_weeks), "none");
+  EXPECT_EQ(age_of("my dad is 80 years old and I am 52"), "52 \"I am 52\"");
+  EXPECT_EQ(age_of("My mum is 80. I'm 52"), "52 \"I'm 52\"");
+}
+
+TEST(TextNumbers, AnAgeOutOfRangeIsNotAnAge) {
+  EXPECT_EQ(age_of("aged 0"), "none");
+  EXPECT_EQ(age_of("aged 131"), "none");
+  EXPECT_EQ(age_of("aged 130"), "130 \"aged 130\"");
+}
+
+TEST(TextNumbers, AnAgeInYearsWithoutOldIsAnAge) {
+  const TextAnalysis aged = numbers_of("aged 45 years, stiff for 2 weeks");
+  EXPECT_EQ(shown(aged.age), "45 \"aged 45 years\"");
+  EXPECT_EQ(shown(aged.duration_weeks), "2 \"for 2 weeks\"");
+  const TextAnalysis am = numbers_of("I am 45 years and stiff");
+  EXPECT_EQ(shown(am.age), "45 \"I am 45 years\"");
+  EXPECT_EQ(shown(am.duration_weeks), "none");
+}
+
+TEST(TextNumbers, AHeightOrAWeightIsNotAnAge) {
+  EXPECT_EQ(age_of("I'm 6 foot tall"), "none");
+  EXPECT_EQ(age_of("I'm 95 kg"), "none");
+  EXPECT_EQ(age_of("I am 70 kilos"), "none");
+}
+
+TEST(TextNumbers, ReadsDurationsInWeeks) {
+  EXPECT_EQ(duration_of("stiff for 6 months"), "26 \"for 6 months\"");
+  EXPECT_EQ(duration_of("for a year"), "52 \"for a year\"");
+  EXPECT_EQ(duration_of("a year"), "52 \"a year\"");
+  EXPECT_EQ(duration_of("a few weeks"), "3 \"a few weeks\"");
+  EXPECT_EQ(duration_of("for 2 weeks"), "2 \"for 2 weeks\"");
+  EXPECT_EQ(duration_of("3 months ago"), "13 \"3 months\"");
+  EXPECT_EQ(duration_of("my pain is 3 weeks old"), "3 \"3 weeks\"");
+  EXPECT_EQ(duration_of("over the last 2 years"), "104 \"last 2 years\"");
+}
+
+TEST(TextNumbers, ReadsDurationsThatAreNotWholeWeeks) {
+  const TextAnalysis couple = numbers_of("a couple of months");
+  ASSERT_TRUE(couple.duration_weeks.has_value());
+  EXPECT_DOUBLE_EQ(couple.duration_weeks->value, 2 * 52.0 / 12.0);
+  EXPECT_EQ(couple.duration_weeks->from, "a couple of months");
+  const TextAnalysis days = numbers_of("sore for 10 days");
+  ASSERT_TRUE(days.duration_weeks.has_value());
+  EXPECT_DOUBLE_EQ(days.duration_weeks->value, 10.0 / 7.0);
+  EXPECT_EQ(days.duration_weeks->from, "for 10 days");
+}
+
+TEST(TextNumbers, HowOftenAndOtherSpansAreNotDurations) {
+  EXPECT_EQ(duration_of("I train twice a week"), "none");
+  EXPECT_EQ(duration_of("3 times a week"), "none");
+  EXPECT_EQ(duration_of("I am 20 weeks pregnant"), "none");
+  EXPECT_EQ(duration_of("8 weeks post op"), "none");
+  EXPECT_EQ(duration_of("6 weeks after surgery"), "none");
+}
+
+TEST(TextNumbers, AYearsOldPainIsADurationAndNotAnAge) {
+  const TextAnalysis analysis = numbers_of("my pain is 2 years old");
+  EXPECT_EQ(shown(analysis.age), "none");
+  EXPECT_EQ(shown(analysis.duration_weeks), "104 \"2 years\"");
+}
+
+TEST(TextNumbers, TheLongestDurationWins) {
+  EXPECT_EQ(duration_of("stiff for 2 weeks, aching for 3 months"), "13 \"for 3 months\"");
+  EXPECT_EQ(duration_of("aching for 3 months, worse for 2 weeks"), "13 \"for 3 months\"");
+}
+
+TEST(TextNumbers, ReadsPainIntensityOnAScaleOfTen) {
+  EXPECT_EQ(intensity_of("pain 7/10"), "7 \"7/10\"");
+  EXPECT_EQ(intensity_of("about 6.5/10 today"), "6.5 \"6.5/10\"");
+  EXPECT_EQ(intensity_of("it is 8 out of 10"), "8 \"8 out of 10\"");
+  EXPECT_EQ(intensity_of("my pain is 6"), "6 \"pain is 6\"");
+  EXPECT_EQ(intensity_of("pain level of 5 most days"), "5 \"pain level of 5\"");
+  EXPECT_EQ(intensity_of("0/10 at rest"), "0 \"0/10\"");
+}
+
+TEST(TextNumbers, AnIntensityAboveTenIsNone) {
+  EXPECT_EQ(intensity_of("12/10"), "none");
+  EXPECT_EQ(intensity_of("pain is 12"), "none");
+}
+
+TEST(TextNumbers, AFigureOnAnotherScaleIsNotAnIntensity) {
+  EXPECT_EQ(intensity_of("pain 3/5"), "none");
+  EXPECT_EQ(intensity_of("pain is 7/9"), "none");
+}
+
+TEST(TextNumbers, AnIntensityIsNotAnAgeOrADuration) {
+  const TextAnalysis analysis = numbers_of("I'm 40, pain 7/10 for 6 months");
+  EXPECT_EQ(shown(analysis.age), "40 \"I'm 40\"");
+  EXPECT_EQ(shown(analysis.intensity), "7 \"7/10\"");
+  EXPECT_EQ(shown(analysis.duration_weeks), "26 \"for 6 months\"");
+  EXPECT_EQ(intensity_of("pain for 6 weeks"), "none");
+}
+
+TEST(TextNumbers, TheFirstIntensityWins) {
+  EXPECT_EQ(intensity_of("7/10 now, was 9/10 last week"), "7 \"7/10\"");
+  EXPECT_EQ(intensity_of("pain is 4, at worst 8 out of 10"), "4 \"pain is 4\"");
+}
+
+} // namespace
+} // namespace backrelief
