@@ -7,7 +7,7 @@
 
 namespace backrelief {
 
-/// Warnings about rules that load but cannot work as meant: rules that can never fire
+/// Warnings about rules that load but cannot work as meant: rules without a source, rules that can never fire
 /// (contradictory conditions), rules that duplicate or are subsumed by another, concepts with
 /// phrases that no rule uses, and techniques that can never rank first.
 std::vector<Diagnostic> lint_rules(const RuleSet& rules);

@@ -36,6 +36,7 @@ struct ScenarioOutcome {
   std::vector<std::string> failures; ///< one sentence per expectation not met; empty when it passed
   std::vector<std::string> fired;    ///< ids of the rules that fired
   std::string ranking;               ///< the answer in one line, for failure reports
+  std::optional<TechniqueId> top;    ///< the technique ranked first, if any
 };
 
 /// Reads scenario files (format: backrelief-rules(5), SCENARIOS) against loaded rules.

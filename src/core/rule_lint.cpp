@@ -142,6 +142,10 @@ std::vector<Diagnostic> lint_rules(const RuleSet& rules) {
   std::vector<Conjunction> conjunctions(rules.rules().size());
   for (std::size_t i = 0; i < rules.rules().size(); ++i) {
     const Rule& rule = rules.rules()[i];
+    if (rule.source.empty()) {
+      warnings.push_back(
+          {rule.origin, fmt::format("rule '{}' has no source: say where its claim comes from", rule.id)});
+    }
     flatten(rule.when, conjunctions[i]);
     if (auto why = contradiction(conjunctions[i], rules); !why.empty()) {
       warnings.push_back({rule.origin, fmt::format("rule '{}' can never fire: {}", rule.id, why)});

@@ -43,6 +43,9 @@ ScenarioOutcome run_scenario(const Scenario& scenario, const RuleSet& rules) {
     }
   }
   outcome.ranking = ranking_line(result, rules);
+  if (!result.suggestions.empty()) {
+    outcome.top = result.suggestions.front().technique;
+  }
   const auto name = [&rules](TechniqueId id) { return rules.techniques()[id].id; };
   const ScenarioExpectation& expect = scenario.expect;
   if (expect.top) {
