@@ -116,7 +116,11 @@ std::string format_json(const Answer& answer, const OutputOptions& options) {
   }
   json advice = recommendation.advice;
   advice.push_back(evidence_summary());
-  json document{
+  json document;
+  if (options.line) {
+    document["line"] = *options.line; // first, so a reader of the batch sees it first
+  }
+  document.update(json{
       {"schema", 1},
       {"input", input_of(answer.profile, answer.rules)},
       {"facts", facts_json(answer.profile, answer.rules)},
@@ -125,7 +129,7 @@ std::string format_json(const Answer& answer, const OutputOptions& options) {
       {"excluded", excluded},
       {"advice", advice},
       {"disclaimer", disclaimer()},
-  };
+  });
   if (options.trace) {
     document["trace"] = trace_of(answer);
   }

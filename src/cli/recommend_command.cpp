@@ -1,5 +1,6 @@
 #include "backrelief/profile.hpp"
 #include "backrelief/recommendation.hpp"
+#include "cli/batch.hpp"
 #include "cli/choice.hpp"
 #include "cli/commands.hpp"
 #include "cli/description.hpp"
@@ -33,6 +34,7 @@ struct RecommendOptions {
   std::string format = "text";
   bool json = false;
   bool explain = false;
+  bool batch = false;
   bool trace = false;
   std::string color = "auto";
 };
@@ -46,23 +48,34 @@ ColorMode color_mode_named(std::string_view name) {
 }
 
 int run_recommend(RecommendOptions& options) {
-  const bool description_from_stdin = options.words.size() == 1 && options.words.front() == "-";
-  if (description_from_stdin &&
-      std::find(options.rules.paths.begin(), options.rules.paths.end(), "-") != options.rules.paths.end()) {
-    throw Error(ErrorKind::invalid_input, "standard input can feed either --rules - or the description -, not both");
+  const bool rules_from_stdin =
+      std::find(options.rules.paths.begin(), options.rules.paths.end(), "-") != options.rules.paths.end();
+  if (rules_from_stdin && (description_from_stdin(options.words) || options.batch)) {
+    throw Error(ErrorKind::invalid_input, "standard input can feed only one of --rules -, --batch and the "
+                                          "description -");
+  }
+  if (options.batch && !options.words.empty()) {
+    throw Error(ErrorKind::invalid_input, "--batch reads every description from standard input: leave out the "
+                                          "DESCRIPTION words");
+  }
+  if (options.batch && !options.json && options.format != "text" && options.format != "json") {
+    throw Error(ErrorKind::invalid_input, "--batch writes JSON Lines: leave out --format or use --format json");
   }
   const RuleSet rules = load_rule_set(rule_paths(options.rules));
   options.input.pressure = options.pressure;
   options.input.age = options.age;
   options.input.duration = options.duration;
-  options.input.description = read_description(options.words);
-  const Profile profile = make_profile(options.input, rules);
-  const Recommendation recommendation = recommend(rules, profile);
 
   OutputOptions output;
   output.explain = options.explain;
   output.trace = options.trace;
   output.top = options.top;
+  if (options.batch) {
+    return run_batch(rules, options.input, output, stdin, stdout);
+  }
+  options.input.description = read_description(options.words);
+  const Profile profile = make_profile(options.input, rules);
+  const Recommendation recommendation = recommend(rules, profile);
   const Format format = options.json ? Format::json : format_named(options.format);
   output.palette =
       format == Format::text ? Palette::choose(color_mode_named(options.color), stdout) : Palette::no_color();
@@ -114,6 +127,8 @@ void set_recommend_command(CLI::App& app, int& status) {
       ->type_name("FORMAT")
       ->transform(choice({"text", "json", "tsv"}));
   command->add_flag("--json", options->json, "Short for --format json");
+  command->add_flag("--batch", options->batch,
+                    "Read one JSON profile per line from standard input, write one JSON result per line");
   command->add_flag("--explain", options->explain, "Show every rule behind each score, exclusion and caution");
   command->add_flag("--trace", options->trace, "Show every rule evaluated, and why those that did not fire failed");
   command->add_option("--color,--colour", options->color, "Colour: auto (on a terminal), always or never")

@@ -68,8 +68,10 @@ public:
     }
     mark_referral_concepts();
     if (m_rules.techniques().empty() && m_diagnostics.empty()) {
-      m_diagnostics.push_back({{m_sources.empty() ? std::string{"rules"} : m_sources.front().name, 0, 0},
-                               "no techniques are defined: the rules need a 'techniques' section"});
+      Diagnostic missing;
+      missing.where.file = m_sources.empty() ? std::string{"rules"} : m_sources.front().name;
+      missing.message = "no techniques are defined: the rules need a 'techniques' section";
+      m_diagnostics.push_back(std::move(missing));
     }
     if (!m_diagnostics.empty()) {
       throw Error(ErrorKind::invalid_rules, sorted_diagnostics());

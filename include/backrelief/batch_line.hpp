@@ -1,0 +1,20 @@
+#pragma once
+
+#include "backrelief/profile.hpp"
+
+#include <cstddef>
+#include <string_view>
+
+namespace backrelief {
+
+/// The longest batch line accepted, in bytes; a longer one is an error for that line only.
+inline constexpr std::size_t k_max_batch_line_bytes = std::size_t{1} << 20U;
+
+/// Reads one line of `recommend --batch` input: a JSON object whose keys are the long options
+/// (pressure, goal, area, condition, avoid, age, duration; the repeatable ones also in the
+/// plural, as a string or a list of strings) plus `description`. Throws Error (invalid_input)
+/// saying what is wrong: invalid JSON with its byte offset, an unknown key with a "did you
+/// mean", a value of the wrong type.
+ProfileInput parse_batch_line(std::string_view line);
+
+} // namespace backrelief

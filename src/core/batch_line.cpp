@@ -1,0 +1,111 @@
+#include "backrelief/batch_line.hpp"
+
+#include "backrelief/edit_distance.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <vector>
+
+namespace backrelief {
+
+namespace {
+
+using nlohmann::json;
+
+const std::vector<std::string> k_keys{"description", "pressure",   "goal",  "goals", "area",    "areas",
+                                      "condition",   "conditions", "avoid", "age",   "duration"};
+
+[[noreturn]] void fail(std::string message) {
+  throw Error(ErrorKind::invalid_input, std::move(message));
+}
+
+std::string type_name(const json& value) {
+  switch (value.type()) {
+  case json::value_t::string:
+    return "a string";
+  case json::value_t::number_integer:
+  case json::value_t::number_unsigned:
+  case json::value_t::number_float:
+    return "a number";
+  case json::value_t::boolean:
+    return "true or false";
+  case json::value_t::array:
+    return "a list";
+  case json::value_t::object:
+    return "an object";
+  default:
+    return "null";
+  }
+}
+
+std::string text(const json& value, std::string_view key) {
+  if (!value.is_string()) {
+    fail(fmt::format("'{}' must be a string, found {}", key, type_name(value)));
+  }
+  return value.get<std::string>();
+}
+
+void append_texts(const json& value, std::string_view key, std::vector<std::string>& out) {
+  if (value.is_string()) {
+    out.push_back(value.get<std::string>());
+    return;
+  }
+  if (!value.is_array()) {
+    fail(fmt::format("'{}' must be a string or a list of strings, found {}", key, type_name(value)));
+  }
+  for (const json& item : value) {
+    out.push_back(text(item, key));
+  }
+}
+
+} // namespace
+
+ProfileInput parse_batch_line(std::string_view line) {
+  if (line.size() > k_max_batch_line_bytes) {
+    fail(fmt::format("line too long: {} bytes, at most {} are read", line.size(), k_max_batch_line_bytes));
+  }
+  json object;
+  try {
+    object = json::parse(line.begin(), line.end());
+  } catch (const json::parse_error& error) {
+    fail(fmt::format("invalid JSON at byte {}: expected a JSON object such as {{\"pressure\": \"low\"}}", error.byte));
+  }
+  if (!object.is_object()) {
+    fail(fmt::format("expected a JSON object such as {{\"pressure\": \"low\"}}, found {}", type_name(object)));
+  }
+  ProfileInput input;
+  for (const auto& [key, value] : object.items()) {
+    if (value.is_null()) {
+      continue; // an absent value, as JSON writers often say it
+    }
+    if (key == "description") {
+      input.description = text(value, key);
+    } else if (key == "pressure") {
+      input.pressure = text(value, key);
+    } else if (key == "goal" || key == "goals") {
+      append_texts(value, key, input.goals);
+    } else if (key == "area" || key == "areas") {
+      append_texts(value, key, input.areas);
+    } else if (key == "condition" || key == "conditions") {
+      append_texts(value, key, input.conditions);
+    } else if (key == "avoid") {
+      append_texts(value, key, input.avoid);
+    } else if (key == "age") {
+      if (!value.is_number_integer() && !value.is_number_unsigned()) {
+        fail(fmt::format("'age' must be a whole number of years, found {}", type_name(value)));
+      }
+      const auto years = value.get<long long>();
+      if (years < 0 || years > k_max_age) {
+        fail(fmt::format("'age' {} is not an age in years (0 to {})", years, k_max_age));
+      }
+      input.age = static_cast<int>(years);
+    } else if (key == "duration") {
+      input.duration = text(value, key);
+    } else {
+      fail(fmt::format("unknown key '{}'{}", key, did_you_mean(key, k_keys)));
+    }
+  }
+  return input;
+}
+
+} // namespace backrelief
