@@ -56,6 +56,14 @@ public:
       m_red_flags[id] = true;
     }
   }
+  /// Treats a concept as stated even in a question, because an exclusion or caution asks for it.
+  void mark_stated(ConceptId id) {
+    if (id < m_stated.size()) {
+      m_stated[id] = true;
+    }
+  }
+  /// True for a concept that a question does not make hypothetical.
+  [[nodiscard]] bool is_stated(ConceptId id) const { return id < m_stated.size() && m_stated[id]; }
   /// Number of phrases compiled.
   [[nodiscard]] std::size_t phrase_count() const { return m_phrase_count; }
 
@@ -83,6 +91,7 @@ private:
   WordId m_word_count = 0;
   std::vector<bool> m_red_flags; // by concept id
   std::vector<bool> m_fuzzy;     // by concept id
+  std::vector<bool> m_stated;    // by concept id
   std::shared_ptr<const KnownWords> m_known_words;
   mutable std::unordered_map<std::string, std::optional<WordId>> m_misspelling_of; // by written form, as seen
 };

@@ -37,8 +37,9 @@ const std::vector<WordSequence> k_pseudo_negations{
 };
 
 const std::vector<WordSequence> k_scope_terminators{
-    {"but"}, {"however"}, {"although"}, {"though"}, {"except"},     {"apart", "from"}, {"aside", "from"},
-    {"yet"}, {"still"},   {"whereas"},  {"which"},  {"more", "of"}, {"rather"},
+    {"but"},     {"however"}, {"although"}, {"though"},     {"except"}, {"apart", "from"}, {"aside", "from"},
+    {"because"}, {"since"},   {"so"},       {"due", "to"},  {"until"},  {"till"},          {"yet"},
+    {"still"},   {"whereas"}, {"which"},    {"more", "of"}, {"rather"},
 };
 
 const std::vector<WordSequence> k_family_triggers{

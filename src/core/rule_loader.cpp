@@ -169,6 +169,30 @@ private:
         mark(rule.when, mark);
       }
     }
+    // A health condition behind an exclusion or caution is stated even inside a question: "is
+    // deep tissue safe when I'm pregnant?" asks, but the pregnancy is real.
+    for (const Rule& rule : m_rules.rules()) {
+      if (!rule.excludes.empty() || !rule.cautions.empty()) {
+        for_each_concept(rule.when, [this](ConceptId id) {
+          if (m_rules.concepts()[id].kind == ConceptKind::condition) {
+            m_rules.vocabulary().mark_stated(id);
+          }
+        });
+      }
+    }
+  }
+
+  template <typename Visit>
+  static void for_each_concept(const Condition& condition, Visit visit) {
+    if (condition.kind == Condition::Kind::negation) {
+      return;
+    }
+    for (ConceptId id : condition.concepts) {
+      visit(id);
+    }
+    for (const Condition& child : condition.children) {
+      for_each_concept(child, visit);
+    }
   }
 
   void disable(YamlReader& reader, const YAML::Node& node) {

@@ -192,6 +192,7 @@ private:
   struct Scope {
     bool active = false;
     std::size_t words_left = 0;
+    bool reaches_red_flags = true; ///< cleared by a weak trigger ("zero") or after an "and"
   };
 
   void mark_context() {
@@ -224,7 +225,7 @@ private:
       }
       // Whose it is and whether it is imagined are read even through a phrase's own words:
       // "family history of cancer", "worried about numbness".
-      if (token.kind == TokenKind::word && sequence_overlapping(i, family_triggers()) > 0) {
+      if (token.kind == TokenKind::word && sequence_overlapping(i, family_triggers()) > 0 && !about_a_carer(i)) {
         family = true;
       }
       if (token.kind == TokenKind::word && sequence_overlapping(i, hypothetical_triggers()) > 0) {
@@ -233,11 +234,17 @@ private:
       if (next_match < m_matches.size() && m_matches[next_match].first == i) {
         const Match& match = m_matches[next_match];
         const std::size_t reach_used = k_negation_reach - negation.words_left;
-        const bool in_reach = negation.active && (!is_red_flag(match) || reach_used < k_red_flag_negation_reach);
+        const bool in_reach =
+            negation.active &&
+            (!is_red_flag(match) || (negation.reaches_red_flags && reach_used < k_red_flag_negation_reach));
         m_negated[next_match] = in_reach;
         m_family[next_match] = family;
         // Only an explicit negation suppresses a red flag: asking about one still counts.
-        m_hypothetical[next_match] = (hypothetical || sentence_is_question[i]) && !is_red_flag(match);
+        // A condition a rule guards against is stated even in a question ("is it safe when I'm
+        // pregnant?"), unless a trigger says it is imagined ("could I get sciatica?").
+        const bool asked =
+            m_vocabulary.is_stated(match.concept_id) ? hypothetical : hypothetical || sentence_is_question[i];
+        m_hypothetical[next_match] = asked && !is_red_flag(match);
         spend(negation, match.last - match.first + 1);
         i = match.last + 1;
         ++next_match;
@@ -246,7 +253,7 @@ private:
       const auto [cue, length] = cue_at(i);
       switch (cue) {
       case Cue::negation:
-        negation = {true, k_negation_reach};
+        negation = {true, k_negation_reach, !is_weak_negation(i)};
         break;
       case Cue::terminator:
         negation = {};
@@ -259,7 +266,19 @@ private:
         break;
       case Cue::none:
         if (token.kind == TokenKind::word && is_first_person(token.text)) {
+          // "I never told my doctor I had cancer": the person speaking again starts a new clause.
           family = false;
+          if (negation.active && negation.words_left < k_negation_reach) {
+            negation = {};
+          }
+        } else if (token.kind == TokenKind::word && token.text == "my" && !next_is_family(i)) {
+          family = false; // "my husband says my legs give way": the legs are the person's own
+        } else if (token.kind == TokenKind::word && is_reporting_verb(token.text)) {
+          family = false; // "my husband noticed a new lump": the relative only saw it
+        }
+        if (token.kind == TokenKind::word && token.text == "and") {
+          // "no appetite and lost weight": only "or" and lists carry a "no" on to a red flag.
+          negation.reaches_red_flags = false;
         }
         spend(negation, 1);
         break;
@@ -268,6 +287,40 @@ private:
       const std::size_t next_start = next_match < m_matches.size() ? m_matches[next_match].first : m_tokens.size();
       i = std::min(i + std::max<std::size_t>(length, 1), std::max(next_start, i + 1));
     }
+  }
+
+  // "zero", "no longer", "any more": weak enough that a red flag described as a loss ("zero
+  // bladder control", "no longer have bladder control") is kept.
+  [[nodiscard]] bool is_weak_negation(std::size_t i) const {
+    const std::string& word = m_tokens[i].text;
+    return word == "zero" || word == "nothing" ||
+           (word == "no" && i + 1 < m_tokens.size() && m_tokens[i + 1].kind == TokenKind::word &&
+            m_tokens[i + 1].text == "longer");
+  }
+
+  // "any more", "isn't there": after-triggers too weak to take back a red flag.
+  [[nodiscard]] bool is_weak_after(std::size_t i) const {
+    static const std::vector<WordSequence> weak{
+        {"anymore"}, {"any", "more"}, {"isnt", "there"}, {"is", "not", "there"}};
+    return longest_at(i, weak) > 0;
+  }
+
+  static bool is_reporting_verb(std::string_view word) {
+    return word == "noticed" || word == "says" || word == "said" || word == "thinks" || word == "told" ||
+           word == "found" || word == "saw" || word == "spotted";
+  }
+
+  [[nodiscard]] bool next_is_family(std::size_t i) const { return sequence_overlapping(i, family_triggers()) > 0; }
+
+  // "my family doctor", "my family GP": a clinician, not a relative.
+  [[nodiscard]] bool about_a_carer(std::size_t i) const {
+    const std::size_t length = sequence_overlapping(i, family_triggers());
+    const std::size_t next = i + length;
+    if (next >= m_tokens.size() || m_tokens[next].kind != TokenKind::word) {
+      return false;
+    }
+    const std::string& word = m_tokens[next].text;
+    return word == "doctor" || word == "gp" || word == "physio" || word == "nurse" || word == "practice";
   }
 
   // "and I ...", "or my ...": a conjunction that brings in a new subject starts a new clause.
@@ -339,7 +392,10 @@ private:
       }
       for (std::size_t k = i; k-- > 0;) {
         if (m > 0 && m_matches[m - 1].last == k) {
-          m_negated[--m] = true;
+          --m;
+          // "I can't feel my legs any more", "my bladder control is gone": a red flag told as a
+          // loss; only a negation before it suppresses a red flag.
+          m_negated[m] = m_negated[m] || !is_red_flag(m_matches[m]) || !is_weak_after(i);
           k = m_matches[m].first;
         } else if (m_tokens[k].kind != TokenKind::comma && !(is_free_word(k) && is_list_glue(m_tokens[k].text))) {
           break;

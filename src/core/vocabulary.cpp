@@ -102,6 +102,7 @@ Vocabulary Vocabulary::compile(const std::vector<Concept>& concepts, std::vector
     const Concept& entry = concepts[index];
     vocabulary.m_red_flags.push_back(entry.kind == ConceptKind::red_flag);
     vocabulary.m_fuzzy.push_back(entry.fuzzy);
+    vocabulary.m_stated.push_back(false);
     const auto concept_id = static_cast<ConceptId>(index);
     for (const Phrase& phrase : entry.phrases) {
       const std::vector<Token> tokens = tokenize(phrase.text);
