@@ -239,6 +239,9 @@ private:
       first = i - 1;
     }
     const double total = value * *weeks;
+    if (!std::isfinite(total) || total > k_max_years * 52.0) {
+      return; // longer than a lifetime: a typo or a joke, not the pain
+    }
     // The longest span said is the one that tells how long-standing the pain is.
     if (!m_analysis.duration_weeks || total > m_analysis.duration_weeks->value) {
       m_analysis.duration_weeks = TextNumber{total, span(first, unit)};
