@@ -55,6 +55,10 @@ struct ConditionFailure {
 /// Evaluates a condition; on failure returns the first leaf (or negation) that failed.
 ConditionFailure evaluate(const Condition& condition, const Profile& profile);
 
+/// The concepts a condition asks for, in order; those under a `not` only with `include_negated`
+/// (what a rule needs absent is no evidence for it, but it still uses the concept).
+std::vector<ConceptId> concepts_in(const Condition& condition, bool include_negated = false);
+
 /// Describes a condition in rule-file words, e.g. "pressure is low or medium".
 std::string describe(const Condition& condition, const RuleSet& rules);
 

@@ -155,6 +155,24 @@ ConditionFailure evaluate(const Condition& condition, const Profile& profile) {
   return {&condition};
 }
 
+namespace {
+void collect(const Condition& condition, bool include_negated, std::vector<ConceptId>& out) {
+  if (condition.kind == Condition::Kind::negation && !include_negated) {
+    return;
+  }
+  out.insert(out.end(), condition.concepts.begin(), condition.concepts.end());
+  for (const Condition& child : condition.children) {
+    collect(child, include_negated, out);
+  }
+}
+} // namespace
+
+std::vector<ConceptId> concepts_in(const Condition& condition, bool include_negated) {
+  std::vector<ConceptId> concepts;
+  collect(condition, include_negated, concepts);
+  return concepts;
+}
+
 std::string describe(const Condition& condition, const RuleSet& rules) {
   switch (condition.kind) {
   case Condition::Kind::all:

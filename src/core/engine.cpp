@@ -55,21 +55,10 @@ void apply(const Rule& rule, std::vector<TechniqueOutcome>& outcomes, Recommenda
   }
 }
 
-void collect_concepts(const Condition& condition, std::vector<ConceptId>& out) {
-  if (condition.kind == Condition::Kind::negation) {
-    return; // what a rule needs absent is not evidence for it
-  }
-  out.insert(out.end(), condition.concepts.begin(), condition.concepts.end());
-  for (const Condition& child : condition.children) {
-    collect_concepts(child, out);
-  }
-}
-
 } // namespace
 
 std::vector<std::string> words_behind(const Rule& rule, const Profile& profile) {
-  std::vector<ConceptId> wanted;
-  collect_concepts(rule.when, wanted);
+  const std::vector<ConceptId> wanted = concepts_in(rule.when);
   std::vector<std::string> words;
   for (const TextFact& fact : profile.text.facts) {
     if (fact.affirmed() && std::find(wanted.begin(), wanted.end(), fact.concept_id) != wanted.end() &&

@@ -128,13 +128,6 @@ bool flat(const Condition& condition) {
   return std::all_of(condition.children.begin(), condition.children.end(), flat);
 }
 
-void collect_concepts(const Condition& condition, std::set<ConceptId>& used) {
-  used.insert(condition.concepts.begin(), condition.concepts.end());
-  for (const Condition& child : condition.children) {
-    collect_concepts(child, used);
-  }
-}
-
 } // namespace
 
 std::vector<Diagnostic> lint_rules(const RuleSet& rules) {
@@ -176,7 +169,8 @@ std::vector<Diagnostic> lint_rules(const RuleSet& rules) {
   }
   std::set<ConceptId> used;
   for (const Rule& rule : rules.rules()) {
-    collect_concepts(rule.when, used);
+    const auto concepts = concepts_in(rule.when, true);
+    used.insert(concepts.begin(), concepts.end());
   }
   for (ConceptId id = 0; id < rules.concepts().size(); ++id) {
     const Concept& entry = rules.concepts()[id];

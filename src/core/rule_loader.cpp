@@ -153,45 +153,18 @@ private:
   // A word that can send someone to a clinician gets the red-flag caution in the text analyser,
   // whatever its kind ("fever" is a condition).
   void mark_referral_concepts() {
-    const auto mark = [this](const Condition& condition, const auto& self) -> void {
-      if (condition.kind == Condition::Kind::negation) {
-        return;
-      }
-      for (ConceptId id : condition.concepts) {
-        m_rules.vocabulary().mark_red_flag(id);
-      }
-      for (const Condition& child : condition.children) {
-        self(child, self);
-      }
-    };
     for (const Rule& rule : m_rules.rules()) {
-      if (rule.referral) {
-        mark(rule.when, mark);
+      const bool guards = !rule.excludes.empty() || !rule.cautions.empty();
+      for (ConceptId id : concepts_in(rule.when)) {
+        if (rule.referral) {
+          m_rules.vocabulary().mark_red_flag(id);
+        }
+        // A health condition behind an exclusion or caution is stated even inside a question:
+        // "is deep tissue safe when I'm pregnant?" asks, but the pregnancy is real.
+        if (guards && m_rules.concepts()[id].kind == ConceptKind::condition) {
+          m_rules.vocabulary().mark_stated(id);
+        }
       }
-    }
-    // A health condition behind an exclusion or caution is stated even inside a question: "is
-    // deep tissue safe when I'm pregnant?" asks, but the pregnancy is real.
-    for (const Rule& rule : m_rules.rules()) {
-      if (!rule.excludes.empty() || !rule.cautions.empty()) {
-        for_each_concept(rule.when, [this](ConceptId id) {
-          if (m_rules.concepts()[id].kind == ConceptKind::condition) {
-            m_rules.vocabulary().mark_stated(id);
-          }
-        });
-      }
-    }
-  }
-
-  template <typename Visit>
-  static void for_each_concept(const Condition& condition, Visit visit) {
-    if (condition.kind == Condition::Kind::negation) {
-      return;
-    }
-    for (ConceptId id : condition.concepts) {
-      visit(id);
-    }
-    for (const Condition& child : condition.children) {
-      for_each_concept(child, visit);
     }
   }
 
