@@ -27,9 +27,10 @@ std::string to_string(const Diagnostic& diagnostic);
 
 /// What went wrong, which decides the exit status at the command-line boundary.
 enum class ErrorKind {
-  invalid_rules, ///< a rule file is unreadable or invalid
-  invalid_input, ///< a profile value (option or batch field) is not acceptable
-  io,            ///< reading or writing failed
+  invalid_rules,  ///< a rule file is unreadable or invalid
+  invalid_input,  ///< a profile value (option or batch field) is not acceptable
+  invalid_config, ///< the user's config file is unreadable or invalid
+  io,             ///< reading or writing failed
 };
 
 /// The one error type of the library: a kind and every problem found, each with its place.

@@ -44,6 +44,10 @@ struct Profile {
 /// The oldest age accepted.
 inline constexpr int k_max_age = 130;
 
+/// Every concept the profile affirms: its goals, areas and conditions, and the affirmed facts of
+/// its text. Kept in `Profile::facts`; recomputed by whoever edits those fields.
+FactSet affirmed_facts(const Profile& profile, std::size_t concept_count);
+
 /// Resolves raw input against the rules; throws Error (invalid_input) listing every bad value
 /// with a "did you mean" where one fits.
 Profile make_profile(const ProfileInput& input, const RuleSet& rules);

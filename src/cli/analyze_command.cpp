@@ -5,6 +5,7 @@
 #include "cli/exit_status.hpp"
 #include "cli/facts_output.hpp"
 #include "cli/rule_paths.hpp"
+#include "cli/standard_output.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -36,7 +37,7 @@ int run_analyze(const AnalyzeOptions& options) {
   const Profile profile = make_profile(input, rules);
   const std::string text = options.json || options.format == "json" ? format_analysis_json(profile, rules)
                                                                     : format_analysis_text(profile, rules);
-  std::fwrite(text.data(), 1, text.size(), stdout);
+  write_stdout(text);
   return k_exit_ok;
 }
 

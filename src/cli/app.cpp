@@ -4,12 +4,16 @@
 #include "backrelief/edit_distance.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_status.hpp"
+#include "cli/standard_output.hpp"
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <fmt/format.h>
 #include <string>
+#include <system_error>
 #include <vector>
 
 namespace backrelief::cli {
@@ -82,6 +86,19 @@ std::string suggest_option(const CLI::App& command, int argc, char** argv) {
   return {};
 }
 
+// A closed pipe (| head -1) ends quietly with the answer's status: the reader had what it wanted.
+// Any other write error (a full disk) is said once, with exit status 1.
+int finish_output(int status) {
+  if (flush_stdout()) {
+    return status;
+  }
+  if (stdout_error() == EPIPE) {
+    return status;
+  }
+  print_error(fmt::format("cannot write to standard output: {}", std::strerror(stdout_error())));
+  return k_exit_error;
+}
+
 } // namespace
 
 int run(int argc, char** argv) {
@@ -97,6 +114,7 @@ int run(int argc, char** argv) {
   set_techniques_command(app, status);
   set_rules_command(app, status);
   set_test_command(app, status);
+  set_config_command(app, status);
 
   if (!check_subcommand(app, argc, argv)) {
     return k_exit_usage;
@@ -117,15 +135,18 @@ int run(int argc, char** argv) {
       print_error(to_string(diagnostic));
     }
     return exit_status_of(error.kind());
+  } catch (const std::system_error& error) {
+    // fmt::print throws on a failed write; a reader that went away is not an error.
+    if (error.code().value() == EPIPE) {
+      return status;
+    }
+    print_error(error.what());
+    return k_exit_error;
   } catch (const std::exception& error) {
     print_error(error.what());
     return k_exit_error;
   }
-  if (std::fflush(stdout) != 0 || std::ferror(stdout) != 0) {
-    print_error("cannot write to standard output");
-    return k_exit_error;
-  }
-  return status;
+  return finish_output(status);
 }
 
 } // namespace backrelief::cli

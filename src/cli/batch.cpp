@@ -3,6 +3,7 @@
 #include "backrelief/batch_line.hpp"
 #include "backrelief/recommendation.hpp"
 #include "cli/exit_status.hpp"
+#include "cli/standard_output.hpp"
 
 #include <nlohmann/json.hpp>
 #include <string>
@@ -64,8 +65,7 @@ bool read_line(std::FILE* in, std::string& line) {
 
 } // namespace
 
-int run_batch(const RuleSet& rules, const ProfileInput& defaults, const OutputOptions& options, std::FILE* in,
-              std::FILE* out) {
+int run_batch(const RuleSet& rules, const ProfileInput& defaults, const OutputOptions& options, std::FILE* in) {
   OutputOptions line_options = options;
   line_options.compact_json = true;
   std::string buffer;
@@ -87,11 +87,14 @@ int run_batch(const RuleSet& rules, const ProfileInput& defaults, const OutputOp
       buffer += error_record(number, error);
     }
     if (buffer.size() >= k_flush_bytes) {
-      std::fwrite(buffer.data(), 1, buffer.size(), out);
+      // A reader that has gone away (| head) needs no more answers: stop reading too.
+      if (!write_stdout(buffer)) {
+        return failed ? k_exit_error : k_exit_ok;
+      }
       buffer.clear();
     }
   }
-  std::fwrite(buffer.data(), 1, buffer.size(), out);
+  write_stdout(buffer);
   if (std::ferror(in) != 0) {
     throw Error(ErrorKind::io, "cannot read standard input");
   }

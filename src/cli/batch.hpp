@@ -9,11 +9,10 @@
 namespace backrelief::cli {
 
 /// Runs `recommend --batch`: one JSON profile per line of `in`, one JSON result per line of
-/// `out`, each carrying its input line number; a line that cannot be read gives an error
+/// standard output, each carrying its input line number; a line that cannot be read gives an error
 /// record and the batch goes on. `defaults` (the command-line options) apply to every line;
 /// a line's own values override the single ones and add to the repeatable ones.
 /// Returns the exit status: 0, or 1 when some line failed.
-int run_batch(const RuleSet& rules, const ProfileInput& defaults, const OutputOptions& options, std::FILE* in,
-              std::FILE* out);
+int run_batch(const RuleSet& rules, const ProfileInput& defaults, const OutputOptions& options, std::FILE* in);
 
 } // namespace backrelief::cli

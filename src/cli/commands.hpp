@@ -16,6 +16,9 @@ void set_test_command(CLI::App& app, int& status);
 /// Registers `techniques [ID]`.
 void set_techniques_command(CLI::App& app, int& status);
 
+/// Registers `config`: every effective setting with its origin.
+void set_config_command(CLI::App& app, int& status);
+
 /// Registers `rules list|check|show`.
 void set_rules_command(CLI::App& app, int& status);
 

@@ -1,5 +1,6 @@
 #include "cli/facts_output.hpp"
 #include "cli/output.hpp"
+#include "cli/why_not_output.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -130,6 +131,9 @@ std::string format_json(const Answer& answer, const OutputOptions& options) {
       {"advice", advice},
       {"disclaimer", disclaimer()},
   });
+  if (options.why_not) {
+    document["why_not"] = why_not_json(answer, why_not(answer.rules, answer.profile, recommendation, *options.why_not));
+  }
   if (options.trace) {
     document["trace"] = trace_of(answer);
   }

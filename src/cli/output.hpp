@@ -12,12 +12,14 @@ namespace backrelief::cli {
 
 /// How much of a recommendation to print, whatever the format.
 struct OutputOptions {
-  bool explain = false;            ///< every rule behind every score, with weights and ids
-  bool trace = false;              ///< every rule, fired or not
-  std::optional<std::size_t> top;  ///< at most this many suggestions
-  Palette palette;                 ///< text format only
-  bool compact_json = false;       ///< JSON on one line
-  std::optional<std::size_t> line; ///< the input line number, in --batch
+  bool explain = false;               ///< every rule behind every score, with weights and ids
+  bool trace = false;                 ///< every rule, fired or not
+  std::optional<std::size_t> top;     ///< at most this many suggestions
+  Palette palette;                    ///< text format only
+  bool compact_json = false;          ///< JSON on one line
+  std::optional<std::size_t> line;    ///< the input line number, in --batch
+  std::optional<TechniqueId> why_not; ///< explain this technique's place (--why-not)
+  bool tsv_header = true;             ///< the TSV header line (--no-header leaves it out)
 };
 
 /// Everything a formatter needs to describe one answer.

@@ -18,7 +18,15 @@ std::string environment(const char* name) {
   return value == nullptr ? std::string{} : std::string{value};
 }
 
-std::filesystem::path user_rules_directory() {
+std::string read_stdin() {
+  std::ostringstream text;
+  text << std::cin.rdbuf();
+  return text.str();
+}
+
+} // namespace
+
+std::filesystem::path user_config_directory() {
   std::string config = environment("XDG_CONFIG_HOME");
   if (config.empty()) {
     const std::string home = environment("HOME");
@@ -27,16 +35,8 @@ std::filesystem::path user_rules_directory() {
     }
     config = home + "/.config";
   }
-  return std::filesystem::path(config) / "backrelief" / "rules.d";
+  return std::filesystem::path(config) / "backrelief";
 }
-
-std::string read_stdin() {
-  std::ostringstream text;
-  text << std::cin.rdbuf();
-  return text.str();
-}
-
-} // namespace
 
 void add_rule_options(CLI::App& command, RuleOptions& options) {
   command.add_option("-r,--rules", options.paths, "Load this rule file or directory after the others (repeatable)")
@@ -58,23 +58,34 @@ std::filesystem::path default_rules_directory() {
   return BACKRELIEF_SOURCE_RULES_DIR;
 }
 
-std::vector<std::string> rule_paths(const RuleOptions& options) {
-  std::vector<std::string> paths;
+std::vector<RulePath> rule_paths_with_origins(const RuleOptions& options) {
+  std::vector<RulePath> paths;
   if (!options.no_defaults) {
-    paths.push_back(default_rules_directory().string());
+    paths.push_back({default_rules_directory().string(), "default"});
   }
-  const auto user = user_rules_directory();
+  const auto config = user_config_directory();
+  const auto user = config.empty() ? config : config / "rules.d";
   std::error_code error;
   if (!user.empty() && std::filesystem::is_directory(user, error)) {
-    paths.push_back(user.string());
+    paths.push_back({user.string(), "user rules directory"});
   }
   std::istringstream environment_paths(environment("BACKRELIEF_RULES"));
   for (std::string path; std::getline(environment_paths, path, ':');) {
     if (!path.empty()) {
-      paths.push_back(path);
+      paths.push_back({path, "environment BACKRELIEF_RULES"});
     }
   }
-  paths.insert(paths.end(), options.paths.begin(), options.paths.end());
+  for (const std::string& path : options.paths) {
+    paths.push_back({path, "flag --rules"});
+  }
+  return paths;
+}
+
+std::vector<std::string> rule_paths(const RuleOptions& options) {
+  std::vector<std::string> paths;
+  for (RulePath& path : rule_paths_with_origins(options)) {
+    paths.push_back(std::move(path.path));
+  }
   return paths;
 }
 

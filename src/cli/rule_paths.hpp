@@ -21,9 +21,21 @@ void add_rule_options(CLI::App& command, RuleOptions& options);
 /// The directory of the rules that ship with backrelief.
 std::filesystem::path default_rules_directory();
 
+/// A rule path and what put it in the load order ("default", "flag --rules"...).
+struct RulePath {
+  std::string path;
+  std::string origin;
+};
+
 /// Every rule path in load order: defaults, $XDG_CONFIG_HOME/backrelief/rules.d,
-/// $BACKRELIEF_RULES, then --rules. A "-" path means standard input.
+/// $BACKRELIEF_RULES, then --rules, each with its origin. A "-" path means standard input.
+std::vector<RulePath> rule_paths_with_origins(const RuleOptions& options);
+
+/// The paths of rule_paths_with_origins().
 std::vector<std::string> rule_paths(const RuleOptions& options);
+
+/// $XDG_CONFIG_HOME, or ~/.config when it is unset or empty; empty when neither is known.
+std::filesystem::path user_config_directory();
 
 /// Reads and loads the rules; throws Error.
 RuleSet load_rule_set(const std::vector<std::string>& paths);

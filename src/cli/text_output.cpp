@@ -1,4 +1,5 @@
 #include "cli/output.hpp"
+#include "cli/why_not_output.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -65,6 +66,13 @@ public:
     const Recommendation& result = m_answer.recommendation;
     if (result.referral) {
       referral(*result.referral);
+    }
+    if (m_options.why_not) {
+      separate();
+      m_out += why_not_text(m_answer, why_not(m_answer.rules, m_answer.profile, result, *m_options.why_not), m_palette);
+      separate();
+      line("{}", m_palette.paint(m_palette.muted, disclaimer()));
+      return std::move(m_out);
     }
     if (!result.stopped_by_referral()) {
       suggestions();

@@ -16,7 +16,7 @@ std::string field(std::string text) {
 } // namespace
 
 std::string format_tsv(const Answer& answer, const OutputOptions& options) {
-  std::string out = "rank\ttechnique\tscore\treasons\n";
+  std::string out = options.tsv_header ? "rank\ttechnique\tscore\treasons\n" : "";
   const Recommendation& result = answer.recommendation;
   const std::size_t count = shown_count(result, options);
   for (std::size_t i = 0; i < count; ++i) {

@@ -36,7 +36,6 @@ public:
 
   Profile make() {
     Profile profile;
-    profile.facts = FactSet(m_rules.concepts().size());
     profile.description = m_input.description;
     if (m_input.pressure) {
       profile.pressure = parse_pressure(*m_input.pressure);
@@ -45,9 +44,9 @@ public:
                          did_you_mean(*m_input.pressure, pressure_spellings())));
       }
     }
-    resolve(ConceptKind::goal, m_input.goals, profile.goals, profile);
-    resolve(ConceptKind::area, m_input.areas, profile.areas, profile);
-    resolve(ConceptKind::condition, m_input.conditions, profile.conditions, profile);
+    resolve(ConceptKind::goal, m_input.goals, profile.goals);
+    resolve(ConceptKind::area, m_input.areas, profile.areas);
+    resolve(ConceptKind::condition, m_input.conditions, profile.conditions);
     for (const std::string& name : m_input.avoid) {
       if (auto id = m_rules.find_technique(name)) {
         push_unique(profile.avoid, *id);
@@ -76,11 +75,10 @@ public:
   }
 
 private:
-  void resolve(ConceptKind kind, const std::vector<std::string>& names, std::vector<ConceptId>& out, Profile& profile) {
+  void resolve(ConceptKind kind, const std::vector<std::string>& names, std::vector<ConceptId>& out) {
     for (const std::string& name : names) {
       if (auto id = m_rules.find_concept(kind, name)) {
         push_unique(out, *id);
-        profile.facts.insert(*id);
       } else {
         fail(fmt::format("{}: unknown value '{}'{}", option_of(kind), name,
                          did_you_mean(name, m_rules.concept_names(kind))));
@@ -91,11 +89,7 @@ private:
   // Facts from the words join those from the options; a number given as an option wins.
   void understand_description(Profile& profile) {
     profile.text = analyze_text(profile.description, m_rules.vocabulary());
-    for (const TextFact& fact : profile.text.facts) {
-      if (fact.affirmed()) {
-        profile.facts.insert(fact.concept_id);
-      }
-    }
+    profile.facts = affirmed_facts(profile, m_rules.concepts().size());
     if (!profile.age && profile.text.age) {
       profile.age = static_cast<int>(profile.text.age->value);
     }
@@ -115,6 +109,21 @@ private:
 };
 
 } // namespace
+
+FactSet affirmed_facts(const Profile& profile, std::size_t concept_count) {
+  FactSet facts(concept_count);
+  for (const auto* group : {&profile.goals, &profile.areas, &profile.conditions}) {
+    for (ConceptId id : *group) {
+      facts.insert(id);
+    }
+  }
+  for (const TextFact& fact : profile.text.facts) {
+    if (fact.affirmed()) {
+      facts.insert(fact.concept_id);
+    }
+  }
+  return facts;
+}
 
 Profile make_profile(const ProfileInput& input, const RuleSet& rules) {
   return ProfileMaker(input, rules).make();

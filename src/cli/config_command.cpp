@@ -1,0 +1,95 @@
+#include "cli/commands.hpp"
+#include "cli/exit_status.hpp"
+#include "cli/profile_options.hpp"
+#include "cli/rule_paths.hpp"
+#include "cli/settings.hpp"
+#include "cli/standard_output.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <iterator>
+#include <memory>
+
+namespace backrelief::cli {
+
+namespace {
+
+struct ConfigOptions {
+  ProfileOptions profile;
+  bool path_only = false;
+};
+
+std::string config_file_line(const Settings& settings) {
+  const ConfigFileChoice& choice = settings.config_file;
+  if (!choice.path) {
+    return fmt::format("(none)\t{}", choice.origin);
+  }
+  return fmt::format("{}{}\t{}", choice.path->string(), settings.config_file_found ? "" : " (not found)",
+                     choice.origin);
+}
+
+// Three columns, aligned: the setting, each of its values, and where each came from.
+std::string settings_table(const Settings& settings, const std::vector<RulePath>& rule_paths) {
+  std::vector<std::array<std::string, 3>> rows;
+  const std::string config_line = config_file_line(settings);
+  const std::size_t tab = config_line.find('\t');
+  rows.push_back({"config", config_line.substr(0, tab), config_line.substr(tab + 1)});
+  for (const Setting& setting : settings.shown) {
+    if (setting.values.empty()) {
+      rows.push_back({setting.name, "-", "not set"});
+    }
+    for (std::size_t i = 0; i < setting.values.size(); ++i) {
+      rows.push_back({i == 0 ? setting.name : "", setting.values[i].value, setting.values[i].origin});
+    }
+  }
+  for (std::size_t i = 0; i < rule_paths.size(); ++i) {
+    rows.push_back({i == 0 ? "rules" : "", rule_paths[i].path, rule_paths[i].origin});
+  }
+  std::size_t name_width = 0;
+  std::size_t value_width = 0;
+  for (const auto& row : rows) {
+    name_width = std::max(name_width, row[0].size());
+    value_width = std::max(value_width, row[1].size());
+  }
+  std::string out;
+  for (const auto& row : rows) {
+    fmt::format_to(std::back_inserter(out), "{:<{}}  {:<{}}  {}\n", row[0], name_width, row[1], value_width, row[2]);
+  }
+  return out;
+}
+
+void run_config(const ConfigOptions& options) {
+  const SettingsEnvironment environment = SettingsEnvironment::current();
+  const ConfigFileChoice choice = choose_config_file(options.profile, environment);
+  if (options.path_only) {
+    if (!choice.path) {
+      throw Error(ErrorKind::invalid_input, fmt::format("no config file is read ({})", choice.origin));
+    }
+    write_stdout(choice.path->string() + "\n");
+    return;
+  }
+  const std::optional<UserConfig> config = read_config_file(choice);
+  const auto paths = rule_paths_with_origins(options.profile.rules);
+  const RuleSet rules = load_rule_set(rule_paths(options.profile.rules));
+  const Settings settings = resolve_settings(options.profile, choice, config, environment, rules);
+  write_stdout(settings_table(settings, paths));
+}
+
+} // namespace
+
+void set_config_command(CLI::App& app, int& status) {
+  auto options = std::make_shared<ConfigOptions>();
+  CLI::App* command = app.add_subcommand(
+      "config", "Show every setting recommend would use and where it comes from (flag, environment, file, default)");
+  add_profile_options(*command, options->profile);
+  command->add_flag("--path", options->path_only, "Print only the path of the config file that would be read");
+  command->footer("The config file is YAML: see backrelief(1), FILES. Example:\n"
+                  "  pressure: low\n"
+                  "  conditions: [blood-thinners]");
+  command->callback([options, &status] {
+    run_config(*options);
+    status = k_exit_ok;
+  });
+}
+
+} // namespace backrelief::cli

@@ -1,0 +1,48 @@
+#include "cli/profile_options.hpp"
+
+#include "cli/choice.hpp"
+
+namespace backrelief::cli {
+
+void add_profile_options(CLI::App& command, ProfileOptions& options) {
+  command
+      .add_option("-p,--pressure", options.pressure,
+                  "Preferred pressure: low, medium or firm (also light, moderate, deep, hard, high)")
+      ->type_name("LEVEL");
+  command.add_option("-g,--goal", options.goals, "What you want most: relief, relaxation, mobility (repeatable)")
+      ->type_name("GOAL")
+      ->allow_extra_args(false);
+  command
+      .add_option("-a,--area", options.areas,
+                  "Where it hurts: lower-back, upper-back, neck, shoulders, hips (repeatable)")
+      ->type_name("AREA")
+      ->allow_extra_args(false);
+  command
+      .add_option("-c,--condition", options.conditions,
+                  "A health condition, e.g. pregnancy, blood-thinners, osteoporosis (repeatable)")
+      ->type_name("CONDITION")
+      ->allow_extra_args(false);
+  command.add_option("--avoid", options.avoid, "A technique you do not want (repeatable)")
+      ->type_name("TECHNIQUE")
+      ->allow_extra_args(false);
+  command.add_option("--age", options.age, "Age in years")->type_name("YEARS");
+  command.add_option("--duration", options.duration, "How long the pain has lasted: 10d, 3w, 6m, 2y")
+      ->type_name("SPAN");
+  command.add_option("-n,--top", options.top, "Print at most N suggestions")
+      ->type_name("N")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}));
+  command.add_option("-f,--format", options.format, "Output format: text, json or tsv")
+      ->type_name("FORMAT")
+      ->transform(choice({"text", "json", "tsv"}));
+  command.add_flag("--json", options.json, "Short for --format json");
+  command.add_option("--color,--colour", options.color, "Colour: auto (on a terminal), always or never")
+      ->type_name("WHEN")
+      ->transform(choice({"auto", "always", "never"}));
+  CLI::Option* config =
+      command.add_option("--config", options.config, "Read standing defaults from this file instead of the user's")
+          ->type_name("FILE");
+  command.add_flag("--no-config", options.no_config, "Read no config file")->excludes(config);
+  add_rule_options(command, options.rules);
+}
+
+} // namespace backrelief::cli

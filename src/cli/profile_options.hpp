@@ -1,0 +1,34 @@
+#pragma once
+
+#include "cli/rule_paths.hpp"
+
+#include <CLI/CLI.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace backrelief::cli {
+
+/// The options that describe a person and how to show their answer, as typed; shared by
+/// `recommend` and `config`. Unset means "not on the command line", so the config file may fill it.
+struct ProfileOptions {
+  RuleOptions rules;
+  std::optional<std::string> pressure;
+  std::vector<std::string> goals;
+  std::vector<std::string> areas;
+  std::vector<std::string> conditions;
+  std::vector<std::string> avoid;
+  std::optional<int> age;
+  std::optional<std::string> duration;
+  std::optional<std::size_t> top;
+  std::optional<std::string> format;
+  bool json = false;
+  std::optional<std::string> color;
+  std::optional<std::string> config; ///< --config PATH
+  bool no_config = false;            ///< --no-config
+};
+
+/// Adds the profile, output and config options to a command.
+void add_profile_options(CLI::App& command, ProfileOptions& options);
+
+} // namespace backrelief::cli

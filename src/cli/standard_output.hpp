@@ -1,0 +1,18 @@
+#pragma once
+
+#include <string_view>
+
+namespace backrelief::cli {
+
+/// Writes to standard output. After the first failure nothing more is written, and the error
+/// is kept so the command can end quietly on a closed pipe and say once what else went wrong.
+/// False when the text was not written.
+bool write_stdout(std::string_view text);
+
+/// Flushes standard output; false when it or any earlier write failed.
+bool flush_stdout();
+
+/// The errno of the first failed write or flush; 0 when none failed.
+int stdout_error();
+
+} // namespace backrelief::cli

@@ -1,0 +1,195 @@
+#include "cli/why_not_output.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <iterator>
+
+namespace backrelief::cli {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+std::string_view standing_name(Standing standing) {
+  switch (standing) {
+  case Standing::first:
+    return "first";
+  case Standing::ranked:
+    return "ranked";
+  case Standing::excluded:
+    return "excluded";
+  case Standing::referral:
+    return "referral";
+  }
+  return "ranked";
+}
+
+// "With --pressure firm and without --goal relaxation"
+std::string change_phrase(const Counterfactual& counterfactual, const RuleSet& rules) {
+  std::vector<std::string> adding;
+  std::vector<std::string> removing;
+  for (const PreferenceChange& change : counterfactual.changes) {
+    bool removes = false;
+    std::string text = describe_change(change, rules, removes);
+    (removes ? removing : adding).push_back(std::move(text));
+  }
+  std::string phrase;
+  if (!adding.empty()) {
+    phrase = fmt::format("With {}", fmt::join(adding, " and "));
+  }
+  if (!removing.empty()) {
+    phrase += fmt::format("{} {}", phrase.empty() ? "Without" : " and without", fmt::join(removing, " and "));
+  }
+  return phrase;
+}
+
+std::vector<Contribution> with_sign(const std::vector<Contribution>& reasons, bool positive) {
+  std::vector<Contribution> chosen;
+  std::copy_if(reasons.begin(), reasons.end(), std::back_inserter(chosen),
+               [&](const Contribution& reason) { return positive ? reason.weight > 0 : reason.weight < 0; });
+  return chosen;
+}
+
+class WhyNotWriter {
+public:
+  WhyNotWriter(const Answer& answer, const WhyNot& why, const Palette& palette)
+      : m_answer(answer), m_why(why), m_palette(palette) {}
+
+  std::string write() {
+    line("{}", m_palette.paint(m_palette.heading, fmt::format("Why not {}?", name_of(m_why.technique))));
+    switch (m_why.standing) {
+    case Standing::referral:
+      line("  No technique is suggested: a red flag means seeing a clinician comes first (see above).");
+      return std::move(m_out);
+    case Standing::first:
+      line("  It already ranks first, with {:.1f}.", m_why.outcome->score);
+      return std::move(m_out);
+    case Standing::excluded:
+      excluded();
+      break;
+    case Standing::ranked:
+      ranked();
+      break;
+    }
+    counterfactual();
+    return std::move(m_out);
+  }
+
+private:
+  template <typename... Args>
+  void line(fmt::format_string<Args...> format, Args&&... args) {
+    fmt::format_to(std::back_inserter(m_out), format, std::forward<Args>(args)...);
+    m_out += '\n';
+  }
+
+  const std::string& name_of(TechniqueId id) const { return m_answer.rules.techniques()[id].name; }
+
+  void excluded() {
+    line("  It is not suitable for you:");
+    for (const Note& note : m_why.outcome->exclusions) {
+      line("    {} {}{}", m_palette.paint(m_palette.excluded, "x"), note.text,
+           note.rule == nullptr ? "" : m_palette.paint(m_palette.muted, fmt::format(" [{}]", note.rule->id)));
+    }
+    if (m_why.safety_veto) {
+      line("  That is a safety exclusion, not a preference: nothing here is offered to change it. A clinician "
+           "who knows your history can say whether it would ever suit you.");
+    }
+  }
+
+  void ranked() {
+    const TechniqueOutcome& outcome = *m_why.outcome;
+    const std::size_t total = m_answer.recommendation.suggestions.size();
+    line("  It ranks {} of {}, with {:.1f}; {} ranks first with {:.1f}.", outcome.rank, total, outcome.score,
+         name_of(m_why.leader->technique), m_why.leader->score);
+    reasons("  What keeps it down:", with_sign(outcome.reasons, false), m_palette.negative, "-");
+    reasons(fmt::format("  What lifts {}:", name_of(m_why.leader->technique)), with_sign(m_why.leader->reasons, true),
+            m_palette.positive, "+");
+  }
+
+  void reasons(const std::string& title, const std::vector<Contribution>& items, const fmt::text_style& style,
+               std::string_view mark) {
+    if (items.empty()) {
+      return;
+    }
+    line("{}", title);
+    for (const Contribution& reason : items) {
+      line("    {} {} ({:+g}){}", m_palette.paint(style, mark), reason.rule->because, reason.weight,
+           m_palette.paint(m_palette.muted, fmt::format(" [{}]", reason.rule->id)));
+    }
+  }
+
+  void counterfactual() {
+    if (m_why.safety_veto) {
+      return;
+    }
+    if (!m_why.counterfactual) {
+      line("  No change of pressure, goals or avoided techniques (up to {} at once) would bring it to the top.",
+           k_max_preference_changes);
+      return;
+    }
+    const Counterfactual& change = *m_why.counterfactual;
+    line("  {}, {} would rank first ({:.1f}, next best {:.1f}).", change_phrase(change, m_answer.rules),
+         name_of(m_why.technique), change.score, change.runner_up);
+  }
+
+  const Answer& m_answer;
+  const WhyNot& m_why;
+  const Palette& m_palette;
+  std::string m_out;
+};
+
+} // namespace
+
+std::string describe_change(const PreferenceChange& change, const RuleSet& rules, bool& removing) {
+  using Kind = PreferenceChange::Kind;
+  removing =
+      change.kind == Kind::clear_pressure || change.kind == Kind::remove_goal || change.kind == Kind::stop_avoiding;
+  switch (change.kind) {
+  case Kind::set_pressure:
+    return fmt::format("--pressure {}", to_string(change.pressure));
+  case Kind::clear_pressure:
+    return "--pressure";
+  case Kind::add_goal:
+  case Kind::remove_goal:
+    return fmt::format("--goal {}", rules.concepts()[change.goal].id);
+  case Kind::stop_avoiding:
+    return fmt::format("--avoid {}", rules.techniques()[change.technique].id);
+  }
+  return {};
+}
+
+std::string why_not_text(const Answer& answer, const WhyNot& why, const Palette& palette) {
+  return WhyNotWriter(answer, why, palette).write();
+}
+
+json why_not_json(const Answer& answer, const WhyNot& why) {
+  json result{{"technique", answer.rules.techniques()[why.technique].id}, {"standing", standing_name(why.standing)}};
+  result["rank"] = why.outcome != nullptr && why.outcome->rank > 0 ? json(why.outcome->rank) : json(nullptr);
+  result["score"] =
+      why.standing == Standing::first || why.standing == Standing::ranked ? json(why.outcome->score) : json(nullptr);
+  result["first"] = why.leader == nullptr ? json(nullptr) : json(answer.rules.techniques()[why.leader->technique].id);
+  json against = json::array();
+  if (why.outcome != nullptr) {
+    for (const Contribution& reason : with_sign(why.outcome->reasons, false)) {
+      against.push_back({{"rule", reason.rule->id}, {"weight", reason.weight}, {"text", reason.rule->because}});
+    }
+  }
+  result["against"] = against;
+  result["safety_veto"] = why.safety_veto;
+  if (!why.counterfactual) {
+    result["change"] = nullptr;
+    return result;
+  }
+  json changes = json::array();
+  for (const PreferenceChange& change : why.counterfactual->changes) {
+    bool removing = false;
+    const std::string option = describe_change(change, answer.rules, removing);
+    changes.push_back({{"action", removing ? "without" : "with"}, {"option", option}});
+  }
+  result["change"] = {
+      {"options", changes}, {"score", why.counterfactual->score}, {"next_best", why.counterfactual->runner_up}};
+  return result;
+}
+
+} // namespace backrelief::cli

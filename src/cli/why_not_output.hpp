@@ -1,0 +1,22 @@
+#pragma once
+
+#include "backrelief/why_not.hpp"
+#include "cli/output.hpp"
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace backrelief::cli {
+
+/// A preference change as the option a person would type: "--pressure firm", "--goal mobility".
+/// `removing` is set for a change that takes an option away.
+std::string describe_change(const PreferenceChange& change, const RuleSet& rules, bool& removing);
+
+/// The --why-not section of the text output: where the technique stands, what kept it down or
+/// out, and the counterfactual when there is one.
+std::string why_not_text(const Answer& answer, const WhyNot& why, const Palette& palette);
+
+/// The "why_not" member of the JSON document.
+nlohmann::ordered_json why_not_json(const Answer& answer, const WhyNot& why);
+
+} // namespace backrelief::cli
