@@ -28,22 +28,34 @@ int exit_status_of(ErrorKind kind) {
   return kind == ErrorKind::invalid_input ? k_exit_usage : k_exit_error;
 }
 
-// CLI11 has no "did you mean" for a mistyped subcommand: look before it parses.
+// CLI11 has no "did you mean" for a mistyped subcommand: look before it parses, at every level
+// ("rules chek" as well as "recomend").
 bool check_subcommand(const CLI::App& app, int argc, char** argv) {
-  if (argc < 2 || argv[1][0] == '-') {
-    return true;
-  }
-  const std::string word = argv[1];
-  std::vector<std::string> names;
-  for (const CLI::App* command : app.get_subcommands([](const CLI::App*) { return true; })) {
-    names.push_back(command->get_name());
-    if (command->get_name() == word) {
+  const CLI::App* parent = &app;
+  std::string path;
+  for (int i = 1; i < argc && argv[i][0] != '-'; ++i) {
+    const auto commands = parent->get_subcommands([](const CLI::App*) { return true; });
+    if (commands.empty()) {
       return true;
     }
+    const std::string word = argv[i];
+    std::vector<std::string> names;
+    const CLI::App* match = nullptr;
+    for (const CLI::App* command : commands) {
+      names.push_back(command->get_name());
+      if (command->get_name() == word) {
+        match = command;
+      }
+    }
+    if (match == nullptr) {
+      print_error(fmt::format("unknown command '{}{}'{}", path, word, did_you_mean(word, names)));
+      fmt::print(stderr, "Run 'backrelief {}--help' for the list of commands.\n", path);
+      return false;
+    }
+    path += word + " ";
+    parent = match;
   }
-  print_error(fmt::format("unknown command '{}'{}", word, did_you_mean(word, names)));
-  fmt::print(stderr, "Run 'backrelief --help' for the list of commands.\n");
-  return false;
+  return true;
 }
 
 const CLI::App* deepest_command(const CLI::App& app) {

@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_status.hpp"
 #include "cli/rule_paths.hpp"
+#include "cli/standard_output.hpp"
 
 #include <fmt/format.h>
 #include <memory>
@@ -59,38 +60,38 @@ void list(const RuleSet& rules) {
     origin_width = std::max(origin_width, to_string(rule.origin).size());
   }
   for (const Rule& rule : rules.rules()) {
-    fmt::print("{:<{}}  {:<{}}  {}\n", rule.id, id_width, to_string(rule.origin), origin_width, effects(rule, rules));
+    print_stdout("{:<{}}  {:<{}}  {}\n", rule.id, id_width, to_string(rule.origin), origin_width, effects(rule, rules));
   }
   for (const auto& [rule, where] : rules.disabled_rules()) {
-    fmt::print("{:<{}}  {:<{}}  disabled at {}\n", rule.id, id_width, to_string(rule.origin), origin_width,
-               to_string(where));
+    print_stdout("{:<{}}  {:<{}}  disabled at {}\n", rule.id, id_width, to_string(rule.origin), origin_width,
+                 to_string(where));
   }
 }
 
 void show(const Rule& rule, const RuleSet& rules) {
   const auto name = [&rules](TechniqueId id) { return rules.techniques()[id].id; };
-  fmt::print("id:      {}\n", rule.id);
-  fmt::print("origin:  {}\n", to_string(rule.origin));
-  fmt::print("when:    {}\n", describe(rule.when, rules));
+  print_stdout("id:      {}\n", rule.id);
+  print_stdout("origin:  {}\n", to_string(rule.origin));
+  print_stdout("when:    {}\n", describe(rule.when, rules));
   for (const Weight& weight : rule.weights) {
-    fmt::print("score:   {} {:+g}\n", name(weight.technique), weight.value);
+    print_stdout("score:   {} {:+g}\n", name(weight.technique), weight.value);
   }
   for (TechniqueId id : rule.excludes) {
-    fmt::print("exclude: {}\n", name(id));
+    print_stdout("exclude: {}\n", name(id));
   }
   for (const Caution& caution : rule.cautions) {
-    fmt::print("caution: {}: {}\n", name(caution.technique), caution.text);
+    print_stdout("caution: {}: {}\n", name(caution.technique), caution.text);
   }
   if (rule.referral) {
-    fmt::print("refer:   {}: {}\n", to_string(rule.referral->level),
-               rule.referral->advice.empty() ? default_referral_advice(rule.referral->level) : rule.referral->advice);
+    print_stdout("refer:   {}: {}\n", to_string(rule.referral->level),
+                 rule.referral->advice.empty() ? default_referral_advice(rule.referral->level) : rule.referral->advice);
   }
   if (!rule.advice.empty()) {
-    fmt::print("advice:  {}\n", rule.advice);
+    print_stdout("advice:  {}\n", rule.advice);
   }
-  fmt::print("because: {}\n", rule.because);
+  print_stdout("because: {}\n", rule.because);
   if (!rule.source.empty()) {
-    fmt::print("source:  {}\n", rule.source);
+    print_stdout("source:  {}\n", rule.source);
   }
 }
 
@@ -113,8 +114,8 @@ int run_check(const RulesOptions& options) {
       return k_exit_error;
     }
   }
-  fmt::print("ok: {} techniques, {} concepts, {} rules ({} disabled)\n", rules.techniques().size(),
-             rules.concepts().size(), rules.rules().size(), rules.disabled_rules().size());
+  print_stdout("ok: {} techniques, {} concepts, {} rules ({} disabled)\n", rules.techniques().size(),
+               rules.concepts().size(), rules.rules().size(), rules.disabled_rules().size());
   return k_exit_ok;
 }
 

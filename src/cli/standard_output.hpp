@@ -1,6 +1,8 @@
 #pragma once
 
+#include <fmt/format.h>
 #include <string_view>
+#include <utility>
 
 namespace backrelief::cli {
 
@@ -8,6 +10,12 @@ namespace backrelief::cli {
 /// is kept so the command can end quietly on a closed pipe and say once what else went wrong.
 /// False when the text was not written.
 bool write_stdout(std::string_view text);
+
+/// Formats and writes to standard output, as write_stdout.
+template <typename... Args>
+bool print_stdout(fmt::format_string<Args...> format, Args&&... args) {
+  return write_stdout(fmt::format(format, std::forward<Args>(args)...));
+}
 
 /// Flushes standard output; false when it or any earlier write failed.
 bool flush_stdout();

@@ -2,6 +2,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_status.hpp"
 #include "cli/rule_paths.hpp"
+#include "cli/standard_output.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -33,25 +34,25 @@ void list(const RuleSet& rules) {
     pressure_width = std::max(pressure_width, pressure_range(technique).size());
   }
   for (const Technique& technique : rules.techniques()) {
-    fmt::print("{:<{}}  {:<{}}  {:<{}}  {}\n", technique.id, id_width, technique.name, name_width,
-               pressure_range(technique), pressure_width, technique.summary);
+    print_stdout("{:<{}}  {:<{}}  {:<{}}  {}\n", technique.id, id_width, technique.name, name_width,
+                 pressure_range(technique), pressure_width, technique.summary);
   }
 }
 
 void describe(const Technique& technique) {
-  fmt::print("{} ({})\n", technique.name, technique.id);
+  print_stdout("{} ({})\n", technique.name, technique.id);
   if (!technique.aliases.empty()) {
-    fmt::print("Also called: {}\n", fmt::join(technique.aliases, ", "));
+    print_stdout("Also called: {}\n", fmt::join(technique.aliases, ", "));
   }
-  fmt::print("Pressure: {}\n", pressure_range(technique));
-  fmt::print("\n{}\n", technique.summary);
+  print_stdout("Pressure: {}\n", pressure_range(technique));
+  print_stdout("\n{}\n", technique.summary);
   if (!technique.aftercare.empty()) {
-    fmt::print("\nAftercare:\n");
+    print_stdout("\nAftercare:\n");
     for (const std::string& item : technique.aftercare) {
-      fmt::print("  - {}\n", item);
+      print_stdout("  - {}\n", item);
     }
   }
-  fmt::print("\nDefined at {}\n", to_string(technique.origin));
+  print_stdout("\nDefined at {}\n", to_string(technique.origin));
 }
 
 int run_techniques(const TechniquesOptions& options) {

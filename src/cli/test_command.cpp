@@ -2,6 +2,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_status.hpp"
 #include "cli/rule_paths.hpp"
+#include "cli/standard_output.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -42,16 +43,16 @@ int run_test(const TestOptions& options) {
     fired.insert(fired.end(), outcome.fired.begin(), outcome.fired.end());
     if (outcome.failures.empty()) {
       if (options.verbose) {
-        fmt::print("ok    {}: {}\n", to_string(scenario.where), scenario.name);
+        print_stdout("ok    {}: {}\n", to_string(scenario.where), scenario.name);
       }
       continue;
     }
     ++failed;
-    fmt::print("FAIL  {}: {}\n", to_string(scenario.where), scenario.name);
+    print_stdout("FAIL  {}: {}\n", to_string(scenario.where), scenario.name);
     for (const std::string& failure : outcome.failures) {
-      fmt::print("      {}\n", failure);
+      print_stdout("      {}\n", failure);
     }
-    fmt::print("      got: {}\n", outcome.ranking);
+    print_stdout("      got: {}\n", outcome.ranking);
   }
   std::sort(fired.begin(), fired.end());
   std::vector<const Rule*> never;
@@ -60,19 +61,19 @@ int run_test(const TestOptions& options) {
       never.push_back(&rule);
     }
   }
-  fmt::print("coverage: {} of {} rules fired by some scenario\n", rules.rules().size() - never.size(),
-             rules.rules().size());
+  print_stdout("coverage: {} of {} rules fired by some scenario\n", rules.rules().size() - never.size(),
+               rules.rules().size());
   for (const Rule* rule : never) {
-    fmt::print("  never fired: {} ({})\n", rule->id, to_string(rule->origin));
+    print_stdout("  never fired: {} ({})\n", rule->id, to_string(rule->origin));
   }
   std::size_t never_first = 0;
   for (TechniqueId id = 0; id < rules.techniques().size(); ++id) {
     if (!ranked_first[id]) {
       ++never_first;
-      fmt::print("  never ranked first: {}\n", rules.techniques()[id].id);
+      print_stdout("  never ranked first: {}\n", rules.techniques()[id].id);
     }
   }
-  fmt::print("{} scenarios: {} passed, {} failed\n", scenarios.size(), scenarios.size() - failed, failed);
+  print_stdout("{} scenarios: {} passed, {} failed\n", scenarios.size(), scenarios.size() - failed, failed);
   const bool coverage_ok = !options.require_coverage || (never.empty() && never_first == 0);
   return failed == 0 && coverage_ok ? k_exit_ok : k_exit_error;
 }

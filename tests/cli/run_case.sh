@@ -8,7 +8,8 @@
 #   stderr  (optional) the expected standard error
 #   status  (optional) the expected exit status; 0 when missing
 # The binary runs in the case directory with a pinned environment. Paths of the source tree's
-# rules/ are written as @RULES@ so the expected files do not depend on the checkout.
+# rules/ are written as @RULES@, the case directory as @CASE@ and the scratch directory as
+# @WORK@, so the expected files do not depend on the checkout.
 # With BACKRELIEF_UPDATE_GOLDEN=1 the expected files are rewritten from the actual run.
 set -u
 binary=$(realpath "$1")
@@ -29,8 +30,9 @@ extra_env=()
   NO_COLOR=1 TERM=dumb LC_ALL=C.UTF-8 "${extra_env[@]}" "$binary" "${args[@]}") \
   <"$input" >"$work/stdout.raw" 2>"$work/stderr.raw"
 status=$?
-sed "s|$rules_dir|@RULES@|g" "$work/stdout.raw" >"$work/stdout"
-sed "s|$rules_dir|@RULES@|g" "$work/stderr.raw" >"$work/stderr"
+for stream in stdout stderr; do
+  sed -e "s|$rules_dir|@RULES@|g" -e "s|$case_dir|@CASE@|g" -e "s|$work|@WORK@|g" "$work/$stream.raw" >"$work/$stream"
+done
 
 if [[ ${BACKRELIEF_UPDATE_GOLDEN:-} == 1 ]]; then
   cp "$work/stdout" "$case_dir/stdout"
