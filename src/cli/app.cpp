@@ -127,6 +127,7 @@ int run(int argc, char** argv) {
   set_rules_command(app, status);
   set_test_command(app, status);
   set_config_command(app, status);
+  set_values_command(app, status);
 
   if (!check_subcommand(app, argc, argv)) {
     return k_exit_usage;

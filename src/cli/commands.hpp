@@ -19,6 +19,9 @@ void set_techniques_command(CLI::App& app, int& status);
 /// Registers `config`: every effective setting with its origin.
 void set_config_command(CLI::App& app, int& status);
 
+/// Registers `values KIND`: what an option accepts, for completions and scripts.
+void set_values_command(CLI::App& app, int& status);
+
 /// Registers `rules list|check|show`.
 void set_rules_command(CLI::App& app, int& status);
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every "$ command" line of the EXAMPLES section of backrelief(1) with the built binary
-# first on PATH, in a scratch directory, and checks that each exits with status 0.
+# first on PATH, in a scratch directory, and checks its exit status: 0, or N when the line ends
+# with the comment "# exits N".
 set -u
 binary=$(realpath "$1")
 page=$2
@@ -19,8 +20,10 @@ for example in "${examples[@]}"; do
     XDG_CONFIG_HOME="$work/home/.config" NO_COLOR=1 TERM=dumb LC_ALL=C.UTF-8 \
     bash -o pipefail -c "$example" 2>&1 </dev/null)
   status=$?
-  if ((status != 0)); then
-    echo "FAILED (status $status): $example"
+  expected=0
+  [[ $example =~ \#\ exits\ ([0-9]+)$ ]] && expected=${BASH_REMATCH[1]}
+  if ((status != expected)); then
+    echo "FAILED (status $status, expected $expected): $example"
     echo "$output" | head -n 20
     failed=1
   fi

@@ -1,0 +1,73 @@
+#include "backrelief/pressure.hpp"
+#include "backrelief/rule_set.hpp"
+#include "cli/choice.hpp"
+#include "cli/commands.hpp"
+#include "cli/exit_status.hpp"
+#include "cli/rule_paths.hpp"
+#include "cli/standard_output.hpp"
+
+#include <memory>
+
+namespace backrelief::cli {
+
+namespace {
+
+struct ValuesOptions {
+  RuleOptions rules;
+  std::string kind;
+};
+
+const std::vector<std::string> k_kinds{"technique", "condition", "goal", "area", "pressure", "format", "color", "rule"};
+
+// The values that depend on the rules are read from them, so completions never go stale.
+std::vector<std::string> values_of(const std::string& kind, const RuleOptions& options) {
+  if (kind == "pressure") {
+    return pressure_spellings();
+  }
+  if (kind == "format") {
+    return {"text", "json", "tsv"};
+  }
+  if (kind == "color") {
+    return {"auto", "always", "never"};
+  }
+  const RuleSet rules = load_rule_set(rule_paths(options));
+  if (kind == "technique") {
+    return rules.technique_names();
+  }
+  if (kind == "rule") {
+    return rules.rule_ids();
+  }
+  const ConceptKind concept_kind = kind == "goal"   ? ConceptKind::goal
+                                   : kind == "area" ? ConceptKind::area
+                                                    : ConceptKind::condition;
+  return rules.concept_names(concept_kind);
+}
+
+void run_values(const ValuesOptions& options) {
+  std::string out;
+  for (const std::string& value : values_of(options.kind, options.rules)) {
+    out += value;
+    out += '\n';
+  }
+  write_stdout(out);
+}
+
+} // namespace
+
+void set_values_command(CLI::App& app, int& status) {
+  auto options = std::make_shared<ValuesOptions>();
+  CLI::App* command =
+      app.add_subcommand("values", "Print the values an option accepts, one per line, from the loaded rules");
+  command->add_option("kind", options->kind, "technique, condition, goal, area, pressure, format, color or rule")
+      ->type_name("KIND")
+      ->required()
+      ->transform(choice(k_kinds));
+  add_rule_options(*command, options->rules);
+  command->footer("Used by the shell completions; also for scripts:\n  backrelief values condition");
+  command->callback([options, &status] {
+    run_values(*options);
+    status = k_exit_ok;
+  });
+}
+
+} // namespace backrelief::cli
