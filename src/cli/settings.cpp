@@ -78,9 +78,11 @@ private:
             bool accumulate, std::vector<std::string>& out, Settings& settings) {
     Setting shown{name, {}};
     const ConfigSetting* setting = from_config(name);
-    if (setting != nullptr && (accumulate || flags.empty())) {
+    const bool used = accumulate || flags.empty();
+    if (setting != nullptr) {
+      // Checked even when the flags replace them: `config` is how a person validates the file.
       for (const ConfigValue& value : setting->values) {
-        if (known(kind, value, name)) {
+        if (known(kind, value, name) && used) {
           out.push_back(value.text);
           shown.values.push_back({value.text, origin_of(value)});
         }

@@ -50,6 +50,17 @@ std::optional<std::string> closest_match(std::string_view word, std::span<const 
       best = candidate;
     }
   }
+  if (best) {
+    return best;
+  }
+  // A name with something added ("hard-ish", "swedish-massage") means the longest name it starts with.
+  for (const std::string& candidate : candidates) {
+    const bool extended = candidate.size() >= 3 && word.size() > candidate.size() && word.starts_with(candidate) &&
+                          std::string_view("-_ .").find(word[candidate.size()]) != std::string_view::npos;
+    if (extended && (!best || candidate.size() > best->size())) {
+      best = candidate;
+    }
+  }
   return best;
 }
 

@@ -451,7 +451,7 @@ TEST_F(WhyNotShipped, PropertyCounterfactualsRankFirstAndVetoesOfferNothing) {
     }
   }
   // The table must exercise both sides of the property.
-  EXPECT_GE(counterfactuals, 30);
+  EXPECT_GE(counterfactuals, 50);
   EXPECT_GE(vetoes, 6);
 }
 
