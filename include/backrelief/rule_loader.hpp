@@ -14,12 +14,20 @@ struct RuleSource {
   std::string text;
 };
 
-/// Reads a file, or every `*.yaml` file of a directory in name order; throws Error (io).
-std::vector<RuleSource> read_rule_sources(const std::filesystem::path& path);
+/// How much a rule set may hold, so hostile files fail fast instead of exhausting the machine.
+struct RuleLimits {
+  std::size_t max_file_bytes = std::size_t{8} * 1024 * 1024; ///< per file
+  std::size_t max_rules = 100000;                            ///< in all files together
+};
 
-/// Parses and validates rule sources in order into one rule set.
-/// Throws Error (invalid_rules) carrying every problem of every source.
-RuleSet load_rules(const std::vector<RuleSource>& sources);
+/// Reads a regular file, or every `*.yaml` file of a directory in name order. Throws Error (io)
+/// naming the path when it does not exist, is not a regular file (a FIFO, a device), is larger
+/// than the limit, cannot be read, or is a directory without *.yaml files.
+std::vector<RuleSource> read_rule_sources(const std::filesystem::path& path, const RuleLimits& limits = {});
+
+/// Parses and validates rule sources in order into one rule set, refusing hostile YAML (see
+/// backrelief-rules(5), LIMITS). Throws Error (invalid_rules) carrying every problem of every source.
+RuleSet load_rules(const std::vector<RuleSource>& sources, const RuleLimits& limits = {});
 
 /// The rule-file format version this library reads.
 inline constexpr int k_rules_format_version = 1;

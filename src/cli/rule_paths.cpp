@@ -3,7 +3,11 @@
 #include "backrelief/known_words.hpp"
 #include "backrelief/rule_loader.hpp"
 
+#include <charconv>
+#include <cstdint>
+#include <cstdio>
 #include <cstdlib>
+#include <fmt/format.h>
 #include <iostream>
 #include <iterator>
 #include <memory>
@@ -18,10 +22,60 @@ std::string environment(const char* name) {
   return value == nullptr ? std::string{} : std::string{value};
 }
 
-std::string read_stdin() {
-  std::ostringstream text;
-  text << std::cin.rdbuf();
-  return text.str();
+// Reads at most one byte past the limit, so a larger input is known to be too large without
+// being read in full.
+std::string read_stdin(std::size_t limit) {
+  std::string text;
+  char buffer[65536];
+  while (text.size() <= limit) {
+    const std::size_t got = std::fread(buffer, 1, sizeof buffer, stdin);
+    if (got == 0) {
+      break;
+    }
+    text.append(buffer, got);
+  }
+  if (std::ferror(stdin) != 0) {
+    throw Error(ErrorKind::io, "<stdin>: cannot read rules from standard input");
+  }
+  if (text.size() > limit) {
+    throw Error(ErrorKind::io, fmt::format("<stdin>: larger than {} bytes; split the rules into smaller files", limit));
+  }
+  return text;
+}
+
+// An empty rules.d, or one holding only other files, is no error: it was not asked for by name.
+bool has_rule_files(const std::filesystem::path& directory) {
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(directory, error)) {
+    if (entry.path().extension() == ".yaml") {
+      return true;
+    }
+  }
+  return false;
+}
+
+// $BACKRELIEF_MAX_RULE_FILE_SIZE: bytes, or a number with K, M or G (powers of 1024).
+std::size_t max_rule_file_bytes() {
+  const std::string text = environment("BACKRELIEF_MAX_RULE_FILE_SIZE");
+  const std::size_t fallback = RuleLimits{}.max_file_bytes;
+  if (text.empty()) {
+    return fallback;
+  }
+  std::size_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  const std::string_view unit(end, static_cast<std::size_t>(text.data() + text.size() - end));
+  const std::size_t scale = unit.empty()  ? 1
+                            : unit == "K" ? 1024
+                            : unit == "M" ? 1024 * 1024
+                            : unit == "G" ? 1024 * 1024 * 1024
+                                          : 0;
+  if (error != std::errc{} || scale == 0 || value == 0 || value > SIZE_MAX / scale) {
+    throw Error(ErrorKind::invalid_input,
+                fmt::format("BACKRELIEF_MAX_RULE_FILE_SIZE: cannot read '{}': expected a size such as 8M, 512K or "
+                            "1048576",
+                            text));
+  }
+  return value * scale;
 }
 
 } // namespace
@@ -66,7 +120,7 @@ std::vector<RulePath> rule_paths_with_origins(const RuleOptions& options) {
   const auto config = user_config_directory();
   const auto user = config.empty() ? config : config / "rules.d";
   std::error_code error;
-  if (!user.empty() && std::filesystem::is_directory(user, error)) {
+  if (!user.empty() && std::filesystem::is_directory(user, error) && has_rule_files(user)) {
     paths.push_back({user.string(), "user rules directory"});
   }
   std::istringstream environment_paths(environment("BACKRELIEF_RULES"));
@@ -90,16 +144,18 @@ std::vector<std::string> rule_paths(const RuleOptions& options) {
 }
 
 RuleSet load_rule_set(const std::vector<std::string>& paths) {
+  RuleLimits limits;
+  limits.max_file_bytes = max_rule_file_bytes();
   std::vector<RuleSource> sources;
   for (const std::string& path : paths) {
     if (path == "-") {
-      sources.push_back({"<stdin>", read_stdin()});
+      sources.push_back({"<stdin>", read_stdin(limits.max_file_bytes)});
       continue;
     }
-    auto found = read_rule_sources(path);
+    auto found = read_rule_sources(path, limits);
     sources.insert(sources.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   }
-  RuleSet rules = load_rules(sources);
+  RuleSet rules = load_rules(sources, limits);
   rules.vocabulary().use_known_words(std::make_shared<KnownWords>(system_word_lists()));
   return rules;
 }

@@ -17,7 +17,18 @@ namespace {
 
 const std::vector<std::string> k_top_keys{"version", "techniques", "concepts", "vocabulary", "rules", "disable"};
 
-std::string read_file(const std::filesystem::path& path) {
+std::string read_file(const std::filesystem::path& path, const RuleLimits& limits) {
+  std::error_code error;
+  const auto status = std::filesystem::status(path, error);
+  if (!std::filesystem::is_regular_file(status)) {
+    throw Error(ErrorKind::io,
+                fmt::format("{}: not a regular file (a rule file or a directory of them was expected)", path.string()));
+  }
+  const auto size = std::filesystem::file_size(path, error);
+  if (!error && size > limits.max_file_bytes) {
+    throw Error(ErrorKind::io, fmt::format("{}: larger than {} bytes ({} bytes); split it into smaller files",
+                                           path.string(), limits.max_file_bytes, size));
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     throw Error(ErrorKind::io, fmt::format("{}: cannot read rule file", path.string()));
@@ -39,7 +50,7 @@ struct Document {
 
 class Loader {
 public:
-  explicit Loader(const std::vector<RuleSource>& sources) : m_sources(sources) {}
+  Loader(const std::vector<RuleSource>& sources, const RuleLimits& limits) : m_sources(sources), m_limits(limits) {}
 
   RuleSet load() {
     std::vector<Document> documents;
@@ -82,7 +93,7 @@ public:
 private:
   std::optional<Document> parse(std::size_t index) {
     const RuleSource& source = m_sources[index];
-    YamlReader reader(source.name, m_diagnostics);
+    YamlReader reader(source.name, m_diagnostics, YamlLimits{m_limits.max_file_bytes, YamlLimits{}.max_depth});
     auto document = reader.parse(source.text);
     if (!document) {
       return std::nullopt;
@@ -131,6 +142,12 @@ private:
   }
 
   void add_rule(YamlReader& reader, const YAML::Node& node) {
+    if (++m_rule_count > m_limits.max_rules) {
+      if (m_rule_count == m_limits.max_rules + 1) {
+        reader.error(node, fmt::format("more than {} rules: the rest are not read", m_limits.max_rules));
+      }
+      return;
+    }
     auto parsed = parse_rule(reader, node, m_rules);
     if (!parsed) {
       return;
@@ -194,20 +211,22 @@ private:
   }
 
   const std::vector<RuleSource>& m_sources;
+  RuleLimits m_limits;
+  std::size_t m_rule_count = 0;
   RuleSet m_rules;
   std::vector<Diagnostic> m_diagnostics;
 };
 
 } // namespace
 
-std::vector<RuleSource> read_rule_sources(const std::filesystem::path& path) {
+std::vector<RuleSource> read_rule_sources(const std::filesystem::path& path, const RuleLimits& limits) {
   std::error_code error;
   const auto status = std::filesystem::status(path, error);
   if (error || !std::filesystem::exists(status)) {
     throw Error(ErrorKind::io, fmt::format("{}: no such rule file or directory", path.string()));
   }
   if (!std::filesystem::is_directory(status)) {
-    return {RuleSource{path.string(), read_file(path)}};
+    return {RuleSource{path.string(), read_file(path, limits)}};
   }
   std::vector<std::filesystem::path> files;
   for (const auto& entry : std::filesystem::directory_iterator(path, error)) {
@@ -218,17 +237,20 @@ std::vector<RuleSource> read_rule_sources(const std::filesystem::path& path) {
   if (error) {
     throw Error(ErrorKind::io, fmt::format("{}: cannot list directory: {}", path.string(), error.message()));
   }
+  if (files.empty()) {
+    throw Error(ErrorKind::io, fmt::format("{}: no *.yaml rule files in this directory", path.string()));
+  }
   std::sort(files.begin(), files.end());
   std::vector<RuleSource> sources;
   sources.reserve(files.size());
   for (const auto& file : files) {
-    sources.push_back({file.string(), read_file(file)});
+    sources.push_back({file.string(), read_file(file, limits)});
   }
   return sources;
 }
 
-RuleSet load_rules(const std::vector<RuleSource>& sources) {
-  return Loader(sources).load();
+RuleSet load_rules(const std::vector<RuleSource>& sources, const RuleLimits& limits) {
+  return Loader(sources, limits).load();
 }
 
 } // namespace backrelief

@@ -1,13 +1,13 @@
 #include "yaml_reader.hpp"
 
+#include "yaml_guard.hpp"
+
 #include "backrelief/edit_distance.hpp"
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <fmt/format.h>
-#include <sstream>
-#include <yaml-cpp/eventhandler.h>
 
 namespace backrelief {
 
@@ -56,44 +56,18 @@ bool quoted(const YAML::Node& node) {
   return node.Tag() == "!";
 }
 
-namespace {
-
-// Notes where each document starts and nothing else; used to find a second document, which
-// YAML::Load would drop without a word.
-class DocumentStarts : public YAML::EventHandler {
-public:
-  void OnDocumentStart(const YAML::Mark& mark) override { starts.push_back(mark); }
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark& /*mark*/, YAML::anchor_t /*anchor*/) override {}
-  void OnAlias(const YAML::Mark& /*mark*/, YAML::anchor_t /*anchor*/) override {}
-  void OnScalar(const YAML::Mark& /*mark*/, const std::string& /*tag*/, YAML::anchor_t /*anchor*/,
-                const std::string& /*value*/) override {}
-  void OnSequenceStart(const YAML::Mark& /*mark*/, const std::string& /*tag*/, YAML::anchor_t /*anchor*/,
-                       YAML::EmitterStyle::value /*style*/) override {}
-  void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark& /*mark*/, const std::string& /*tag*/, YAML::anchor_t /*anchor*/,
-                  YAML::EmitterStyle::value /*style*/) override {}
-  void OnMapEnd() override {}
-
-  std::vector<YAML::Mark> starts;
-};
-
-} // namespace
-
 std::optional<YAML::Node> YamlReader::parse(const std::string& text) {
+  // Hostile input is refused before yaml-cpp builds anything from it.
+  auto problems = check_yaml_bytes(m_file, text, m_limits);
+  if (problems.empty()) {
+    problems = check_yaml_structure(m_file, text, m_limits);
+  }
+  if (!problems.empty()) {
+    m_diagnostics.insert(m_diagnostics.end(), problems.begin(), problems.end());
+    return std::nullopt;
+  }
   try {
-    YAML::Node root = YAML::Load(text);
-    // At most two documents are ever asked for: never a loop like LoadAll's, which can spin on bad input.
-    std::istringstream stream(text);
-    YAML::Parser parser(stream);
-    DocumentStarts documents;
-    if (parser.HandleNextDocument(documents) && parser.HandleNextDocument(documents) && documents.starts.size() > 1) {
-      const YAML::Mark& second = documents.starts[1];
-      error(SourceLocation{m_file, second.line + 1, second.column + 1},
-            "a second YAML document: a file holds one document, so remove the '---' or '...' before this");
-      return std::nullopt;
-    }
-    return root;
+    return YAML::Load(text);
   } catch (const YAML::Exception& problem) {
     error(SourceLocation{m_file, problem.mark.line + 1, problem.mark.column + 1},
           fmt::format("invalid YAML: {}", problem.msg));

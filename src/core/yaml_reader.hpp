@@ -1,6 +1,7 @@
 #pragma once
 
 #include "backrelief/diagnostic.hpp"
+#include "yaml_guard.hpp"
 
 #include <optional>
 #include <span>
@@ -36,11 +37,11 @@ private:
 /// with its file:line:column instead of stopping at the first.
 class YamlReader {
 public:
-  YamlReader(std::string file, std::vector<Diagnostic>& diagnostics)
-      : m_file(std::move(file)), m_diagnostics(diagnostics) {}
+  YamlReader(std::string file, std::vector<Diagnostic>& diagnostics, YamlLimits limits = {})
+      : m_file(std::move(file)), m_diagnostics(diagnostics), m_limits(limits) {}
 
-  /// Parses one YAML document (never LoadAll, which can loop on bad input); a syntax error is
-  /// reported at its position.
+  /// Parses one YAML document (never LoadAll, which can loop on bad input) after the checks of
+  /// yaml_guard.hpp; every problem is reported at its position.
   std::optional<YAML::Node> parse(const std::string& text);
   /// The 1-based location of a node.
   [[nodiscard]] SourceLocation where(const YAML::Node& node) const;
@@ -75,6 +76,7 @@ public:
 private:
   std::string m_file;
   std::vector<Diagnostic>& m_diagnostics;
+  YamlLimits m_limits;
 };
 
 /// True for a quoted scalar ("3", 'true'), which is text even when it looks like a number.
