@@ -41,8 +41,9 @@ struct TextAnalysis {
   std::optional<TextNumber> intensity;      ///< pain on a 0-10 scale
 };
 
-/// The longest description analysed; longer text is cut at a word boundary before this.
-inline constexpr std::size_t k_max_description_bytes = 64 * 1024;
+/// The longest description accepted (make_profile refuses longer ones); analyze_text cuts longer
+/// text at a word boundary before this, so its time and memory stay bounded whatever it is given.
+inline constexpr std::size_t k_max_description_bytes = 1024 * 1024;
 
 /// Understands a description with a compiled vocabulary.
 TextAnalysis analyze_text(std::string_view text, const Vocabulary& vocabulary);

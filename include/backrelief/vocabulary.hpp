@@ -94,6 +94,7 @@ private:
   std::vector<bool> m_stated;    // by concept id
   std::shared_ptr<const KnownWords> m_known_words;
   mutable std::unordered_map<std::string, std::optional<WordId>> m_misspelling_of; // by written form, as seen
+  mutable std::unordered_map<std::string, std::optional<WordId>> m_misspelled;     // find_misspelled, as seen
 };
 
 } // namespace backrelief

@@ -1,7 +1,9 @@
 #include "cli/description.hpp"
 
-#include <iostream>
-#include <sstream>
+#include "backrelief/diagnostic.hpp"
+#include "backrelief/text_analysis.hpp"
+
+#include <cstdio>
 
 namespace backrelief::cli {
 
@@ -11,9 +13,19 @@ bool description_from_stdin(const std::vector<std::string>& words) {
 
 std::string read_description(const std::vector<std::string>& words) {
   if (description_from_stdin(words)) {
-    std::ostringstream text;
-    text << std::cin.rdbuf();
-    std::string description = text.str();
+    // One byte past the limit is enough to know it is too long; make_profile says so.
+    std::string description;
+    char buffer[65536];
+    while (description.size() <= k_max_description_bytes) {
+      const std::size_t got = std::fread(buffer, 1, sizeof buffer, stdin);
+      if (got == 0) {
+        break;
+      }
+      description.append(buffer, got);
+    }
+    if (std::ferror(stdin) != 0) {
+      throw Error(ErrorKind::io, "cannot read the description from standard input");
+    }
     while (!description.empty() && (description.back() == '\n' || description.back() == '\r')) {
       description.pop_back();
     }

@@ -67,6 +67,10 @@ public:
         fail(fmt::format("--duration: cannot read '{}': expected a span such as 10d, 3w, 6m or 2y", *m_input.duration));
       }
     }
+    if (m_input.description.size() > k_max_description_bytes) {
+      fail(fmt::format("the description is longer than {} bytes ({} bytes): describe the pain in fewer words",
+                       k_max_description_bytes, m_input.description.size()));
+    }
     if (!m_problems.empty()) {
       throw Error(ErrorKind::invalid_input, std::move(m_problems));
     }

@@ -141,6 +141,10 @@ Vocabulary Vocabulary::compile(const std::vector<Concept>& concepts, std::vector
   return vocabulary;
 }
 
+namespace {
+constexpr std::size_t k_max_remembered_misspellings = 1U << 16U;
+} // namespace
+
 std::optional<Vocabulary::WordId> Vocabulary::find(std::string_view word) const {
   if (auto found = m_written.find(std::string(word)); found != m_written.end()) {
     return found->second;
@@ -169,7 +173,20 @@ std::optional<Vocabulary::WordId> Vocabulary::find_misspelled(std::string_view w
   if (m_known_words && m_known_words->contains(word)) {
     return std::nullopt;
   }
-  return closest(word, typos, other_than);
+  if (other_than) {
+    return closest(word, typos, other_than);
+  }
+  // A description repeats its words; a search for near-misses is worth remembering, up to a
+  // bound, so a megabyte of new words cannot grow the memory without limit.
+  const std::string key(word);
+  if (auto seen = m_misspelled.find(key); seen != m_misspelled.end()) {
+    return seen->second;
+  }
+  const auto found = closest(word, typos, std::nullopt);
+  if (m_misspelled.size() < k_max_remembered_misspellings) {
+    m_misspelled.emplace(key, found);
+  }
+  return found;
 }
 
 std::optional<Vocabulary::WordId> Vocabulary::closest(std::string_view word, std::size_t typos,
@@ -200,7 +217,9 @@ std::optional<Vocabulary::WordId> Vocabulary::misspelling_of(WordId id, std::str
     return known->second;
   }
   const auto other = find_misspelled(written, id);
-  m_misspelling_of.emplace(written, other);
+  if (m_misspelling_of.size() < k_max_remembered_misspellings) {
+    m_misspelling_of.emplace(written, other);
+  }
   return other;
 }
 

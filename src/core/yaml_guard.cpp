@@ -179,6 +179,12 @@ private:
   std::size_t m_documents = 0;
 };
 
+std::vector<Diagnostic> problem(SourceLocation where, std::string message) {
+  std::vector<Diagnostic> problems;
+  problems.push_back(Diagnostic{std::move(where), std::move(message)});
+  return problems;
+}
+
 } // namespace
 
 std::vector<Diagnostic> check_yaml_bytes(const std::string& file, std::string_view text, const YamlLimits& limits) {
@@ -188,26 +194,26 @@ std::vector<Diagnostic> check_yaml_bytes(const std::string& file, std::string_vi
          fmt::format("larger than {} bytes ({} bytes); split it into smaller files", limits.max_bytes, text.size())}};
   }
   if (const std::string_view encoding = other_encoding(text); !encoding.empty()) {
-    return {{{file, 1, 1}, fmt::format("the file looks like {} text: save it as UTF-8", encoding)}};
+    return problem({file, 1, 1}, fmt::format("the file looks like {} text: save it as UTF-8", encoding));
   }
   for (std::size_t i = 0; i < text.size();) {
     const auto byte = static_cast<unsigned char>(text[i]);
     if (byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') {
-      return {{locate(file, text, i), byte == 0
-                                          ? std::string("a NUL byte: this is not a text file")
-                                          : fmt::format("a control character (byte 0x{:02X}) is not allowed", byte)}};
+      return problem(locate(file, text, i),
+                     byte == 0 ? std::string("a NUL byte: this is not a text file")
+                               : fmt::format("a control character (byte 0x{:02X}) is not allowed", byte));
     }
     if (byte == 0x7F) {
-      return {{locate(file, text, i), "a control character (byte 0x7F) is not allowed"}};
+      return problem(locate(file, text, i), "a control character (byte 0x7F) is not allowed");
     }
     const std::size_t length = utf8_length(text, i);
     if (length == 0) {
-      return {{locate(file, text, i), fmt::format("invalid UTF-8 (byte 0x{:02X}): save the file as UTF-8", byte)}};
+      return problem(locate(file, text, i), fmt::format("invalid UTF-8 (byte 0x{:02X}): save the file as UTF-8", byte));
     }
     i += length;
   }
   if (const auto at = too_deep_flow(text, limits.max_depth)) {
-    return {{locate(file, text, *at), fmt::format("brackets nested more than {} levels deep", limits.max_depth)}};
+    return problem(locate(file, text, *at), fmt::format("brackets nested more than {} levels deep", limits.max_depth));
   }
   return {};
 }
@@ -223,9 +229,9 @@ std::vector<Diagnostic> check_yaml_structure(const std::string& file, const std:
       parser.HandleNextDocument(check);
     }
   } catch (const Refusal& refusal) {
-    return {{{file, refusal.mark.line + 1, refusal.mark.column + 1}, refusal.message}};
-  } catch (const YAML::Exception& problem) {
-    return {{{file, problem.mark.line + 1, problem.mark.column + 1}, fmt::format("invalid YAML: {}", problem.msg)}};
+    return problem({file, refusal.mark.line + 1, refusal.mark.column + 1}, refusal.message);
+  } catch (const YAML::Exception& error) {
+    return problem({file, error.mark.line + 1, error.mark.column + 1}, fmt::format("invalid YAML: {}", error.msg));
   }
   return {};
 }

@@ -56,6 +56,17 @@ TEST(MakeProfile, EmptyInputGivesAnEmptyProfile) {
   }
 }
 
+TEST(MakeProfile, RefusesADescriptionPastTheLimit) {
+  const RuleSet rules = load_text(k_rules);
+  ProfileInput input;
+  input.description = std::string(k_max_description_bytes, 'a');
+  EXPECT_NO_THROW(make_profile(input, rules));
+  input.description += 'a';
+  EXPECT_EQ(refusals(input, rules),
+            (std::vector<std::string>{"the description is longer than 1048576 bytes (1048577 bytes): describe the pain "
+                                      "in fewer words"}));
+}
+
 TEST(MakeProfile, ResolvesIdsAndAliases) {
   const RuleSet rules = load_text(k_rules);
   ProfileInput input;
