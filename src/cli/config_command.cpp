@@ -45,16 +45,22 @@ std::string settings_table(const Settings& settings, const std::vector<RulePath>
   for (std::size_t i = 0; i < rule_paths.size(); ++i) {
     rows.push_back({i == 0 ? "rules" : "", rule_paths[i].path, rule_paths[i].origin});
   }
-  // Paths would push every origin far right: a long value overflows its column instead.
+  // The values of settings set the column; paths (the config file, rule paths) would push every
+  // origin far right, so a path, or any long value, overflows its column instead.
   constexpr std::size_t k_max_value_width = 24;
   std::size_t name_width = 0;
   std::size_t value_width = 0;
   for (const auto& row : rows) {
     name_width = std::max(name_width, row[0].size());
-    if (row[1].size() <= k_max_value_width) {
-      value_width = std::max(value_width, row[1].size());
+  }
+  for (const Setting& setting : settings.shown) {
+    for (const SettingValue& value : setting.values) {
+      if (value.value.size() <= k_max_value_width) {
+        value_width = std::max(value_width, value.value.size());
+      }
     }
   }
+  value_width = std::max(value_width, std::size_t{1}); // "-" for a setting not set
   std::string out;
   for (const auto& row : rows) {
     fmt::format_to(std::back_inserter(out), "{:<{}}  {:<{}}  {}\n", row[0], name_width, row[1], value_width, row[2]);
