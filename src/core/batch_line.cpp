@@ -62,7 +62,7 @@ void append_texts(const json& value, std::string_view key, std::vector<std::stri
 
 ProfileInput parse_batch_line(std::string_view line) {
   if (line.size() > k_max_batch_line_bytes) {
-    fail(fmt::format("line too long: {} bytes, at most {} are read", line.size(), k_max_batch_line_bytes));
+    fail(fmt::format("line longer than {} bytes: a profile is a short JSON object", k_max_batch_line_bytes));
   }
   json object;
   try {

@@ -62,7 +62,8 @@ std::size_t utf8_length(std::string_view text, std::size_t i) {
 }
 
 std::string_view other_encoding(std::string_view text) {
-  if (text.starts_with(std::string_view("\x00\x00\xFE\xFF", 4)) || text.starts_with("\xFF\xFE\x00\x00")) {
+  if (text.starts_with(std::string_view("\x00\x00\xFE\xFF", 4)) ||
+      text.starts_with(std::string_view("\xFF\xFE\x00\x00", 4))) {
     return "UTF-32";
   }
   if (text.starts_with("\xFE\xFF") || text.starts_with("\xFF\xFE") ||
@@ -72,13 +73,17 @@ std::string_view other_encoding(std::string_view text) {
   return {};
 }
 
-bool token_start(std::string_view text, std::size_t i) {
+// True where a quote or bracket would start a token: after a space or a line break, or after a
+// flow indicator inside a flow collection ("x[[" is text, "[[" nests).
+bool token_start(std::string_view text, std::size_t i, std::size_t depth) {
   if (i == 0) {
     return true;
   }
   const char before = text[i - 1];
-  return before == ' ' || before == '\t' || before == '\n' || before == '\r' || before == '[' || before == '{' ||
-         before == ',' || before == ':' || before == '-';
+  if (before == '[' || before == '{' || before == ',') {
+    return depth > 0;
+  }
+  return before == ' ' || before == '\t' || before == '\n' || before == '\r' || before == ':' || before == '-';
 }
 
 // Counts the nesting of [ and { outside quotes and comments. An unquoted bracket inside plain
@@ -111,9 +116,9 @@ std::optional<std::size_t> too_deep_flow(std::string_view text, std::size_t max_
     }
     if (c == '#' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\n')) {
       comment = true;
-    } else if ((c == '"' || c == '\'') && token_start(text, i)) {
+    } else if ((c == '"' || c == '\'') && token_start(text, i, depth)) {
       quote = c;
-    } else if ((c == '[' || c == '{') && token_start(text, i)) {
+    } else if ((c == '[' || c == '{') && token_start(text, i, depth)) {
       if (++depth > max_depth) {
         return i;
       }

@@ -66,7 +66,7 @@ TEST(BatchLine, AgeOutOfRange) {
 
 TEST(BatchLine, OverlongLine) {
   const std::string line(k_max_batch_line_bytes + 1, ' ');
-  EXPECT_EQ(error_of(line), "line too long: 1048577 bytes, at most 1048576 are read");
+  EXPECT_EQ(error_of(line), "line longer than 1048576 bytes: a profile is a short JSON object");
 }
 
 } // namespace
