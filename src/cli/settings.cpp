@@ -20,6 +20,13 @@ std::string environment_value(const char* name) {
   return value == nullptr ? std::string{} : std::string{value};
 }
 
+// Built step by step: GCC 12 warns falsely about a braced list of Diagnostics with strings.
+Error config_file_error(const std::string& name, std::string message) {
+  std::vector<Diagnostic> problems;
+  problems.push_back(Diagnostic{SourceLocation{name, 0, 0}, std::move(message)});
+  return Error(ErrorKind::invalid_config, std::move(problems));
+}
+
 std::string origin_of(const ConfigValue& value) {
   return to_string(value.where);
 }
@@ -204,20 +211,19 @@ std::optional<UserConfig> read_config_file(const ConfigFileChoice& choice) {
     if (!choice.required) {
       return std::nullopt;
     }
-    throw Error(ErrorKind::invalid_config, {{{name, 0, 0}, "cannot read the config file: no such file"}});
+    throw config_file_error(name, "cannot read the config file: no such file");
   }
   if (!std::filesystem::is_regular_file(status)) {
-    throw Error(ErrorKind::invalid_config, {{{name, 0, 0}, "cannot read the config file: not a regular file"}});
+    throw config_file_error(name, "cannot read the config file: not a regular file");
   }
   if (std::filesystem::file_size(*choice.path, error) > k_max_config_bytes) {
-    throw Error(ErrorKind::invalid_config,
-                {{{name, 0, 0}, fmt::format("the config file is larger than {} bytes", k_max_config_bytes)}});
+    throw config_file_error(name, fmt::format("the config file is larger than {} bytes", k_max_config_bytes));
   }
   std::ifstream file(*choice.path, std::ios::binary);
   std::ostringstream text;
   text << file.rdbuf();
   if (!file) {
-    throw Error(ErrorKind::invalid_config, {{{name, 0, 0}, "cannot read the config file"}});
+    throw config_file_error(name, "cannot read the config file");
   }
   return parse_user_config(name, text.str());
 }

@@ -194,9 +194,8 @@ std::vector<Diagnostic> problem(SourceLocation where, std::string message) {
 
 std::vector<Diagnostic> check_yaml_bytes(const std::string& file, std::string_view text, const YamlLimits& limits) {
   if (text.size() > limits.max_bytes) {
-    return {
-        {{file, 0, 0},
-         fmt::format("larger than {} bytes ({} bytes); split it into smaller files", limits.max_bytes, text.size())}};
+    return problem({file, 0, 0}, fmt::format("larger than {} bytes ({} bytes); split it into smaller files",
+                                             limits.max_bytes, text.size()));
   }
   if (const std::string_view encoding = other_encoding(text); !encoding.empty()) {
     return problem({file, 1, 1}, fmt::format("the file looks like {} text: save it as UTF-8", encoding));
