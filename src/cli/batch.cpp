@@ -5,6 +5,7 @@
 #include "cli/exit_status.hpp"
 #include "cli/standard_output.hpp"
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -85,6 +86,11 @@ int run_batch(const RuleSet& rules, const ProfileInput& defaults, const OutputOp
     } catch (const Error& error) {
       failed = true;
       buffer += error_record(number, error);
+    } catch (const std::exception& error) {
+      // Not expected (the fuzzers look for these); still one line's failure, and the batch goes on.
+      failed = true;
+      buffer +=
+          error_record(number, Error(ErrorKind::invalid_input, fmt::format("cannot use this line: {}", error.what())));
     }
     if (buffer.size() >= k_flush_bytes) {
       // A reader that has gone away (| head) needs no more answers: stop reading too.

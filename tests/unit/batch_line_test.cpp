@@ -69,5 +69,10 @@ TEST(BatchLine, OverlongLine) {
   EXPECT_EQ(error_of(line), "line longer than 1048576 bytes: a profile is a short JSON object");
 }
 
+TEST(BatchLine, ANumberTooLargeIsThisLinesError) {
+  EXPECT_EQ(error_of("{\"age\": 1e999}"), "invalid JSON: a number too large to read");
+  EXPECT_EQ(error_of("1e366"), "invalid JSON: a number too large to read");
+}
+
 } // namespace
 } // namespace backrelief

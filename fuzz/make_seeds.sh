@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# Builds the seed corpora of the fuzz targets from the source tree's own data:
+#   make_seeds.sh SOURCE_DIR OUTPUT_DIR
+# writes OUTPUT_DIR/<target>/<seed> for every target, replacing what was there.
+#   fuzz_rule_loader, fuzz_rule_loader_alone: rules/*.yaml, tests/cli/*/*.yaml, the stdin of
+#       `rules check -` cases, and the example-rule-file blocks of man/backrelief-rules.5
+#   fuzz_text_analysis: the `text:` entries of tests/analysis/sentences.yaml, the descriptions
+#       of tests/scenarios/*.yaml, and the descriptions in tests/cli/*/args and */stdin
+#   fuzz_batch_line: every line of the batch cases' stdin (tests/cli/*batch*/stdin), a few lines
+#       that use every key, and each sentence above as {"description": ...}
+# Seeds are only a starting point: libFuzzer keeps what it finds in build/fuzz/corpus/<target>.
+set -euo pipefail
+
+if (($# != 2)); then
+  echo "usage: $0 SOURCE_DIR OUTPUT_DIR" >&2
+  exit 2
+fi
+source_dir=$1
+output_dir=$2
+
+rule_dir=$output_dir/fuzz_rule_loader
+alone_dir=$output_dir/fuzz_rule_loader_alone
+text_dir=$output_dir/fuzz_text_analysis
+batch_dir=$output_dir/fuzz_batch_line
+rm -rf "$rule_dir" "$alone_dir" "$text_dir" "$batch_dir"
+mkdir -p "$rule_dir" "$alone_dir" "$text_dir" "$batch_dir"
+
+# --- rule files -----------------------------------------------------------------------------
+for file in "$source_dir"/rules/*.yaml; do
+  cp "$file" "$rule_dir/rules-$(basename "$file")"
+done
+for file in "$source_dir"/tests/cli/*/*.yaml; do
+  case_name=$(basename "$(dirname "$file")")
+  cp "$file" "$rule_dir/cli-$case_name-$(basename "$file")"
+done
+for case_dir in "$source_dir"/tests/cli/rules-*/; do
+  if [[ -f $case_dir/stdin ]]; then
+    cp "$case_dir/stdin" "$rule_dir/cli-$(basename "$case_dir")-stdin.yaml"
+  fi
+done
+# The same extraction as tests/man/check_page_examples.sh: literal blocks after the marker, with
+# the roff escapes \e, \& and \(dq undone.
+awk -v dir="$rule_dir" '
+  $0 == ".\\\" example-rule-file" { want = 1; next }
+  want && /^\.Bd/ { n++; file = sprintf("%s/man-example-%d.yaml", dir, n); inside = 1; want = 0; next }
+  inside && /^\.Ed/ { inside = 0; close(file); next }
+  inside { gsub(/\\e/, "\\"); gsub(/\\&/, ""); gsub(/\\\(dq/, "\""); print > file }
+' "$source_dir/man/backrelief-rules.5"
+cp "$rule_dir"/* "$alone_dir"/
+
+# --- descriptions ---------------------------------------------------------------------------
+# Prints the double-quoted values of `KEY: "..."` lines, one per line, with \" and \\ undone.
+quoted_values() {
+  local key=$1
+  shift
+  sed -nE "s/^[[:space:]]*(- )?$key: \"(.*)\"[[:space:]]*\$/\\2/p" "$@" |
+    sed -e 's/\\"/"/g' -e 's/\\\\/\\/g'
+}
+
+descriptions=$(mktemp)
+trap 'rm -f "$descriptions"' EXIT
+{
+  quoted_values text "$source_dir/tests/analysis/sentences.yaml"
+  quoted_values description "$source_dir"/tests/scenarios/*.yaml
+  # In args files (one argument a line) of analyze and recommend cases, a description is the
+  # argument with a space in it; option values never have one.
+  for args in "$source_dir"/tests/cli/*/args; do
+    if [[ $(head -n 1 "$args") == analyze || $(head -n 1 "$args") == recommend ]]; then
+      tail -n +2 "$args" | grep ' ' || true
+    fi
+  done
+} >"$descriptions"
+
+n=0
+while IFS= read -r line; do
+  n=$((n + 1))
+  printf '%s' "$line" >"$text_dir/$(printf 'description-%03d' "$n")"
+done <"$descriptions"
+# A description read from stdin may span lines.
+for case_dir in "$source_dir"/tests/cli/*/; do
+  if [[ -f $case_dir/stdin && ! $(basename "$case_dir") =~ batch ]] &&
+    ! grep -q '^version:' "$case_dir/stdin"; then
+    cp "$case_dir/stdin" "$text_dir/cli-$(basename "$case_dir")-stdin"
+  fi
+done
+
+# --- batch lines ----------------------------------------------------------------------------
+for stdin in "$source_dir"/tests/cli/*batch*/stdin; do
+  case_name=$(basename "$(dirname "$stdin")")
+  n=0
+  while IFS= read -r line || [[ -n $line ]]; do
+    n=$((n + 1))
+    printf '%s' "$line" >"$batch_dir/$(printf '%s-line-%02d' "$case_name" "$n")"
+  done <"$stdin"
+done
+# Lines that use every key, in each of its shapes.
+n=0
+while IFS= read -r line; do
+  n=$((n + 1))
+  printf '%s' "$line" >"$batch_dir/$(printf 'keys-%02d' "$n")"
+done <<'EOF'
+{"description": "sharp lower back pain for 3 months", "pressure": "firm", "goal": "relief", "area": "lower-back", "condition": "pregnancy", "avoid": "swedish", "age": 34, "duration": "6m"}
+{"goals": ["relief", "mobility"], "areas": ["neck", "upper-back"], "conditions": ["blood-thinners", "fever"], "avoid": ["nmt", "deep-tissue"], "age": null, "duration": null}
+{"pressure": null, "description": null, "goal": [], "age": 130, "duration": "2y"}
+{"age": -1, "duration": "0d", "pressure": "deep"}
+{"description": "I'm 72, lowr bak pain for 6 months, about 7/10, can\u2019t bend"}
+EOF
+# Each description as a line of its own; escaping \ and " is all JSON needs for these texts.
+n=0
+while IFS= read -r line; do
+  n=$((n + 1))
+  line=${line//\\/\\\\}
+  line=${line//\"/\\\"}
+  printf '{"description": "%s"}' "$line" >"$batch_dir/$(printf 'description-%03d' "$n")"
+done <"$descriptions"
+
+for dir in "$rule_dir" "$alone_dir" "$text_dir" "$batch_dir"; do
+  echo "$(basename "$dir"): $(find "$dir" -type f | wc -l) seeds"
+done
