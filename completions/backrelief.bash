@@ -13,7 +13,7 @@
 # Print the options of one subcommand path ("", "recommend", "rules", "rules check", ...).
 _backrelief_options()
 {
-    local rules='-r --rules --no-default-rules'
+    local rules='-r --rules --no-default-rules --no-cache'
     local profile='-p --pressure -g --goal -a --area -c --condition --avoid --age --duration
         -n --top -f --format --json --color --colour --config --no-config'
     case $1 in

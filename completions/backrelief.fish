@@ -121,6 +121,7 @@ set -l with_rules "recommend analyze config techniques test values 'rules list' 
 complete -c backrelief -n "__backrelief_using $with_rules rules" -s h -l help -d 'Print help and exit'
 complete -c backrelief -n "__backrelief_using $with_rules" -s r -l rules -r -F -d 'Load this rule file or directory'
 complete -c backrelief -n "__backrelief_using $with_rules" -l no-default-rules -d 'Leave out the shipped rules'
+complete -c backrelief -n "__backrelief_using $with_rules" -l no-cache -d 'Parse the rule files even when cached'
 
 # recommend and config: one person's profile, and how to print.
 set -l profile "recommend config"

@@ -62,6 +62,10 @@ public:
   void put_rule(Rule rule);
   /// Switches a rule off; returns false when no active rule has that id.
   bool disable_rule(std::string_view id, const SourceLocation& where);
+  /// Keeps a rule that was switched off, as read back from the rule cache.
+  void add_disabled_rule(Rule rule, SourceLocation where) {
+    m_disabled.emplace_back(std::move(rule), std::move(where));
+  }
 
 private:
   std::vector<Technique> m_techniques;
@@ -74,5 +78,10 @@ private:
   std::unordered_map<std::string, ConceptId> m_concept_ids;       // ids only
   std::unordered_map<std::string, std::size_t> m_rule_index;
 };
+
+/// Marks in the vocabulary the concepts that referral rules ask for (red flags, never made
+/// hypothetical) and the conditions behind exclusions and cautions (stated even in a question).
+/// The loader calls it once every rule is in place.
+void mark_referral_concepts(RuleSet& rules);
 
 } // namespace backrelief

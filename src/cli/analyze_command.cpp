@@ -27,7 +27,7 @@ int run_analyze(const AnalyzeOptions& options) {
       std::find(options.rules.paths.begin(), options.rules.paths.end(), "-") != options.rules.paths.end()) {
     throw Error(ErrorKind::invalid_input, "standard input can feed either --rules - or the description -, not both");
   }
-  const RuleSet rules = load_rule_set(rule_paths(options.rules));
+  const RuleSet rules = load_rule_set(rule_paths(options.rules), !options.rules.no_cache);
   ProfileInput input;
   input.description = read_description(options.words);
   if (input.description.find_first_not_of(" \t\r\n") == std::string::npos) {

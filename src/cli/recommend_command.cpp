@@ -75,7 +75,7 @@ void run_recommend(RecommendOptions& options, int& status) {
   const SettingsEnvironment environment = SettingsEnvironment::current();
   const ConfigFileChoice config_file = choose_config_file(options.profile, environment);
   const std::optional<UserConfig> config = read_config_file(config_file);
-  const RuleSet rules = load_rule_set(rule_paths(options.profile.rules));
+  const RuleSet rules = load_rule_set(rule_paths(options.profile.rules), !options.profile.rules.no_cache);
   Settings settings = resolve_settings(options.profile, config_file, config, environment, rules);
 
   OutputOptions output;

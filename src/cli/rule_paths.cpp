@@ -1,6 +1,7 @@
 #include "cli/rule_paths.hpp"
 
 #include "backrelief/known_words.hpp"
+#include "backrelief/rule_cache.hpp"
 #include "backrelief/rule_loader.hpp"
 
 #include <charconv>
@@ -8,10 +9,14 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fmt/format.h>
+#include <fstream>
 #include <iostream>
 #include <iterator>
 #include <memory>
+#include <optional>
 #include <sstream>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace backrelief::cli {
 
@@ -78,6 +83,85 @@ std::size_t max_rule_file_bytes() {
   return value * scale;
 }
 
+std::filesystem::path cache_directory() {
+  std::string cache = environment("XDG_CACHE_HOME");
+  if (cache.empty()) {
+    const std::string home = environment("HOME");
+    if (home.empty()) {
+      return {};
+    }
+    cache = home + "/.cache";
+  }
+  return std::filesystem::path(cache) / "backrelief";
+}
+
+// The program that wrote a cache: a rebuilt binary may read the rules differently.
+std::string build_identity() {
+  std::string identity = std::string("backrelief ") + BACKRELIEF_VERSION;
+  struct stat status {};
+  if (stat("/proc/self/exe", &status) == 0) {
+    identity += fmt::format(" {} {}.{}", status.st_size, status.st_mtim.tv_sec, status.st_mtim.tv_nsec);
+  }
+  return identity;
+}
+
+std::optional<std::string> read_small_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return std::nullopt;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return in.bad() ? std::nullopt : std::optional(text.str());
+}
+
+// Written beside the final name and renamed over it, so a reader never sees half a file and
+// two writers at once leave one whole file.
+void write_atomically(const std::filesystem::path& path, const std::string& data) {
+  std::string temporary = path.string() + ".XXXXXX";
+  const int descriptor = mkstemp(temporary.data());
+  if (descriptor < 0) {
+    return;
+  }
+  bool written = true;
+  for (std::size_t done = 0; done < data.size() && written;) {
+    const ssize_t wrote = write(descriptor, data.data() + done, data.size() - done);
+    written = wrote > 0;
+    done += written ? static_cast<std::size_t>(wrote) : 0;
+  }
+  written = close(descriptor) == 0 && written;
+  if (!written || std::rename(temporary.c_str(), path.c_str()) != 0) {
+    std::remove(temporary.c_str());
+  }
+}
+
+// One cache file per list of rule paths, named by a hash of the names, so a changed file
+// replaces its old entry instead of adding one; the contents are checked by the key inside.
+RuleSet load_cached(const std::vector<RuleSource>& sources, const RuleLimits& limits) {
+  const std::filesystem::path directory = cache_directory();
+  if (directory.empty()) {
+    return load_rules(sources, limits);
+  }
+  const std::string key = rule_cache_key(sources, build_identity());
+  std::vector<RuleSource> names;
+  for (const RuleSource& source : sources) {
+    names.push_back({source.name, {}});
+  }
+  const std::filesystem::path file = directory / fmt::format("rules-{}.cache", rule_cache_key(names, "").substr(0, 16));
+  if (auto data = read_small_file(file)) {
+    if (auto cached = deserialize_rule_set(*data, key)) {
+      return std::move(*cached);
+    }
+  }
+  RuleSet rules = load_rules(sources, limits);
+  std::error_code error;
+  std::filesystem::create_directories(directory, error);
+  if (!error) {
+    write_atomically(file, serialize_rule_set(rules, key));
+  }
+  return rules;
+}
+
 } // namespace
 
 std::filesystem::path user_config_directory() {
@@ -97,6 +181,7 @@ void add_rule_options(CLI::App& command, RuleOptions& options) {
       ->type_name("PATH")
       ->allow_extra_args(false);
   command.add_flag("--no-default-rules", options.no_defaults, "Leave out the rules that ship with backrelief");
+  command.add_flag("--no-cache", options.no_cache, "Parse the rule files even when a cached copy is fresh");
 }
 
 std::filesystem::path default_rules_directory() {
@@ -143,7 +228,7 @@ std::vector<std::string> rule_paths(const RuleOptions& options) {
   return paths;
 }
 
-RuleSet load_rule_set(const std::vector<std::string>& paths) {
+RuleSet load_rule_set(const std::vector<std::string>& paths, bool use_cache) {
   RuleLimits limits;
   limits.max_file_bytes = max_rule_file_bytes();
   std::vector<RuleSource> sources;
@@ -155,7 +240,7 @@ RuleSet load_rule_set(const std::vector<std::string>& paths) {
     auto found = read_rule_sources(path, limits);
     sources.insert(sources.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   }
-  RuleSet rules = load_rules(sources, limits);
+  RuleSet rules = use_cache ? load_cached(sources, limits) : load_rules(sources, limits);
   rules.vocabulary().use_known_words(std::make_shared<KnownWords>(system_word_lists()));
   return rules;
 }

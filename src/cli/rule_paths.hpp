@@ -13,6 +13,7 @@ namespace backrelief::cli {
 struct RuleOptions {
   std::vector<std::string> paths; ///< --rules, in the order given
   bool no_defaults = false;       ///< --no-default-rules
+  bool no_cache = false;          ///< --no-cache
 };
 
 /// Adds --rules and --no-default-rules to a command.
@@ -37,7 +38,9 @@ std::vector<std::string> rule_paths(const RuleOptions& options);
 /// $XDG_CONFIG_HOME, or ~/.config when it is unset or empty; empty when neither is known.
 std::filesystem::path user_config_directory();
 
-/// Reads and loads the rules; throws Error.
-RuleSet load_rule_set(const std::vector<std::string>& paths);
+/// Reads and loads the rules; throws Error. Unless `use_cache` is false, a rule set loaded
+/// before from the same files is read back from $XDG_CACHE_HOME/backrelief instead of parsed,
+/// and a freshly loaded one is written there (atomically; any cache problem is ignored).
+RuleSet load_rule_set(const std::vector<std::string>& paths, bool use_cache = true);
 
 } // namespace backrelief::cli

@@ -96,14 +96,14 @@ void show(const Rule& rule, const RuleSet& rules) {
 }
 
 int run_list(const RulesOptions& options) {
-  list(load_rule_set(rule_paths(options.rules)));
+  list(load_rule_set(rule_paths(options.rules), !options.rules.no_cache));
   return k_exit_ok;
 }
 
 int run_check(const RulesOptions& options) {
   std::vector<std::string> paths = rule_paths(options.rules);
   paths.insert(paths.end(), options.check_paths.begin(), options.check_paths.end());
-  const RuleSet rules = load_rule_set(paths);
+  const RuleSet rules = load_rule_set(paths, !options.rules.no_cache);
   if (options.strict) {
     const auto warnings = lint_rules(rules);
     for (const Diagnostic& warning : warnings) {
@@ -120,7 +120,7 @@ int run_check(const RulesOptions& options) {
 }
 
 int run_show(const RulesOptions& options) {
-  const RuleSet rules = load_rule_set(rule_paths(options.rules));
+  const RuleSet rules = load_rule_set(rule_paths(options.rules), !options.rules.no_cache);
   const Rule* rule = rules.find_rule(options.show_id);
   if (rule == nullptr) {
     throw Error(ErrorKind::invalid_input,

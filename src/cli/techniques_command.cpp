@@ -56,7 +56,7 @@ void describe(const Technique& technique) {
 }
 
 int run_techniques(const TechniquesOptions& options) {
-  const RuleSet rules = load_rule_set(rule_paths(options.rules));
+  const RuleSet rules = load_rule_set(rule_paths(options.rules), !options.rules.no_cache);
   if (options.id.empty()) {
     list(rules);
     return k_exit_ok;

@@ -30,7 +30,7 @@ std::vector<RuleSource> scenario_files(const std::vector<std::string>& paths) {
 }
 
 int run_test(const TestOptions& options) {
-  const RuleSet rules = load_rule_set(rule_paths(options.rules));
+  const RuleSet rules = load_rule_set(rule_paths(options.rules), !options.rules.no_cache);
   const std::vector<Scenario> scenarios = load_scenarios(scenario_files(options.paths), rules);
   std::size_t failed = 0;
   std::vector<std::string> fired;

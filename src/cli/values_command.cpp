@@ -30,7 +30,7 @@ std::vector<std::string> values_of(const std::string& kind, const RuleOptions& o
   if (kind == "color") {
     return {"auto", "always", "never"};
   }
-  const RuleSet rules = load_rule_set(rule_paths(options));
+  const RuleSet rules = load_rule_set(rule_paths(options), !options.no_cache);
   if (kind == "technique") {
     return rules.technique_names();
   }

@@ -77,7 +77,7 @@ public:
     for (const Document& document : documents) {
       read_section(document, "disable", [this](YamlReader& reader, const YAML::Node& node) { disable(reader, node); });
     }
-    mark_referral_concepts();
+    mark_referral_concepts(m_rules);
     if (m_rules.techniques().empty() && m_diagnostics.empty()) {
       Diagnostic missing;
       missing.where.file = m_sources.empty() ? std::string{"rules"} : m_sources.front().name;
@@ -165,24 +165,6 @@ private:
       return;
     }
     m_rules.put_rule(std::move(parsed->rule));
-  }
-
-  // A word that can send someone to a clinician gets the red-flag caution in the text analyser,
-  // whatever its kind ("fever" is a condition).
-  void mark_referral_concepts() {
-    for (const Rule& rule : m_rules.rules()) {
-      const bool guards = !rule.excludes.empty() || !rule.cautions.empty();
-      for (ConceptId id : concepts_in(rule.when)) {
-        if (rule.referral) {
-          m_rules.vocabulary().mark_red_flag(id);
-        }
-        // A health condition behind an exclusion or caution is stated even inside a question:
-        // "is deep tissue safe when I'm pregnant?" asks, but the pregnancy is real.
-        if (guards && m_rules.concepts()[id].kind == ConceptKind::condition) {
-          m_rules.vocabulary().mark_stated(id);
-        }
-      }
-    }
   }
 
   void disable(YamlReader& reader, const YAML::Node& node) {

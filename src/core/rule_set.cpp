@@ -139,4 +139,22 @@ bool RuleSet::disable_rule(std::string_view id, const SourceLocation& where) {
   return true;
 }
 
+// A word that can send someone to a clinician gets the red-flag caution in the text analyser,
+// whatever its kind ("fever" is a condition).
+void mark_referral_concepts(RuleSet& rules) {
+  for (const Rule& rule : rules.rules()) {
+    const bool guards = !rule.excludes.empty() || !rule.cautions.empty();
+    for (ConceptId id : concepts_in(rule.when)) {
+      if (rule.referral) {
+        rules.vocabulary().mark_red_flag(id);
+      }
+      // A health condition behind an exclusion or caution is stated even inside a question:
+      // "is deep tissue safe when I'm pregnant?" asks, but the pregnancy is real.
+      if (guards && rules.concepts()[id].kind == ConceptKind::condition) {
+        rules.vocabulary().mark_stated(id);
+      }
+    }
+  }
+}
+
 } // namespace backrelief

@@ -1,0 +1,453 @@
+#include "backrelief/rule_cache.hpp"
+
+#include <array>
+#include <bit>
+#include <cstdint>
+#include <cstring>
+#include <fmt/format.h>
+#include <unordered_map>
+
+namespace backrelief {
+
+namespace {
+
+// Bumped whenever the layout below, or any struct it writes, changes.
+constexpr std::uint32_t k_cache_format = 1;
+constexpr std::string_view k_magic = "backrelief-rules-cache\n";
+constexpr std::size_t k_max_condition_depth = 64;
+
+std::uint64_t fnv1a(std::string_view data, std::uint64_t hash = 0xcbf29ce484222325ULL) {
+  for (const char c : data) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 0x100000001b3ULL;
+  }
+  return hash;
+}
+
+struct Damaged {};
+
+class Writer {
+public:
+  void u8(std::uint8_t value) { m_out.push_back(static_cast<char>(value)); }
+  void u32(std::uint32_t value) {
+    for (int i = 0; i < 4; ++i) {
+      u8(static_cast<std::uint8_t>(value >> (8 * i)));
+    }
+  }
+  void u64(std::uint64_t value) {
+    for (int i = 0; i < 8; ++i) {
+      u8(static_cast<std::uint8_t>(value >> (8 * i)));
+    }
+  }
+  void f64(double value) { u64(std::bit_cast<std::uint64_t>(value)); }
+  void text(std::string_view value) {
+    u32(static_cast<std::uint32_t>(value.size()));
+    m_out.append(value);
+  }
+  void texts(const std::vector<std::string>& values) {
+    u32(static_cast<std::uint32_t>(values.size()));
+    for (const std::string& value : values) {
+      text(value);
+    }
+  }
+  // File names repeat in every location: each is written once and then referred to by number.
+  void where(const SourceLocation& location) {
+    auto [it, added] = m_files.try_emplace(location.file, static_cast<std::uint32_t>(m_files.size()));
+    u32(it->second);
+    if (added) {
+      text(location.file);
+    }
+    u32(static_cast<std::uint32_t>(location.line));
+    u32(static_cast<std::uint32_t>(location.column));
+  }
+  std::string& out() { return m_out; }
+
+private:
+  std::string m_out;
+  std::unordered_map<std::string, std::uint32_t> m_files;
+};
+
+class Reader {
+public:
+  explicit Reader(std::string_view data) : m_data(data) {}
+
+  std::uint8_t u8() {
+    need(1);
+    return static_cast<std::uint8_t>(m_data[m_at++]);
+  }
+  std::uint32_t u32() {
+    std::uint32_t value = 0;
+    for (int i = 0; i < 4; ++i) {
+      value |= static_cast<std::uint32_t>(u8()) << (8 * i);
+    }
+    return value;
+  }
+  std::uint64_t u64() {
+    std::uint64_t value = 0;
+    for (int i = 0; i < 8; ++i) {
+      value |= static_cast<std::uint64_t>(u8()) << (8 * i);
+    }
+    return value;
+  }
+  double f64() { return std::bit_cast<double>(u64()); }
+  std::string text() {
+    const std::uint32_t size = u32();
+    need(size);
+    std::string value(m_data.substr(m_at, size));
+    m_at += size;
+    return value;
+  }
+  std::vector<std::string> texts() {
+    std::vector<std::string> values(count(4));
+    for (std::string& value : values) {
+      value = text();
+    }
+    return values;
+  }
+  SourceLocation where() {
+    const std::uint32_t file = u32();
+    if (file == m_files.size()) {
+      m_files.push_back(text());
+    } else if (file > m_files.size()) {
+      throw Damaged{};
+    }
+    SourceLocation location{m_files[file], 0, 0};
+    location.line = static_cast<int>(u32());
+    location.column = static_cast<int>(u32());
+    return location;
+  }
+  // A count of items each at least `smallest` bytes long: never more than the data could hold.
+  std::size_t count(std::size_t smallest) {
+    const std::uint32_t value = u32();
+    if (static_cast<std::size_t>(value) * smallest > m_data.size() - m_at) {
+      throw Damaged{};
+    }
+    return value;
+  }
+  [[nodiscard]] bool at_end() const { return m_at == m_data.size(); }
+
+private:
+  void need(std::size_t bytes) const {
+    if (bytes > m_data.size() - m_at) {
+      throw Damaged{};
+    }
+  }
+
+  std::string_view m_data;
+  std::size_t m_at = 0;
+  std::vector<std::string> m_files;
+};
+
+template <typename Enum>
+Enum checked_enum(std::uint8_t value, Enum last) {
+  if (value > static_cast<std::uint8_t>(last)) {
+    throw Damaged{};
+  }
+  return static_cast<Enum>(value);
+}
+
+void write_technique(Writer& out, const Technique& technique) {
+  out.text(technique.id);
+  out.text(technique.name);
+  out.texts(technique.aliases);
+  out.text(technique.summary);
+  out.u8(static_cast<std::uint8_t>(technique.pressure_min));
+  out.u8(static_cast<std::uint8_t>(technique.pressure_max));
+  out.texts(technique.aftercare);
+  out.where(technique.origin);
+}
+
+Technique read_technique(Reader& in) {
+  Technique technique;
+  technique.id = in.text();
+  technique.name = in.text();
+  technique.aliases = in.texts();
+  technique.summary = in.text();
+  technique.pressure_min = checked_enum(in.u8(), Pressure::firm);
+  technique.pressure_max = checked_enum(in.u8(), Pressure::firm);
+  technique.aftercare = in.texts();
+  technique.origin = in.where();
+  return technique;
+}
+
+void write_concept(Writer& out, const Concept& entry) {
+  out.text(entry.id);
+  out.u8(static_cast<std::uint8_t>(entry.kind));
+  out.text(entry.name);
+  out.texts(entry.aliases);
+  out.u32(static_cast<std::uint32_t>(entry.phrases.size()));
+  for (const Phrase& phrase : entry.phrases) {
+    out.text(phrase.text);
+    out.where(phrase.where);
+  }
+  out.u8(entry.fuzzy ? 1 : 0);
+  out.u8(entry.report_only ? 1 : 0);
+  out.where(entry.origin);
+}
+
+Concept read_concept(Reader& in) {
+  Concept entry;
+  entry.id = in.text();
+  entry.kind = checked_enum(in.u8(), ConceptKind::red_flag);
+  entry.name = in.text();
+  entry.aliases = in.texts();
+  entry.phrases.resize(in.count(16));
+  for (Phrase& phrase : entry.phrases) {
+    phrase.text = in.text();
+    phrase.where = in.where();
+  }
+  entry.fuzzy = in.u8() != 0;
+  entry.report_only = in.u8() != 0;
+  entry.origin = in.where();
+  return entry;
+}
+
+void write_condition(Writer& out, const Condition& condition) {
+  out.u8(static_cast<std::uint8_t>(condition.kind));
+  out.u32(static_cast<std::uint32_t>(condition.children.size()));
+  for (const Condition& child : condition.children) {
+    write_condition(out, child);
+  }
+  out.u32(static_cast<std::uint32_t>(condition.concepts.size()));
+  for (ConceptId id : condition.concepts) {
+    out.u32(id);
+  }
+  out.u8(static_cast<std::uint8_t>(condition.concept_kind));
+  out.u8(condition.any_kind ? 1 : 0);
+  for (Pressure pressure : {Pressure::low, Pressure::medium, Pressure::firm}) {
+    out.u8(condition.pressures.contains(pressure) ? 1 : 0);
+  }
+  out.u8(static_cast<std::uint8_t>(condition.field));
+  out.u8(static_cast<std::uint8_t>(condition.comparison));
+  out.f64(condition.threshold);
+  out.where(condition.where);
+}
+
+class SetReader {
+public:
+  explicit SetReader(Reader& in) : m_in(in) {}
+
+  Condition condition(std::size_t depth) {
+    if (depth > k_max_condition_depth) {
+      throw Damaged{};
+    }
+    Condition condition;
+    condition.kind = checked_enum(m_in.u8(), Condition::Kind::number);
+    condition.children.resize(m_in.count(20));
+    for (Condition& child : condition.children) {
+      child = this->condition(depth + 1);
+    }
+    condition.concepts.resize(m_in.count(4));
+    for (ConceptId& id : condition.concepts) {
+      id = concept_id();
+    }
+    condition.concept_kind = checked_enum(m_in.u8(), ConceptKind::red_flag);
+    condition.any_kind = m_in.u8() != 0;
+    for (Pressure pressure : {Pressure::low, Pressure::medium, Pressure::firm}) {
+      if (m_in.u8() != 0) {
+        condition.pressures.insert(pressure);
+      }
+    }
+    condition.field = checked_enum(m_in.u8(), NumericField::intensity);
+    condition.comparison = checked_enum(m_in.u8(), Comparison::equals);
+    condition.threshold = m_in.f64();
+    condition.where = m_in.where();
+    return condition;
+  }
+
+  Rule rule() {
+    Rule rule;
+    rule.id = m_in.text();
+    rule.when = condition(0);
+    rule.weights.resize(m_in.count(12));
+    for (Weight& weight : rule.weights) {
+      weight.technique = technique_id();
+      weight.value = m_in.f64();
+    }
+    rule.excludes.resize(m_in.count(4));
+    for (TechniqueId& id : rule.excludes) {
+      id = technique_id();
+    }
+    rule.cautions.resize(m_in.count(8));
+    for (Caution& caution : rule.cautions) {
+      caution.technique = technique_id();
+      caution.text = m_in.text();
+    }
+    if (m_in.u8() != 0) {
+      Referral referral;
+      referral.level = checked_enum(m_in.u8(), ReferralLevel::emergency);
+      referral.advice = m_in.text();
+      rule.referral = std::move(referral);
+    }
+    rule.advice = m_in.text();
+    rule.because = m_in.text();
+    rule.source = m_in.text();
+    rule.origin = m_in.where();
+    return rule;
+  }
+
+  void set_counts(std::size_t techniques, std::size_t concepts) {
+    m_techniques = techniques;
+    m_concepts = concepts;
+  }
+
+private:
+  // Ids index vectors when rules are evaluated: one out of range must never get that far.
+  TechniqueId technique_id() {
+    const std::uint32_t id = m_in.u32();
+    if (id >= m_techniques) {
+      throw Damaged{};
+    }
+    return static_cast<TechniqueId>(id);
+  }
+  ConceptId concept_id() {
+    const std::uint32_t id = m_in.u32();
+    if (id >= m_concepts) {
+      throw Damaged{};
+    }
+    return static_cast<ConceptId>(id);
+  }
+
+  Reader& m_in;
+  std::size_t m_techniques = 0;
+  std::size_t m_concepts = 0;
+};
+
+void write_rule(Writer& out, const Rule& rule) {
+  out.text(rule.id);
+  write_condition(out, rule.when);
+  out.u32(static_cast<std::uint32_t>(rule.weights.size()));
+  for (const Weight& weight : rule.weights) {
+    out.u32(weight.technique);
+    out.f64(weight.value);
+  }
+  out.u32(static_cast<std::uint32_t>(rule.excludes.size()));
+  for (TechniqueId id : rule.excludes) {
+    out.u32(id);
+  }
+  out.u32(static_cast<std::uint32_t>(rule.cautions.size()));
+  for (const Caution& caution : rule.cautions) {
+    out.u32(caution.technique);
+    out.text(caution.text);
+  }
+  out.u8(rule.referral ? 1 : 0);
+  if (rule.referral) {
+    out.u8(static_cast<std::uint8_t>(rule.referral->level));
+    out.text(rule.referral->advice);
+  }
+  out.text(rule.advice);
+  out.text(rule.because);
+  out.text(rule.source);
+  out.where(rule.origin);
+}
+
+std::string payload_of(const RuleSet& rules) {
+  Writer out;
+  out.u32(static_cast<std::uint32_t>(rules.techniques().size()));
+  for (const Technique& technique : rules.techniques()) {
+    write_technique(out, technique);
+  }
+  out.u32(static_cast<std::uint32_t>(rules.concepts().size()));
+  for (const Concept& entry : rules.concepts()) {
+    write_concept(out, entry);
+  }
+  out.u32(static_cast<std::uint32_t>(rules.rules().size()));
+  for (const Rule& rule : rules.rules()) {
+    write_rule(out, rule);
+  }
+  out.u32(static_cast<std::uint32_t>(rules.disabled_rules().size()));
+  for (const auto& [rule, where] : rules.disabled_rules()) {
+    write_rule(out, rule);
+    out.where(where);
+  }
+  return std::move(out.out());
+}
+
+RuleSet rule_set_of(std::string_view payload) {
+  Reader in(payload);
+  SetReader reader(in);
+  RuleSet rules;
+  const std::size_t techniques = in.count(16);
+  for (std::size_t i = 0; i < techniques; ++i) {
+    rules.add_technique(read_technique(in));
+  }
+  const std::size_t concepts = in.count(16);
+  for (std::size_t i = 0; i < concepts; ++i) {
+    rules.add_concept(read_concept(in));
+  }
+  reader.set_counts(techniques, concepts);
+  std::vector<Diagnostic> problems;
+  rules.set_vocabulary(Vocabulary::compile(rules.concepts(), problems));
+  const std::size_t active = in.count(16);
+  for (std::size_t i = 0; i < active; ++i) {
+    rules.put_rule(reader.rule());
+  }
+  const std::size_t disabled = in.count(16);
+  for (std::size_t i = 0; i < disabled; ++i) {
+    Rule rule = reader.rule();
+    rules.add_disabled_rule(std::move(rule), in.where());
+  }
+  if (!problems.empty() || !in.at_end() || rules.techniques().empty()) {
+    throw Damaged{};
+  }
+  mark_referral_concepts(rules);
+  return rules;
+}
+
+} // namespace
+
+std::string rule_cache_key(const std::vector<RuleSource>& sources, std::string_view build) {
+  // Two independent 64-bit hashes over lengths and bytes: a stale cache must not be taken for a fresh one.
+  std::uint64_t first = fnv1a(build);
+  std::uint64_t second = fnv1a(build, 0x84222325cbf29ce4ULL);
+  const auto add = [&](std::string_view part) {
+    const std::string length = fmt::format("{}:", part.size());
+    first = fnv1a(part, fnv1a(length, first));
+    second = fnv1a(part, fnv1a(length, second ^ 0x9e3779b97f4a7c15ULL));
+  };
+  add(fmt::format("format {} rules {}", k_cache_format, k_rules_format_version));
+  for (const RuleSource& source : sources) {
+    add(source.name);
+    add(source.text);
+  }
+  return fmt::format("{:016x}{:016x}", first, second);
+}
+
+std::string serialize_rule_set(const RuleSet& rules, std::string_view key) {
+  const std::string payload = payload_of(rules);
+  Writer out;
+  out.out().append(k_magic);
+  out.u32(k_cache_format);
+  out.text(key);
+  out.u64(payload.size());
+  out.u64(fnv1a(payload));
+  out.out().append(payload);
+  return std::move(out.out());
+}
+
+std::optional<RuleSet> deserialize_rule_set(std::string_view data, std::string_view key) {
+  try {
+    if (!data.starts_with(k_magic)) {
+      return std::nullopt;
+    }
+    Reader in(data.substr(k_magic.size()));
+    if (in.u32() != k_cache_format || in.text() != key) {
+      return std::nullopt;
+    }
+    const std::uint64_t size = in.u64();
+    const std::uint64_t checksum = in.u64();
+    const std::size_t header = k_magic.size() + 4 + 4 + key.size() + 8 + 8;
+    if (data.size() < header || size != data.size() - header) {
+      return std::nullopt;
+    }
+    const std::string_view payload = data.substr(header);
+    if (fnv1a(payload) != checksum) {
+      return std::nullopt;
+    }
+    return rule_set_of(payload);
+  } catch (const Damaged&) {
+    return std::nullopt;
+  }
+}
+
+} // namespace backrelief

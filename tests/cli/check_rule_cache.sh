@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# The compiled rule cache: written on first use, read back while the files are unchanged,
+# replaced when one changes, ignored when damaged, skipped with --no-cache, and safe with
+# several processes at once. Usage: check_rule_cache.sh BINARY
+set -u
+binary=$(realpath "$1")
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export HOME=$work XDG_CONFIG_HOME=$work/config XDG_CACHE_HOME=$work/cache NO_COLOR=1 LC_ALL=C.UTF-8
+unset BACKRELIEF_RULES BACKRELIEF_CONFIG
+failed=0
+fail() {
+  echo "FAIL $*"
+  failed=1
+}
+cat >"$work/extra.yaml" <<'YAML'
+version: 1
+rules:
+  - {id: extra-favours-swedish, when: {pressure: low}, score: {swedish: 1}, because: An extra reason., source: test}
+YAML
+run() { "$binary" recommend -p low -f tsv --no-header -r "$work/extra.yaml" "$@"; }
+
+reference=$(run --no-cache)
+[[ -d $work/cache/backrelief ]] && fail "--no-cache wrote a cache"
+first=$(run)
+cache=$(find "$work/cache/backrelief" -name 'rules-*.cache' 2>/dev/null)
+[[ $(wc -l <<<"$cache") -eq 1 && -s $cache ]] || fail "no cache file written: '$cache'"
+[[ $first == "$reference" ]] || fail "the first run differs from --no-cache"
+second=$(run)
+[[ $second == "$reference" ]] || fail "the run from the cache differs"
+
+# A changed rule file replaces the cache entry; the answer follows the file.
+sed -i 's/swedish: 1/swedish: 5/' "$work/extra.yaml"
+changed=$(run)
+[[ $changed != "$reference" ]] || fail "a changed rule file still gave the cached answer"
+[[ $changed == "$(run --no-cache)" ]] || fail "after a change, cached and uncached answers differ"
+[[ $(find "$work/cache/backrelief" -name 'rules-*.cache' | wc -l) -eq 1 ]] || fail "a changed file added a second cache file"
+
+# A damaged cache is ignored and rewritten.
+for damage in truncate garbage empty; do
+  case $damage in
+    truncate) head -c 500 "$cache" >"$work/part" && cp "$work/part" "$cache" ;;
+    garbage) head -c 4096 /dev/urandom >"$cache" ;;
+    empty) : >"$cache" ;;
+  esac
+  [[ $(run 2>&1) == "$changed" ]] || fail "a $damage cache changed the answer or printed something"
+  [[ $(run 2>&1) == "$changed" ]] || fail "the cache rewritten after $damage gives another answer"
+done
+
+# An unwritable cache directory is no error.
+rm -rf "$work/cache" && mkdir -p "$work/cache" && chmod 500 "$work/cache"
+[[ $(run 2>&1) == "$changed" ]] || fail "an unwritable cache directory changed the answer"
+chmod 700 "$work/cache"
+
+# Many processes at once: every one answers right, one whole cache file remains.
+rm -rf "$work/cache"
+for i in $(seq 1 8); do run >"$work/out.$i" 2>&1 & done
+wait
+for i in $(seq 1 8); do
+  [[ $(cat "$work/out.$i") == "$changed" ]] || fail "concurrent run $i answered differently"
+done
+[[ $(find "$work/cache/backrelief" -type f | wc -l) -eq 1 ]] || fail "concurrent writers left $(find "$work/cache/backrelief" -type f | wc -l) files"
+[[ $failed -eq 0 ]] && echo "rule cache: ok"
+exit $failed

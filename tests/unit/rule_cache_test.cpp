@@ -1,0 +1,150 @@
+#include "backrelief/rule_cache.hpp"
+
+#include "backrelief/recommendation.hpp"
+#include "backrelief/rule_lint.hpp"
+
+#include <gtest/gtest.h>
+#include <string>
+#include <vector>
+
+namespace backrelief {
+namespace {
+
+std::vector<RuleSource> shipped_sources() {
+  return read_rule_sources(BACKRELIEF_TEST_RULES_DIR);
+}
+
+// Everything a person can see of a rule set, as text: equal texts mean equal rule sets for them.
+std::string portrait(const RuleSet& rules) {
+  std::string text;
+  for (const Technique& technique : rules.techniques()) {
+    text += technique.id + "|" + technique.name + "|" + technique.summary + "|" + to_string(technique.origin) + "\n";
+  }
+  for (const Concept& entry : rules.concepts()) {
+    text += entry.id + "|" + entry.name + "|" + std::to_string(entry.phrases.size()) + "|" +
+            std::to_string(static_cast<int>(entry.kind)) + "\n";
+  }
+  for (const Rule& rule : rules.rules()) {
+    text += rule.id + "|" + describe(rule.when, rules) + "|" + rule.because + "|" + to_string(rule.origin) + "\n";
+  }
+  return text;
+}
+
+std::string ranking(const RuleSet& rules, const std::string& description, std::optional<std::string> pressure) {
+  ProfileInput input;
+  input.description = description;
+  input.pressure = std::move(pressure);
+  const Recommendation result = recommend(rules, make_profile(input, rules));
+  std::string text = result.referral ? std::string(to_string(result.referral->level)) + ":" : "";
+  for (const TechniqueOutcome& outcome : result.suggestions) {
+    text += rules.techniques()[outcome.technique].id + "=" + std::to_string(outcome.score) + " ";
+  }
+  for (const TechniqueOutcome& outcome : result.excluded) {
+    text += "x" + rules.techniques()[outcome.technique].id + " ";
+  }
+  return text;
+}
+
+TEST(RuleCache, ReadsBackTheSameRuleSet) {
+  const auto sources = shipped_sources();
+  const RuleSet loaded = load_rules(sources);
+  const std::string key = rule_cache_key(sources, "test");
+  const auto cached = deserialize_rule_set(serialize_rule_set(loaded, key), key);
+  ASSERT_TRUE(cached.has_value());
+  EXPECT_EQ(portrait(*cached), portrait(loaded));
+  EXPECT_EQ(lint_rules(*cached).size(), lint_rules(loaded).size());
+  for (const char* description : {"dull ache low in my back after sitting, knots under my shoulder blade",
+                                  "fever and numb between my legs", "I take warfarin and my neck is stiff",
+                                  "is deep tissue safe when I'm pregnant?", "no numbness, sciatika in my mum"}) {
+    for (const char* pressure : {"low", "firm"}) {
+      EXPECT_EQ(ranking(*cached, description, pressure), ranking(loaded, description, pressure)) << description;
+    }
+  }
+}
+
+TEST(RuleCache, KeepsDisabledRules) {
+  const std::vector<RuleSource> sources{
+      {"a.yaml", "version: 1\ntechniques:\n  - {id: t, name: T, summary: s, pressure: [low, firm]}\nrules:\n"
+                 "  - {id: r1, when: {pressure: low}, score: {t: 1}, because: b, source: s}\n"
+                 "  - {id: r2, when: {pressure: firm}, score: {t: 2}, because: b, source: s}\n"
+                 "disable: [r1]\n"}};
+  const RuleSet loaded = load_rules(sources);
+  const auto cached = deserialize_rule_set(serialize_rule_set(loaded, "k"), "k");
+  ASSERT_TRUE(cached.has_value());
+  ASSERT_EQ(cached->rules().size(), 1U);
+  EXPECT_EQ(cached->rules()[0].id, "r2");
+  ASSERT_EQ(cached->disabled_rules().size(), 1U);
+  EXPECT_EQ(cached->disabled_rules()[0].first.id, "r1");
+  EXPECT_EQ(to_string(cached->disabled_rules()[0].second), "a.yaml:7:11");
+}
+
+TEST(RuleCache, TheKeyChangesWithEveryByteAndName) {
+  const std::vector<RuleSource> sources{{"a.yaml", "version: 1\n"}, {"b.yaml", "x"}};
+  const std::string key = rule_cache_key(sources, "build 1");
+  EXPECT_EQ(key.size(), 32U);
+  EXPECT_EQ(key, rule_cache_key(sources, "build 1"));
+  EXPECT_NE(key, rule_cache_key(sources, "build 2"));
+  EXPECT_NE(key, rule_cache_key({{"a.yaml", "version: 2\n"}, {"b.yaml", "x"}}, "build 1"));
+  EXPECT_NE(key, rule_cache_key({{"a.yml", "version: 1\n"}, {"b.yaml", "x"}}, "build 1"));
+  // Moving a byte from one file to the next is a different set of files.
+  EXPECT_NE(key, rule_cache_key({{"a.yaml", "version: 1"}, {"b.yaml", "\nx"}}, "build 1"));
+  EXPECT_NE(key, rule_cache_key({{"b.yaml", "x"}, {"a.yaml", "version: 1\n"}}, "build 1"));
+}
+
+TEST(RuleCache, RefusesAnotherKey) {
+  const RuleSet loaded = load_rules(shipped_sources());
+  EXPECT_FALSE(deserialize_rule_set(serialize_rule_set(loaded, "one"), "two").has_value());
+}
+
+TEST(RuleCache, RefusesEveryTruncation) {
+  const RuleSet loaded = load_rules(shipped_sources());
+  const std::string data = serialize_rule_set(loaded, "k");
+  for (std::size_t size = 0; size < data.size(); size += 1 + size / 8) {
+    EXPECT_FALSE(deserialize_rule_set(std::string_view(data).substr(0, size), "k").has_value()) << size;
+  }
+  EXPECT_FALSE(deserialize_rule_set(data + "x", "k").has_value());
+}
+
+TEST(RuleCache, RefusesAnyChangedByte) {
+  const RuleSet loaded = load_rules(shipped_sources());
+  const std::string data = serialize_rule_set(loaded, "k");
+  for (std::size_t at = 0; at < data.size(); at += 97) {
+    std::string damaged = data;
+    damaged[at] = static_cast<char>(damaged[at] ^ 0x5A);
+    EXPECT_FALSE(deserialize_rule_set(damaged, "k").has_value()) << at;
+  }
+}
+
+TEST(RuleCache, NeverTrustsIdsEvenWithAGoodChecksum) {
+  // A file written by something else entirely: random bytes behind a correct header and checksum
+  // must fail cleanly, never index out of range.
+  std::uint64_t state = 42;
+  for (std::size_t round = 0; round < 200; ++round) {
+    std::string payload(64 + round * 13, '\0');
+    for (char& c : payload) {
+      state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+      c = static_cast<char>(state >> 56U);
+    }
+    // Only the checksum guards the payload, so write a whole cache around it by hand.
+    std::string forged = "backrelief-rules-cache\n";
+    const auto put = [&forged](std::uint64_t value, int bytes) {
+      for (int i = 0; i < bytes; ++i) {
+        forged.push_back(static_cast<char>(value >> (8 * i)));
+      }
+    };
+    std::uint64_t hash = 0xcbf29ce484222325ULL;
+    for (char c : payload) {
+      hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+    }
+    put(1, 4);
+    put(1, 4);
+    forged += "k";
+    put(payload.size(), 8);
+    put(hash, 8);
+    forged += payload;
+    EXPECT_FALSE(deserialize_rule_set(forged, "k").has_value());
+  }
+}
+
+} // namespace
+} // namespace backrelief
