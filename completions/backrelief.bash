@@ -14,7 +14,7 @@
 _backrelief_options()
 {
     local rules='-r --rules --no-default-rules --no-cache'
-    local profile='-p --pressure -g --goal -a --area -c --condition --avoid --age --duration
+    local profile='-p --pressure -g --goal -a --area -c --condition --avoid --age --duration --intensity
         -n --top -f --format --json --color --colour --config --no-config'
     case $1 in
         '') echo -h --help -V --version ;;
@@ -153,7 +153,7 @@ _backrelief()
             --rules=*) _backrelief_add_rules_path "${word#*=}" ;;
             -r?*) _backrelief_add_rules_path "${word:2}" ;;
             -r | --rules | -p | --pressure | -g | --goal | -a | --area | -c | --condition | \
-                --avoid | --age | --duration | -n | --top | -f | --format | --color | \
+                --avoid | --age | --duration | --intensity | -n | --top | -f | --format | --color | \
                 --colour | --config | --why-not)
                 # An option that takes the next word as its value.
                 if ((i + 1 < cword)); then

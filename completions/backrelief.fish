@@ -7,7 +7,7 @@
 
 # The options that take the next word as their value, so that it is not a positional.
 set -g __backrelief_value_options -r --rules -p --pressure -g --goal -a --area -c --condition \
-    --avoid --age --duration -n --top -f --format --color --colour --config --why-not
+    --avoid --age --duration --intensity -n --top -f --format --color --colour --config --why-not
 
 # Print the subcommand path of the line ("", "recommend", "rules show", ...), then one line
 # per positional after it, up to the cursor.
@@ -132,6 +132,7 @@ complete -c backrelief -n "__backrelief_using $profile" -s c -l condition -x -a 
 complete -c backrelief -n "__backrelief_using $profile" -l avoid -x -a '(__backrelief_values technique)' -d 'A technique you do not want'
 complete -c backrelief -n "__backrelief_using $profile" -l age -x -d 'Age in years'
 complete -c backrelief -n "__backrelief_using $profile" -l duration -x -d 'How long the pain has lasted: 10d, 3w, 6m, 2y'
+complete -c backrelief -n "__backrelief_using $profile" -l intensity -x -d 'How strong the pain is, 0 to 10'
 complete -c backrelief -n "__backrelief_using $profile" -s n -l top -x -d 'Print at most N suggestions'
 complete -c backrelief -n "__backrelief_using $profile" -s f -l format -x -a '(__backrelief_values format)' -d 'Output format'
 complete -c backrelief -n "__backrelief_using $profile analyze" -l json -d 'Short for --format json'

@@ -24,6 +24,7 @@ struct ProfileInput {
   std::vector<std::string> avoid;
   std::optional<int> age;
   std::optional<std::string> duration;
+  std::optional<double> intensity; ///< pain on a 0-10 scale
 };
 
 /// A person's situation, checked and resolved against a rule set.

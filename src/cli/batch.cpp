@@ -32,6 +32,9 @@ ProfileInput merged(const ProfileInput& defaults, ProfileInput line) {
   if (!line.duration) {
     line.duration = defaults.duration;
   }
+  if (!line.intensity) {
+    line.intensity = defaults.intensity;
+  }
   return line;
 }
 

@@ -39,6 +39,7 @@ json input_of(const Profile& profile, const RuleSet& rules) {
       {"avoid", avoid},
       {"age", profile.age ? json(*profile.age) : json(nullptr)},
       {"duration_weeks", profile.duration_weeks ? json(*profile.duration_weeks) : json(nullptr)},
+      {"intensity", profile.intensity ? json(*profile.intensity) : json(nullptr)},
   };
 }
 

@@ -28,6 +28,8 @@ void add_profile_options(CLI::App& command, ProfileOptions& options) {
   command.add_option("--age", options.age, "Age in years")->type_name("YEARS");
   command.add_option("--duration", options.duration, "How long the pain has lasted: 10d, 3w, 6m, 2y")
       ->type_name("SPAN");
+  command.add_option("--intensity", options.intensity, "How strong the pain is, 0 (none) to 10 (worst)")
+      ->type_name("LEVEL");
   command.add_option("-n,--top", options.top, "Print at most N suggestions")
       ->type_name("N")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}));

@@ -20,6 +20,7 @@ struct ProfileOptions {
   std::vector<std::string> avoid;
   std::optional<int> age;
   std::optional<std::string> duration;
+  std::optional<double> intensity;
   std::optional<std::size_t> top;
   std::optional<std::string> format;
   bool json = false;

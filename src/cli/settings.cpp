@@ -52,6 +52,7 @@ public:
       settings.input.age = std::stoi(*age);
     }
     single("duration", m_flags.duration, "--duration", settings.input.duration, settings);
+    settings.input.intensity = m_flags.intensity;
     std::optional<std::string> top;
     single("top", m_flags.top ? std::optional{std::to_string(*m_flags.top)} : std::nullopt, "--top", top, settings);
     if (top) {

@@ -12,8 +12,8 @@ namespace {
 
 using nlohmann::json;
 
-const std::vector<std::string> k_keys{"description", "pressure",   "goal",  "goals", "area",    "areas",
-                                      "condition",   "conditions", "avoid", "age",   "duration"};
+const std::vector<std::string> k_keys{"description", "pressure",   "goal",  "goals", "area",     "areas",
+                                      "condition",   "conditions", "avoid", "age",   "duration", "intensity"};
 
 [[noreturn]] void fail(std::string message) {
   throw Error(ErrorKind::invalid_input, std::move(message));
@@ -104,6 +104,11 @@ ProfileInput parse_batch_line(std::string_view line) {
       input.age = static_cast<int>(years);
     } else if (key == "duration") {
       input.duration = text(value, key);
+    } else if (key == "intensity") {
+      if (!value.is_number()) {
+        fail(fmt::format("'intensity' must be a number from 0 to 10, found {}", type_name(value)));
+      }
+      input.intensity = value.get<double>();
     } else {
       fail(fmt::format("unknown key '{}'{}", key, did_you_mean(key, k_keys)));
     }

@@ -67,6 +67,13 @@ public:
         fail(fmt::format("--duration: cannot read '{}': expected a span such as 10d, 3w, 6m or 2y", *m_input.duration));
       }
     }
+    if (m_input.intensity) {
+      if (!(*m_input.intensity >= 0 && *m_input.intensity <= 10)) {
+        fail(fmt::format("--intensity: {} is not a pain level from 0 to 10", *m_input.intensity));
+      } else {
+        profile.intensity = m_input.intensity;
+      }
+    }
     if (m_input.description.size() > k_max_description_bytes) {
       fail(fmt::format("the description is longer than {} bytes ({} bytes): describe the pain in fewer words",
                        k_max_description_bytes, m_input.description.size()));
@@ -100,7 +107,7 @@ private:
     if (!profile.duration_weeks && profile.text.duration_weeks) {
       profile.duration_weeks = profile.text.duration_weeks->value;
     }
-    if (profile.text.intensity) {
+    if (!profile.intensity && profile.text.intensity) {
       profile.intensity = profile.text.intensity->value;
     }
   }
