@@ -3,6 +3,7 @@
 #include "backrelief/rule_loader.hpp"
 #include "backrelief/rule_set.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,5 +22,8 @@ std::string serialize_rule_set(const RuleSet& rules, std::string_view key);
 /// a whole, undamaged cache written for `key` (truncated, corrupted, another version, other files).
 /// Never throws on bad data.
 std::optional<RuleSet> deserialize_rule_set(std::string_view data, std::string_view key);
+
+/// The checksum a cache carries of its payload (the bytes after the header); for tests.
+std::uint64_t rule_cache_checksum(std::string_view payload);
 
 } // namespace backrelief

@@ -106,13 +106,18 @@ std::string build_identity() {
 }
 
 std::optional<std::string> read_small_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) {
     return std::nullopt;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return in.bad() ? std::nullopt : std::optional(text.str());
+  const std::streamoff size = in.tellg();
+  if (size < 0) {
+    return std::nullopt;
+  }
+  std::string data(static_cast<std::size_t>(size), '\0');
+  in.seekg(0);
+  in.read(data.data(), size);
+  return in.gcount() == size ? std::optional(std::move(data)) : std::nullopt;
 }
 
 // Written beside the final name and renamed over it, so a reader never sees half a file and

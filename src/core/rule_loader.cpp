@@ -33,12 +33,21 @@ std::string read_file(const std::filesystem::path& path, const RuleLimits& limit
   if (!in) {
     throw Error(ErrorKind::io, fmt::format("{}: cannot read rule file", path.string()));
   }
-  std::ostringstream text;
-  text << in.rdbuf();
+  // Read in one go when the size is known (it is checked above), else as a stream.
+  std::string text;
+  if (!error) {
+    text.resize(static_cast<std::size_t>(size));
+    in.read(text.data(), static_cast<std::streamsize>(size));
+    text.resize(static_cast<std::size_t>(in.gcount()));
+  } else {
+    std::ostringstream stream;
+    stream << in.rdbuf();
+    text = stream.str();
+  }
   if (in.bad()) {
     throw Error(ErrorKind::io, fmt::format("{}: read error", path.string()));
   }
-  return text.str();
+  return text;
 }
 
 /// One parsed file and its checked top-level keys.

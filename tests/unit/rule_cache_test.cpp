@@ -132,10 +132,7 @@ TEST(RuleCache, NeverTrustsIdsEvenWithAGoodChecksum) {
         forged.push_back(static_cast<char>(value >> (8 * i)));
       }
     };
-    std::uint64_t hash = 0xcbf29ce484222325ULL;
-    for (char c : payload) {
-      hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
-    }
+    const std::uint64_t hash = rule_cache_checksum(payload);
     put(1, 4);
     put(1, 4);
     forged += "k";
