@@ -43,7 +43,7 @@ struct TextAnalysis {
 
 /// The longest description accepted (make_profile refuses longer ones); analyze_text cuts longer
 /// text at a word boundary before this, so its time and memory stay bounded whatever it is given.
-inline constexpr std::size_t k_max_description_bytes = 1024 * 1024;
+inline constexpr std::size_t k_max_description_bytes = std::size_t{1024} * 1024;
 
 /// Understands a description with a compiled vocabulary.
 TextAnalysis analyze_text(std::string_view text, const Vocabulary& vocabulary);

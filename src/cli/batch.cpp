@@ -13,7 +13,7 @@ namespace backrelief::cli {
 
 namespace {
 
-constexpr std::size_t k_flush_bytes = 64 * 1024;
+constexpr std::size_t k_flush_bytes = std::size_t{64} * 1024;
 
 ProfileInput merged(const ProfileInput& defaults, ProfileInput line) {
   const auto add = [](std::vector<std::string>& to, const std::vector<std::string>& from) {

@@ -4,6 +4,7 @@
 #include "backrelief/rule_cache.hpp"
 #include "backrelief/rule_loader.hpp"
 
+#include <array>
 #include <charconv>
 #include <cstdint>
 #include <cstdio>
@@ -31,13 +32,13 @@ std::string environment(const char* name) {
 // being read in full.
 std::string read_stdin(std::size_t limit) {
   std::string text;
-  char buffer[65536];
+  std::array<char, 65536> buffer{};
   while (text.size() <= limit) {
-    const std::size_t got = std::fread(buffer, 1, sizeof buffer, stdin);
+    const std::size_t got = std::fread(buffer.data(), 1, buffer.size(), stdin);
     if (got == 0) {
       break;
     }
-    text.append(buffer, got);
+    text.append(buffer.data(), got);
   }
   if (std::ferror(stdin) != 0) {
     throw Error(ErrorKind::io, "<stdin>: cannot read rules from standard input");
@@ -149,6 +150,7 @@ RuleSet load_cached(const std::vector<RuleSource>& sources, const RuleLimits& li
   }
   const std::string key = rule_cache_key(sources, build_identity());
   std::vector<RuleSource> names;
+  names.reserve(sources.size());
   for (const RuleSource& source : sources) {
     names.push_back({source.name, {}});
   }

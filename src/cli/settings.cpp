@@ -13,7 +13,7 @@ namespace backrelief::cli {
 namespace {
 
 // A config file holds a handful of keys; anything this big is a mistake, not a config.
-constexpr std::uintmax_t k_max_config_bytes = 1024 * 1024;
+constexpr std::uintmax_t k_max_config_bytes = std::uintmax_t{1024} * 1024;
 
 std::string environment_value(const char* name) {
   const char* value = std::getenv(name);
@@ -24,7 +24,7 @@ std::string environment_value(const char* name) {
 Error config_file_error(const std::string& name, std::string message) {
   std::vector<Diagnostic> problems;
   problems.push_back(Diagnostic{SourceLocation{name, 0, 0}, std::move(message)});
-  return Error(ErrorKind::invalid_config, std::move(problems));
+  return {ErrorKind::invalid_config, std::move(problems)};
 }
 
 std::string origin_of(const ConfigValue& value) {

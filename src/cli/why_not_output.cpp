@@ -166,8 +166,9 @@ std::string why_not_text(const Answer& answer, const WhyNot& why, const Palette&
 json why_not_json(const Answer& answer, const WhyNot& why) {
   json result{{"technique", answer.rules.techniques()[why.technique].id}, {"standing", standing_name(why.standing)}};
   result["rank"] = why.outcome != nullptr && why.outcome->rank > 0 ? json(why.outcome->rank) : json(nullptr);
-  result["score"] =
-      why.standing == Standing::first || why.standing == Standing::ranked ? json(why.outcome->score) : json(nullptr);
+  const bool suggested =
+      why.outcome != nullptr && (why.standing == Standing::first || why.standing == Standing::ranked);
+  result["score"] = suggested ? json(why.outcome->score) : json(nullptr);
   result["first"] = why.leader == nullptr ? json(nullptr) : json(answer.rules.techniques()[why.leader->technique].id);
   json against = json::array();
   if (why.outcome != nullptr) {

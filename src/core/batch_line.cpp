@@ -68,13 +68,13 @@ ProfileInput parse_batch_line(std::string_view line) {
   try {
     object = json::parse(line.begin(), line.end());
   } catch (const json::parse_error& error) {
-    fail(fmt::format("invalid JSON at byte {}: expected a JSON object such as {{\"pressure\": \"low\"}}", error.byte));
+    fail(fmt::format(R"(invalid JSON at byte {}: expected a JSON object such as {{"pressure": "low"}})", error.byte));
   } catch (const json::exception& error) {
     // A number too large for a double (1e999), found by fuzzing: still this line's error only.
     fail(fmt::format("invalid JSON: {}", error.id == 406 ? "a number too large to read" : "cannot read it"));
   }
   if (!object.is_object()) {
-    fail(fmt::format("expected a JSON object such as {{\"pressure\": \"low\"}}, found {}", type_name(object)));
+    fail(fmt::format(R"(expected a JSON object such as {{"pressure": "low"}}, found {})", type_name(object)));
   }
   ProfileInput input;
   for (const auto& [key, value] : object.items()) {

@@ -42,7 +42,7 @@ public:
     if (!m_problems.empty()) {
       throw Error(ErrorKind::invalid_config, std::move(m_problems));
     }
-    return UserConfig(m_reader.file(), std::move(settings));
+    return {m_reader.file(), std::move(settings)};
   }
 
 private:

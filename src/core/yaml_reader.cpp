@@ -104,7 +104,7 @@ std::optional<Fields> YamlReader::mapping(const YAML::Node& node, std::span<cons
       error(key_node, fmt::format("expected a plain key in {}, found {}", what, describe_node(key_node)));
       continue;
     }
-    const std::string key = key_node.Scalar();
+    const std::string& key = key_node.Scalar();
     if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
       error(key_node, fmt::format("unknown key '{}' in {}{}", key, what, did_you_mean(key, allowed)));
       continue;
