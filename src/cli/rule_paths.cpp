@@ -84,16 +84,22 @@ std::size_t max_rule_file_bytes() {
   return value * scale;
 }
 
-std::filesystem::path cache_directory() {
-  std::string cache = environment("XDG_CACHE_HOME");
-  if (cache.empty()) {
+// backrelief's directory under an XDG base directory: $VARIABLE, or ~/FALLBACK when it is unset
+// or empty; empty when neither is known.
+std::filesystem::path xdg_directory(const char* variable, const char* fallback) {
+  std::string base = environment(variable);
+  if (base.empty()) {
     const std::string home = environment("HOME");
     if (home.empty()) {
       return {};
     }
-    cache = home + "/.cache";
+    base = home + "/" + fallback;
   }
-  return std::filesystem::path(cache) / "backrelief";
+  return std::filesystem::path(base) / "backrelief";
+}
+
+std::filesystem::path cache_directory() {
+  return xdg_directory("XDG_CACHE_HOME", ".cache");
 }
 
 // The program that wrote a cache: a rebuilt binary may read the rules differently.
@@ -172,15 +178,7 @@ RuleSet load_cached(const std::vector<RuleSource>& sources, const RuleLimits& li
 } // namespace
 
 std::filesystem::path user_config_directory() {
-  std::string config = environment("XDG_CONFIG_HOME");
-  if (config.empty()) {
-    const std::string home = environment("HOME");
-    if (home.empty()) {
-      return {};
-    }
-    config = home + "/.config";
-  }
-  return std::filesystem::path(config) / "backrelief";
+  return xdg_directory("XDG_CONFIG_HOME", ".config");
 }
 
 void add_rule_options(CLI::App& command, RuleOptions& options) {
