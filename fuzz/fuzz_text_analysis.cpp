@@ -16,7 +16,8 @@ void check(const TextAnalysis& analysis, std::string_view text, const RuleSet& r
   for (const TextFact& fact : analysis.facts) {
     fuzz::expect(fact.concept_id < rules.concepts().size(), "a fact's concept id is in range");
     fuzz::expect(fact.begin <= fact.end && fact.end <= text.size(), "a fact's offsets lie within the text");
-    fuzz::expect(text.substr(fact.begin, fact.end - fact.begin) == fact.from, "a fact's words are the text at its offsets");
+    fuzz::expect(text.substr(fact.begin, fact.end - fact.begin) == fact.from,
+                 "a fact's words are the text at its offsets");
     fuzz::expect(fact.begin >= previous_begin, "facts come in the order they appear");
     previous_begin = fact.begin;
   }

@@ -2,8 +2,7 @@
 
 #include "backrelief/diagnostic.hpp"
 #include "backrelief/text_analysis.hpp"
-
-#include <cstdio>
+#include "cli/standard_input.hpp"
 
 namespace backrelief::cli {
 
@@ -14,18 +13,11 @@ bool description_from_stdin(const std::vector<std::string>& words) {
 std::string read_description(const std::vector<std::string>& words) {
   if (description_from_stdin(words)) {
     // One byte past the limit is enough to know it is too long; make_profile says so.
-    std::string description;
-    char buffer[65536];
-    while (description.size() <= k_max_description_bytes) {
-      const std::size_t got = std::fread(buffer, 1, sizeof buffer, stdin);
-      if (got == 0) {
-        break;
-      }
-      description.append(buffer, got);
-    }
-    if (std::ferror(stdin) != 0) {
+    auto read = read_stdin_up_to(k_max_description_bytes);
+    if (!read) {
       throw Error(ErrorKind::io, "cannot read the description from standard input");
     }
+    std::string description = std::move(*read);
     while (!description.empty() && (description.back() == '\n' || description.back() == '\r')) {
       description.pop_back();
     }

@@ -3,8 +3,8 @@
 #include "backrelief/known_words.hpp"
 #include "backrelief/rule_cache.hpp"
 #include "backrelief/rule_loader.hpp"
+#include "cli/standard_input.hpp"
 
-#include <array>
 #include <charconv>
 #include <cstdint>
 #include <cstdio>
@@ -23,30 +23,15 @@ namespace backrelief::cli {
 
 namespace {
 
-std::string environment(const char* name) {
-  const char* value = std::getenv(name);
-  return value == nullptr ? std::string{} : std::string{value};
-}
-
-// Reads at most one byte past the limit, so a larger input is known to be too large without
-// being read in full.
 std::string read_stdin(std::size_t limit) {
-  std::string text;
-  std::array<char, 65536> buffer{};
-  while (text.size() <= limit) {
-    const std::size_t got = std::fread(buffer.data(), 1, buffer.size(), stdin);
-    if (got == 0) {
-      break;
-    }
-    text.append(buffer.data(), got);
-  }
-  if (std::ferror(stdin) != 0) {
+  auto text = read_stdin_up_to(limit);
+  if (!text) {
     throw Error(ErrorKind::io, "<stdin>: cannot read rules from standard input");
   }
-  if (text.size() > limit) {
+  if (text->size() > limit) {
     throw Error(ErrorKind::io, fmt::format("<stdin>: larger than {} bytes; split the rules into smaller files", limit));
   }
-  return text;
+  return std::move(*text);
 }
 
 // An empty rules.d, or one holding only other files, is no error: it was not asked for by name.
@@ -62,7 +47,7 @@ bool has_rule_files(const std::filesystem::path& directory) {
 
 // $BACKRELIEF_MAX_RULE_FILE_SIZE: bytes, or a number with K, M or G (powers of 1024).
 std::size_t max_rule_file_bytes() {
-  const std::string text = environment("BACKRELIEF_MAX_RULE_FILE_SIZE");
+  const std::string text = environment_variable("BACKRELIEF_MAX_RULE_FILE_SIZE");
   const std::size_t fallback = RuleLimits{}.max_file_bytes;
   if (text.empty()) {
     return fallback;
@@ -87,9 +72,9 @@ std::size_t max_rule_file_bytes() {
 // backrelief's directory under an XDG base directory: $VARIABLE, or ~/FALLBACK when it is unset
 // or empty; empty when neither is known.
 std::filesystem::path xdg_directory(const char* variable, const char* fallback) {
-  std::string base = environment(variable);
+  std::string base = environment_variable(variable);
   if (base.empty()) {
-    const std::string home = environment("HOME");
+    const std::string home = environment_variable("HOME");
     if (home.empty()) {
       return {};
     }
@@ -177,6 +162,11 @@ RuleSet load_cached(const std::vector<RuleSource>& sources, const RuleLimits& li
 
 } // namespace
 
+std::string environment_variable(const char* name) {
+  const char* value = std::getenv(name);
+  return value == nullptr ? std::string{} : std::string{value};
+}
+
 std::filesystem::path user_config_directory() {
   return xdg_directory("XDG_CONFIG_HOME", ".config");
 }
@@ -213,7 +203,7 @@ std::vector<RulePath> rule_paths_with_origins(const RuleOptions& options) {
   if (!user.empty() && std::filesystem::is_directory(user, error) && has_rule_files(user)) {
     paths.push_back({user.string(), "user rules directory"});
   }
-  std::istringstream environment_paths(environment("BACKRELIEF_RULES"));
+  std::istringstream environment_paths(environment_variable("BACKRELIEF_RULES"));
   for (std::string path; std::getline(environment_paths, path, ':');) {
     if (!path.empty()) {
       paths.push_back({path, "environment BACKRELIEF_RULES"});

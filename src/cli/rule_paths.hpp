@@ -35,6 +35,9 @@ std::vector<RulePath> rule_paths_with_origins(const RuleOptions& options);
 /// The paths of rule_paths_with_origins().
 std::vector<std::string> rule_paths(const RuleOptions& options);
 
+/// The value of an environment variable; empty when it is unset.
+std::string environment_variable(const char* name);
+
 /// $XDG_CONFIG_HOME, or ~/.config when it is unset or empty; empty when neither is known.
 std::filesystem::path user_config_directory();
 

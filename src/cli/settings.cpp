@@ -15,11 +15,6 @@ namespace {
 // A config file holds a handful of keys; anything this big is a mistake, not a config.
 constexpr std::uintmax_t k_max_config_bytes = std::uintmax_t{1024} * 1024;
 
-std::string environment_value(const char* name) {
-  const char* value = std::getenv(name);
-  return value == nullptr ? std::string{} : std::string{value};
-}
-
 // Built step by step: GCC 12 warns falsely about a braced list of Diagnostics with strings.
 Error config_file_error(const std::string& name, std::string message) {
   std::vector<Diagnostic> problems;
@@ -181,7 +176,7 @@ private:
 } // namespace
 
 SettingsEnvironment SettingsEnvironment::current() {
-  return {environment_value("NO_COLOR"), environment_value("TERM"), environment_value("BACKRELIEF_CONFIG"),
+  return {environment_variable("NO_COLOR"), environment_variable("TERM"), environment_variable("BACKRELIEF_CONFIG"),
           cli::user_config_directory()};
 }
 
