@@ -6,29 +6,30 @@ namespace backrelief::cli {
 
 void add_profile_options(CLI::App& command, ProfileOptions& options) {
   command
-      .add_option("-p,--pressure", options.pressure,
+      .add_option("-p,--pressure", options.person.pressure,
                   "Preferred pressure: low, medium or firm (also light, moderate, deep, hard, high)")
       ->type_name("LEVEL");
-  command.add_option("-g,--goal", options.goals, "What you want most: relief, relaxation, mobility (repeatable)")
+  command
+      .add_option("-g,--goal", options.person.goals, "What you want most: relief, relaxation, mobility (repeatable)")
       ->type_name("GOAL")
       ->allow_extra_args(false);
   command
-      .add_option("-a,--area", options.areas,
+      .add_option("-a,--area", options.person.areas,
                   "Where it hurts: lower-back, upper-back, neck, shoulders, hips (repeatable)")
       ->type_name("AREA")
       ->allow_extra_args(false);
   command
-      .add_option("-c,--condition", options.conditions,
+      .add_option("-c,--condition", options.person.conditions,
                   "A health condition, e.g. pregnancy, blood-thinners, osteoporosis (repeatable)")
       ->type_name("CONDITION")
       ->allow_extra_args(false);
-  command.add_option("--avoid", options.avoid, "A technique you do not want (repeatable)")
+  command.add_option("--avoid", options.person.avoid, "A technique you do not want (repeatable)")
       ->type_name("TECHNIQUE")
       ->allow_extra_args(false);
-  command.add_option("--age", options.age, "Age in years")->type_name("YEARS");
-  command.add_option("--duration", options.duration, "How long the pain has lasted: 10d, 3w, 6m, 2y")
+  command.add_option("--age", options.person.age, "Age in years")->type_name("YEARS");
+  command.add_option("--duration", options.person.duration, "How long the pain has lasted: 10d, 3w, 6m, 2y")
       ->type_name("SPAN");
-  command.add_option("--intensity", options.intensity, "How strong the pain is, 0 (none) to 10 (worst)")
+  command.add_option("--intensity", options.person.intensity, "How strong the pain is, 0 (none) to 10 (worst)")
       ->type_name("LEVEL");
   command.add_option("-n,--top", options.top, "Print at most N suggestions")
       ->type_name("N")

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "backrelief/profile.hpp"
 #include "cli/rule_paths.hpp"
 
 #include <CLI/CLI.hpp>
@@ -13,14 +14,7 @@ namespace backrelief::cli {
 /// `recommend` and `config`. Unset means "not on the command line", so the config file may fill it.
 struct ProfileOptions {
   RuleOptions rules;
-  std::optional<std::string> pressure;
-  std::vector<std::string> goals;
-  std::vector<std::string> areas;
-  std::vector<std::string> conditions;
-  std::vector<std::string> avoid;
-  std::optional<int> age;
-  std::optional<std::string> duration;
-  std::optional<double> intensity;
+  ProfileInput person; ///< the facts and preferences given as options (no description)
   std::optional<std::size_t> top;
   std::optional<std::string> format;
   bool json = false;

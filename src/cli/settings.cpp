@@ -35,19 +35,20 @@ public:
     Settings settings;
     settings.config_file = choice;
     settings.config_file_found = m_config.has_value();
-    single("pressure", m_flags.pressure, "--pressure", settings.input.pressure, settings);
-    list("goals", m_flags.goals, "--goal", ConceptKind::goal, false, settings.input.goals, settings);
-    list("areas", m_flags.areas, "--area", ConceptKind::area, false, settings.input.areas, settings);
-    list("conditions", m_flags.conditions, "--condition", ConceptKind::condition, true, settings.input.conditions,
-         settings);
+    single("pressure", m_flags.person.pressure, "--pressure", settings.input.pressure, settings);
+    list("goals", m_flags.person.goals, "--goal", ConceptKind::goal, false, settings.input.goals, settings);
+    list("areas", m_flags.person.areas, "--area", ConceptKind::area, false, settings.input.areas, settings);
+    list("conditions", m_flags.person.conditions, "--condition", ConceptKind::condition, true,
+         settings.input.conditions, settings);
     avoid(settings);
     std::optional<std::string> age;
-    single("age", m_flags.age ? std::optional{std::to_string(*m_flags.age)} : std::nullopt, "--age", age, settings);
+    single("age", m_flags.person.age ? std::optional{std::to_string(*m_flags.person.age)} : std::nullopt, "--age", age,
+           settings);
     if (age) {
       settings.input.age = std::stoi(*age);
     }
-    single("duration", m_flags.duration, "--duration", settings.input.duration, settings);
-    settings.input.intensity = m_flags.intensity;
+    single("duration", m_flags.person.duration, "--duration", settings.input.duration, settings);
+    settings.input.intensity = m_flags.person.intensity;
     std::optional<std::string> top;
     single("top", m_flags.top ? std::optional{std::to_string(*m_flags.top)} : std::nullopt, "--top", top, settings);
     if (top) {
@@ -111,7 +112,7 @@ private:
         }
       }
     }
-    for (const std::string& value : m_flags.avoid) {
+    for (const std::string& value : m_flags.person.avoid) {
       settings.input.avoid.push_back(value);
       shown.values.push_back({value, "flag --avoid"});
     }

@@ -329,11 +329,11 @@ TEST_F(SettingsResolve, ConfigValuesCarryTheirPlace) {
 
 TEST_F(SettingsResolve, FlagsBeatTheConfigForSingleValues) {
   ProfileOptions flags;
-  flags.pressure = "firm";
-  flags.age = 55;
+  flags.person.pressure = "firm";
+  flags.person.age = 55;
   flags.top = 7;
   flags.format = "json";
-  flags.duration = "6m";
+  flags.person.duration = "6m";
   flags.color = "never";
   const Settings settings = resolve(flags, k_full_config);
   EXPECT_EQ(settings.input.pressure, "firm");
@@ -352,8 +352,8 @@ TEST_F(SettingsResolve, FlagsBeatTheConfigForSingleValues) {
 
 TEST_F(SettingsResolve, FlagGoalsAndAreasReplaceTheConfigs) {
   ProfileOptions flags;
-  flags.goals = {"relaxation"};
-  flags.areas = {"neck", "shoulders"};
+  flags.person.goals = {"relaxation"};
+  flags.person.areas = {"neck", "shoulders"};
   const Settings settings = resolve(flags, k_full_config);
   EXPECT_EQ(settings.input.goals, (std::vector<std::string>{"relaxation"}));
   EXPECT_EQ(settings.input.areas, (std::vector<std::string>{"neck", "shoulders"}));
@@ -363,8 +363,8 @@ TEST_F(SettingsResolve, FlagGoalsAndAreasReplaceTheConfigs) {
 
 TEST_F(SettingsResolve, ConditionsAndAvoidAddUpConfigFirst) {
   ProfileOptions flags;
-  flags.conditions = {"fibromyalgia"};
-  flags.avoid = {"swedish"};
+  flags.person.conditions = {"fibromyalgia"};
+  flags.person.avoid = {"swedish"};
   const Settings settings = resolve(flags, "conditions:\n  - blood-thinners\n  - pregnancy\navoid: [deep-tissue]\n");
   EXPECT_EQ(settings.input.conditions, (std::vector<std::string>{"blood-thinners", "pregnancy", "fibromyalgia"}));
   EXPECT_EQ(settings.input.avoid, (std::vector<std::string>{"deep-tissue", "swedish"}));
@@ -434,7 +434,7 @@ TEST_F(SettingsResolve, UnknownConditionInTheConfigIsPlaced) {
 
 TEST_F(SettingsResolve, EveryUnknownNameIsReportedTogether) {
   ProfileOptions flags;
-  flags.conditions = {"fibromyalgia"}; // conditions add up, so the file's are still checked
+  flags.person.conditions = {"fibromyalgia"}; // conditions add up, so the file's are still checked
   const Error error = resolve_error(flags, "goals: relaxtion\n"
                                            "areas: [neck, lowerback]\n"
                                            "conditions: [fibromyalgia, pregnacy]\n"
@@ -454,7 +454,7 @@ TEST_F(SettingsResolve, UnknownGoalInTheConfigIsReportedEvenWithGoalFlags) {
   // command line, the file's goals (areas) are replaced and never checked, so the same file is
   // valid or not depending on the flags (SettingsResolver::list in settings.cpp).
   ProfileOptions flags;
-  flags.goals = {"relief"};
+  flags.person.goals = {"relief"};
   const Error error = resolve_error(flags, "goals: relaxtion\n");
   EXPECT_EQ(lines_of(error),
             (std::vector<std::string>{"cfg.yaml:1:8: goals: unknown value 'relaxtion' (did you mean 'relaxation'?)"}));
