@@ -69,6 +69,11 @@ TEST(BatchLine, OverlongLine) {
   EXPECT_EQ(error_of(line), "line longer than 1048576 bytes: a profile is a short JSON object");
 }
 
+TEST(BatchLine, IntensityIsANumber) {
+  EXPECT_EQ(parse_batch_line(R"({"intensity": 6.5})").intensity, 6.5);
+  EXPECT_EQ(error_of(R"({"intensity": "high"})"), "'intensity' must be a number from 0 to 10, found a string");
+}
+
 TEST(BatchLine, ANumberTooLargeIsThisLinesError) {
   EXPECT_EQ(error_of("{\"age\": 1e999}"), "invalid JSON: a number too large to read");
   EXPECT_EQ(error_of("1e366"), "invalid JSON: a number too large to read");
