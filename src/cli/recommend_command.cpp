@@ -86,6 +86,12 @@ void run_recommend(RecommendOptions& options, int& status) {
   if (options.why_not) {
     output.why_not = technique_named(rules, *options.why_not);
   }
+  if (options.no_header && settings.format != "tsv") {
+    throw Error(ErrorKind::invalid_input, "--no-header is for --format tsv");
+  }
+  if (options.why_not && settings.format == "tsv") {
+    throw Error(ErrorKind::invalid_input, "--why-not explains in text or JSON: leave out --format tsv");
+  }
   if (options.batch) {
     if (settings.format == "tsv") {
       throw Error(ErrorKind::invalid_input, "--batch writes JSON Lines, but the config file asks for tsv: "
@@ -97,12 +103,6 @@ void run_recommend(RecommendOptions& options, int& status) {
   settings.input.description = read_description(options.words);
   const Profile profile = make_profile(settings.input, rules);
   const Recommendation recommendation = recommend(rules, profile);
-  if (options.no_header && settings.format != "tsv") {
-    throw Error(ErrorKind::invalid_input, "--no-header is for --format tsv");
-  }
-  if (output.why_not && settings.format == "tsv") {
-    throw Error(ErrorKind::invalid_input, "--why-not explains in text or JSON: leave out --format tsv");
-  }
   const Answer answer{rules, profile, recommendation};
   std::string text;
   if (settings.format == "json") {
