@@ -3,10 +3,11 @@
 #include "backrelief/batch_line.hpp"
 #include "backrelief/recommendation.hpp"
 #include "cli/exit_status.hpp"
+#include "cli/json_writer.hpp"
+#include "cli/line_reader.hpp"
 #include "cli/standard_output.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 #include <string>
 
 namespace backrelief::cli {
@@ -38,7 +39,7 @@ ProfileInput merged(const ProfileInput& defaults, ProfileInput line) {
   return line;
 }
 
-std::string error_record(std::size_t number, const Error& error) {
+void write_error_record(JsonWriter& json, std::size_t number, const Error& error) {
   std::string message;
   for (const Diagnostic& diagnostic : error.diagnostics()) {
     std::string text = to_string(diagnostic);
@@ -47,64 +48,57 @@ std::string error_record(std::size_t number, const Error& error) {
     }
     message += (message.empty() ? "" : "; ") + text;
   }
-  const nlohmann::ordered_json record{{"line", number}, {"error", message}};
-  return record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-}
-
-// Reads one line of any length; false at the end of input.
-bool read_line(std::FILE* in, std::string& line) {
-  line.clear();
-  int c = 0;
-  while ((c = std::fgetc(in)) != EOF) {
-    if (c == '\n') {
-      return true;
-    }
-    // Past the cap, keep reading to find the line's end but stop storing it.
-    if (line.size() <= k_max_batch_line_bytes) {
-      line.push_back(static_cast<char>(c));
-    }
-  }
-  return !line.empty();
+  json.begin_object().member("line", number).member("error", message).end_object().raw("\n");
 }
 
 } // namespace
 
-int run_batch(const RuleSet& rules, const ProfileInput& defaults, const OutputOptions& options, std::FILE* in) {
+int run_batch(const RuleSet& rules, const ProfileInput& defaults, const OutputOptions& options, int in) {
   OutputOptions line_options = options;
   line_options.compact_json = true;
-  std::string buffer;
-  std::string line;
-  std::size_t number = 0;
+  JsonWriter json(std::nullopt);
   bool failed = false;
-  while (read_line(in, line)) {
+  bool reader_gone = false;
+  // Answers go out in bulk, and also whenever reading might wait: a person typing profiles, or a
+  // slow producer, sees each answer as soon as its line is in.
+  const auto flush = [&] {
+    reader_gone = reader_gone || !write_stdout(json.text()) || !flush_stdout();
+    json.clear();
+    return !reader_gone; // a reader that has gone away (| head) needs no more answers: stop reading too
+  };
+  LineReader reader(in, k_max_batch_line_bytes);
+  std::string_view line;
+  std::size_t number = 0;
+  while (reader.next(line, flush)) {
     ++number;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) {
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) {
       continue;
     }
+    const std::size_t answers_end = json.size();
     try {
       const Profile profile = make_profile(merged(defaults, parse_batch_line(line)), rules);
       const Recommendation recommendation = recommend(rules, profile);
       line_options.line = number;
-      buffer += format_json(Answer{rules, profile, recommendation}, line_options);
+      write_json(json, Answer{rules, profile, recommendation}, line_options);
     } catch (const Error& error) {
       failed = true;
-      buffer += error_record(number, error);
+      json.rewind(answers_end);
+      write_error_record(json, number, error);
     } catch (const std::exception& error) {
       // Not expected (the fuzzers look for these); still one line's failure, and the batch goes on.
       failed = true;
-      buffer +=
-          error_record(number, Error(ErrorKind::invalid_input, fmt::format("cannot use this line: {}", error.what())));
+      json.rewind(answers_end);
+      write_error_record(json, number,
+                         Error(ErrorKind::invalid_input, fmt::format("cannot use this line: {}", error.what())));
     }
-    if (buffer.size() >= k_flush_bytes) {
-      // A reader that has gone away (| head) needs no more answers: stop reading too.
-      if (!write_stdout(buffer)) {
-        return failed ? k_exit_error : k_exit_ok;
-      }
-      buffer.clear();
+    if (json.size() >= k_flush_bytes && !flush()) {
+      break;
     }
   }
-  write_stdout(buffer);
-  if (std::ferror(in) != 0) {
+  if (!reader_gone) {
+    write_stdout(json.text());
+  }
+  if (reader.failed()) {
     throw Error(ErrorKind::io, "cannot read standard input");
   }
   return failed ? k_exit_error : k_exit_ok;

@@ -4,15 +4,13 @@
 #include "backrelief/rule_set.hpp"
 #include "cli/output.hpp"
 
-#include <cstdio>
-
 namespace backrelief::cli {
 
-/// Runs `recommend --batch`: one JSON profile per line of `in`, one JSON result per line of
+/// Runs `recommend --batch`: one JSON profile per line of the file descriptor `in`, one JSON result per line of
 /// standard output, each carrying its input line number; a line that cannot be read gives an error
 /// record and the batch goes on. `defaults` (the command-line options) apply to every line;
 /// a line's own values override the single ones and add to the repeatable ones.
 /// Returns the exit status: 0, or 1 when some line failed.
-int run_batch(const RuleSet& rules, const ProfileInput& defaults, const OutputOptions& options, std::FILE* in);
+int run_batch(const RuleSet& rules, const ProfileInput& defaults, const OutputOptions& options, int in);
 
 } // namespace backrelief::cli

@@ -8,13 +8,12 @@ namespace backrelief::cli {
 
 namespace {
 
-using json = nlohmann::ordered_json;
-
-json number_json(const std::optional<TextNumber>& number) {
+void write_number(JsonWriter& json, const std::optional<TextNumber>& number) {
   if (!number) {
-    return nullptr;
+    json.null();
+    return;
   }
-  return json{{"value", number->value}, {"from", number->from}};
+  json.begin_object().member("value", number->value).member("from", number->from).end_object();
 }
 
 } // namespace
@@ -32,55 +31,48 @@ std::string_view fact_status(const TextFact& fact) {
   return "reported";
 }
 
-json text_fact_json(const TextFact& fact, const RuleSet& rules) {
+void write_text_fact(JsonWriter& json, const TextFact& fact, const RuleSet& rules) {
   const Concept& entry = rules.concepts()[fact.concept_id];
-  return json{{"fact", entry.id},
-              {"kind", to_string(entry.kind)},
-              {"negated", fact.negated},
-              {"family", fact.family},
-              {"hypothetical", fact.hypothetical},
-              {"misspelled", fact.fuzzy},
-              {"from", fact.from},
-              {"start", fact.begin},
-              {"end", fact.end}};
+  json.begin_object().member("fact", entry.id).member("kind", to_string(entry.kind));
+  json.member("negated", fact.negated).member("family", fact.family).member("hypothetical", fact.hypothetical);
+  json.member("misspelled", fact.fuzzy).member("from", fact.from);
+  json.member("start", fact.begin).member("end", fact.end).end_object();
 }
 
-json facts_json(const Profile& profile, const RuleSet& rules) {
-  json facts = json::array();
+void write_facts(JsonWriter& json, const Profile& profile, const RuleSet& rules) {
+  json.begin_array();
+  std::string from;
   const auto add = [&](const std::vector<ConceptId>& items, std::string_view option) {
     for (ConceptId id : items) {
       const Concept& entry = rules.concepts()[id];
-      facts.push_back(json{{"fact", entry.id},
-                           {"kind", to_string(entry.kind)},
-                           {"negated", false},
-                           {"family", false},
-                           {"hypothetical", false},
-                           {"misspelled", false},
-                           {"from", fmt::format("{} {}", option, entry.id)}});
+      json.begin_object().member("fact", entry.id).member("kind", to_string(entry.kind));
+      json.member("negated", false).member("family", false).member("hypothetical", false);
+      from.assign(option).append(" ").append(entry.id);
+      json.member("misspelled", false).member("from", from).end_object();
     }
   };
   add(profile.goals, "--goal");
   add(profile.areas, "--area");
   add(profile.conditions, "--condition");
   for (const TextFact& fact : profile.text.facts) {
-    facts.push_back(text_fact_json(fact, rules));
+    write_text_fact(json, fact, rules);
   }
-  return facts;
+  json.end_array();
 }
 
 std::string format_analysis_json(const Profile& profile, const RuleSet& rules) {
-  json facts = json::array();
+  JsonWriter json(2);
+  json.begin_object().member("schema", 1).member("description", profile.description);
+  json.key("facts").begin_array();
   for (const TextFact& fact : profile.text.facts) {
-    facts.push_back(text_fact_json(fact, rules));
+    write_text_fact(json, fact, rules);
   }
-  const json document{{"schema", 1},
-                      {"description", profile.description},
-                      {"facts", facts},
-                      {"numbers",
-                       {{"age", number_json(profile.text.age)},
-                        {"duration_weeks", number_json(profile.text.duration_weeks)},
-                        {"intensity", number_json(profile.text.intensity)}}}};
-  return document.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  json.end_array().key("numbers").begin_object();
+  write_number(json.key("age"), profile.text.age);
+  write_number(json.key("duration_weeks"), profile.text.duration_weeks);
+  write_number(json.key("intensity"), profile.text.intensity);
+  json.end_object().end_object().raw("\n");
+  return std::string(json.text());
 }
 
 std::string format_analysis_text(const Profile& profile, const RuleSet& rules) {

@@ -2,17 +2,17 @@
 
 #include "backrelief/profile.hpp"
 #include "backrelief/rule_set.hpp"
+#include "cli/json_writer.hpp"
 
-#include <nlohmann/json.hpp>
 #include <string>
 
 namespace backrelief::cli {
 
 /// The JSON of one fact found in a description (backrelief(1), OUTPUT).
-nlohmann::ordered_json text_fact_json(const TextFact& fact, const RuleSet& rules);
+void write_text_fact(JsonWriter& json, const TextFact& fact, const RuleSet& rules);
 
-/// Every fact of a profile as JSON: those given as options, then those found in the text.
-nlohmann::ordered_json facts_json(const Profile& profile, const RuleSet& rules);
+/// Every fact of a profile as a JSON list: those given as options, then those found in the text.
+void write_facts(JsonWriter& json, const Profile& profile, const RuleSet& rules);
 
 /// How a fact was meant, in one word: "reported", "negated", "family" or "question".
 std::string_view fact_status(const TextFact& fact);

@@ -1,146 +1,179 @@
 #include "cli/facts_output.hpp"
+#include "cli/json_writer.hpp"
 #include "cli/output.hpp"
 #include "cli/why_not_output.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
-#include <nlohmann/json.hpp>
 
 namespace backrelief::cli {
 
 namespace {
 
-// Ordered, so fields come out in the order backrelief(1) documents them.
-using json = nlohmann::ordered_json;
+// Members come out in the order backrelief(1), OUTPUT documents them.
+class DocumentWriter {
+public:
+  DocumentWriter(const Answer& answer, JsonWriter& json) : m_answer(answer), m_rules(answer.rules), m_json(json) {}
 
-json rule_id(const Rule* rule) {
-  return rule == nullptr ? json(nullptr) : json(rule->id);
-}
-
-json ids(const std::vector<ConceptId>& items, const RuleSet& rules) {
-  json list = json::array();
-  for (ConceptId id : items) {
-    list.push_back(rules.concepts()[id].id);
-  }
-  return list;
-}
-
-json input_of(const Profile& profile, const RuleSet& rules) {
-  json avoid = json::array();
-  for (TechniqueId id : profile.avoid) {
-    avoid.push_back(rules.techniques()[id].id);
-  }
-  return json{
-      {"description", profile.description},
-      {"pressure", profile.pressure ? json(to_string(*profile.pressure)) : json(nullptr)},
-      {"goals", ids(profile.goals, rules)},
-      {"areas", ids(profile.areas, rules)},
-      {"conditions", ids(profile.conditions, rules)},
-      {"avoid", avoid},
-      {"age", profile.age ? json(*profile.age) : json(nullptr)},
-      {"duration_weeks", profile.duration_weeks ? json(*profile.duration_weeks) : json(nullptr)},
-      {"intensity", profile.intensity ? json(*profile.intensity) : json(nullptr)},
-  };
-}
-
-json words_json(const Rule& rule, const Profile& profile) {
-  return words_behind(rule, profile);
-}
-
-json referral_of(const Recommendation& recommendation, const Profile& profile) {
-  if (!recommendation.referral) {
-    return nullptr;
-  }
-  const ReferralOutcome& referral = *recommendation.referral;
-  json flags = json::array();
-  for (const RedFlag& flag : referral.red_flags) {
-    const auto words = words_behind(*flag.rule, profile);
-    flags.push_back({{"id", flag.rule->id},
-                     {"text", flag.rule->because},
-                     {"from", words.empty() ? json(nullptr) : json(fmt::format("{}", fmt::join(words, ", ")))}});
-  }
-  return json{{"level", to_string(referral.level)}, {"red_flags", flags}, {"advice", referral.advice}};
-}
-
-json notes(const std::vector<Note>& items) {
-  json list = json::array();
-  for (const Note& note : items) {
-    list.push_back({{"rule", rule_id(note.rule)}, {"text", note.text}});
-  }
-  return list;
-}
-
-json suggestion(const TechniqueOutcome& outcome, const RuleSet& rules, const Profile& profile) {
-  const Technique& technique = rules.techniques()[outcome.technique];
-  json reasons = json::array();
-  for (const Contribution& reason : outcome.reasons) {
-    reasons.push_back({{"rule", reason.rule->id},
-                       {"weight", reason.weight},
-                       {"text", reason.rule->because},
-                       {"from", words_json(*reason.rule, profile)}});
-  }
-  return json{{"rank", outcome.rank},
-              {"technique", technique.id},
-              {"name", technique.name},
-              {"score", outcome.score},
-              {"reasons", reasons},
-              {"cautions", notes(outcome.cautions)},
-              {"aftercare", technique.aftercare}};
-}
-
-json trace_of(const Answer& answer) {
-  json trace = json::array();
-  for (const RuleTrace& entry : answer.recommendation.trace) {
-    json item{{"rule", entry.rule->id}, {"fired", entry.fired}};
-    if (entry.failed != nullptr) {
-      item["failed"] = {{"condition", describe(*entry.failed, answer.rules)},
-                        {"seen", describe_seen(*entry.failed, answer.profile, answer.rules)},
-                        {"at", to_string(entry.failed->where)}};
+  void write(const OutputOptions& options) {
+    const Recommendation& recommendation = m_answer.recommendation;
+    m_json.begin_object();
+    if (options.line) {
+      m_json.member("line", *options.line); // first, so a reader of the batch sees it first
     }
-    trace.push_back(std::move(item));
+    m_json.member("schema", 1);
+    m_json.key("input");
+    input();
+    m_json.key("facts");
+    write_facts(m_json, m_answer.profile, m_rules);
+    m_json.key("referral");
+    referral();
+    m_json.key("suggestions").begin_array();
+    const std::size_t count = shown_count(recommendation, options);
+    for (std::size_t i = 0; i < count; ++i) {
+      suggestion(recommendation.suggestions[i]);
+    }
+    m_json.end_array();
+    m_json.key("excluded").begin_array();
+    for (const TechniqueOutcome& outcome : recommendation.excluded) {
+      m_json.begin_object().member("technique", m_rules.techniques()[outcome.technique].id);
+      m_json.key("reasons");
+      notes(outcome.exclusions);
+      m_json.end_object();
+    }
+    m_json.end_array();
+    m_json.key("advice").begin_array();
+    for (const std::string& advice : recommendation.advice) {
+      m_json.value(advice);
+    }
+    m_json.value(evidence_summary()).end_array();
+    m_json.member("disclaimer", disclaimer());
+    if (options.why_not) {
+      m_json.key("why_not");
+      write_why_not(m_json, m_answer, why_not(m_rules, m_answer.profile, recommendation, *options.why_not));
+    }
+    if (options.trace) {
+      m_json.key("trace");
+      trace();
+    }
+    m_json.end_object();
   }
-  return trace;
-}
+
+private:
+  void ids(const std::vector<ConceptId>& items) {
+    m_json.begin_array();
+    for (ConceptId id : items) {
+      m_json.value(m_rules.concepts()[id].id);
+    }
+    m_json.end_array();
+  }
+
+  void input() {
+    const Profile& profile = m_answer.profile;
+    m_json.begin_object().member("description", profile.description);
+    if (profile.pressure) {
+      m_json.member("pressure", to_string(*profile.pressure));
+    } else {
+      m_json.key("pressure").null();
+    }
+    m_json.key("goals");
+    ids(profile.goals);
+    m_json.key("areas");
+    ids(profile.areas);
+    m_json.key("conditions");
+    ids(profile.conditions);
+    m_json.key("avoid").begin_array();
+    for (TechniqueId id : profile.avoid) {
+      m_json.value(m_rules.techniques()[id].id);
+    }
+    m_json.end_array();
+    m_json.member("age", profile.age).member("duration_weeks", profile.duration_weeks);
+    m_json.member("intensity", profile.intensity).end_object();
+  }
+
+  void referral() {
+    if (!m_answer.recommendation.referral) {
+      m_json.null();
+      return;
+    }
+    const ReferralOutcome& referral = *m_answer.recommendation.referral;
+    m_json.begin_object().member("level", to_string(referral.level));
+    m_json.key("red_flags").begin_array();
+    for (const RedFlag& flag : referral.red_flags) {
+      const auto words = words_behind(*flag.rule, m_answer.profile);
+      m_json.begin_object().member("id", flag.rule->id).member("text", flag.rule->because);
+      if (words.empty()) {
+        m_json.key("from").null();
+      } else {
+        m_json.member("from", fmt::format("{}", fmt::join(words, ", ")));
+      }
+      m_json.end_object();
+    }
+    m_json.end_array();
+    m_json.member("advice", referral.advice).end_object();
+  }
+
+  void notes(const std::vector<Note>& items) {
+    m_json.begin_array();
+    for (const Note& note : items) {
+      m_json.begin_object().key("rule");
+      if (note.rule == nullptr) {
+        m_json.null();
+      } else {
+        m_json.value(note.rule->id);
+      }
+      m_json.member("text", note.text).end_object();
+    }
+    m_json.end_array();
+  }
+
+  void suggestion(const TechniqueOutcome& outcome) {
+    const Technique& technique = m_rules.techniques()[outcome.technique];
+    m_json.begin_object().member("rank", outcome.rank).member("technique", technique.id);
+    m_json.member("name", technique.name).member("score", outcome.score);
+    m_json.key("reasons").begin_array();
+    for (const Contribution& reason : outcome.reasons) {
+      m_json.begin_object().member("rule", reason.rule->id).member("weight", reason.weight);
+      m_json.member("text", reason.rule->because);
+      m_json.key("from").strings(words_behind(*reason.rule, m_answer.profile)).end_object();
+    }
+    m_json.end_array();
+    m_json.key("cautions");
+    notes(outcome.cautions);
+    m_json.key("aftercare").strings(technique.aftercare).end_object();
+  }
+
+  void trace() {
+    m_json.begin_array();
+    for (const RuleTrace& entry : m_answer.recommendation.trace) {
+      m_json.begin_object().member("rule", entry.rule->id).member("fired", entry.fired);
+      if (entry.failed != nullptr) {
+        m_json.key("failed").begin_object();
+        m_json.member("condition", describe(*entry.failed, m_rules));
+        m_json.member("seen", describe_seen(*entry.failed, m_answer.profile, m_rules));
+        m_json.member("at", to_string(entry.failed->where)).end_object();
+      }
+      m_json.end_object();
+    }
+    m_json.end_array();
+  }
+
+  const Answer& m_answer;
+  const RuleSet& m_rules;
+  JsonWriter& m_json;
+};
 
 } // namespace
 
+void write_json(JsonWriter& json, const Answer& answer, const OutputOptions& options) {
+  DocumentWriter(answer, json).write(options);
+  json.raw("\n");
+}
+
 std::string format_json(const Answer& answer, const OutputOptions& options) {
-  const Recommendation& recommendation = answer.recommendation;
-  json suggestions = json::array();
-  const std::size_t count = shown_count(recommendation, options);
-  for (std::size_t i = 0; i < count; ++i) {
-    suggestions.push_back(suggestion(recommendation.suggestions[i], answer.rules, answer.profile));
-  }
-  json excluded = json::array();
-  for (const TechniqueOutcome& outcome : recommendation.excluded) {
-    excluded.push_back(
-        {{"technique", answer.rules.techniques()[outcome.technique].id}, {"reasons", notes(outcome.exclusions)}});
-  }
-  json advice = recommendation.advice;
-  advice.push_back(evidence_summary());
-  json document;
-  if (options.line) {
-    document["line"] = *options.line; // first, so a reader of the batch sees it first
-  }
-  document.update(json{
-      {"schema", 1},
-      {"input", input_of(answer.profile, answer.rules)},
-      {"facts", facts_json(answer.profile, answer.rules)},
-      {"referral", referral_of(recommendation, answer.profile)},
-      {"suggestions", suggestions},
-      {"excluded", excluded},
-      {"advice", advice},
-      {"disclaimer", disclaimer()},
-  });
-  if (options.why_not) {
-    document["why_not"] = why_not_json(answer, why_not(answer.rules, answer.profile, recommendation, *options.why_not));
-  }
-  if (options.trace) {
-    document["trace"] = trace_of(answer);
-  }
-  // Replace invalid UTF-8 from the description rather than throw mid-output.
-  const int indent = options.compact_json ? -1 : 2;
-  return document.dump(indent, ' ', false, json::error_handler_t::replace) + "\n";
+  JsonWriter json(options.compact_json ? std::nullopt : std::optional<int>(2));
+  write_json(json, answer, options);
+  return std::string(json.text());
 }
 
 } // namespace backrelief::cli

@@ -2,6 +2,7 @@
 
 #include "backrelief/recommendation.hpp"
 #include "backrelief/rule_set.hpp"
+#include "cli/json_writer.hpp"
 #include "cli/palette.hpp"
 
 #include <cstdio>
@@ -34,6 +35,9 @@ std::string format_text(const Answer& answer, const OutputOptions& options);
 
 /// The JSON document of backrelief(1), OUTPUT: indented, or on one line with compact_json.
 std::string format_json(const Answer& answer, const OutputOptions& options);
+
+/// The same JSON document and its newline, written by `json` (a batch writes many with one).
+void write_json(JsonWriter& json, const Answer& answer, const OutputOptions& options);
 
 /// A header line, then one tab-separated line per suggestion: rank, technique, score, reasons.
 std::string format_tsv(const Answer& answer, const OutputOptions& options);

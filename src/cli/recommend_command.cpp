@@ -18,6 +18,7 @@
 #include <cstdio>
 #include <fmt/format.h>
 #include <memory>
+#include <unistd.h>
 
 namespace backrelief::cli {
 
@@ -97,7 +98,7 @@ void run_recommend(RecommendOptions& options, int& status) {
       throw Error(ErrorKind::invalid_input, "--batch writes JSON Lines, but the config file asks for tsv: "
                                             "use --format json");
     }
-    status = run_batch(rules, settings.input, output, stdin);
+    status = run_batch(rules, settings.input, output, STDIN_FILENO);
     return;
   }
   settings.input.description = read_description(options.words);

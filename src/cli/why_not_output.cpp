@@ -9,8 +9,6 @@ namespace backrelief::cli {
 
 namespace {
 
-using json = nlohmann::ordered_json;
-
 std::string_view standing_name(Standing standing) {
   switch (standing) {
   case Standing::first:
@@ -163,34 +161,49 @@ std::string why_not_text(const Answer& answer, const WhyNot& why, const Palette&
   return WhyNotWriter(answer, why, palette).write();
 }
 
-json why_not_json(const Answer& answer, const WhyNot& why) {
-  json result{{"technique", answer.rules.techniques()[why.technique].id}, {"standing", standing_name(why.standing)}};
-  result["rank"] = why.outcome != nullptr && why.outcome->rank > 0 ? json(why.outcome->rank) : json(nullptr);
+void write_why_not(JsonWriter& json, const Answer& answer, const WhyNot& why) {
+  const auto& techniques = answer.rules.techniques();
+  json.begin_object().member("technique", techniques[why.technique].id).member("standing", standing_name(why.standing));
+  json.key("rank");
+  if (why.outcome != nullptr && why.outcome->rank > 0) {
+    json.value(why.outcome->rank);
+  } else {
+    json.null();
+  }
   const bool suggested =
       why.outcome != nullptr && (why.standing == Standing::first || why.standing == Standing::ranked);
-  result["score"] = suggested ? json(why.outcome->score) : json(nullptr);
-  result["first"] = why.leader == nullptr ? json(nullptr) : json(answer.rules.techniques()[why.leader->technique].id);
-  json against = json::array();
+  json.key("score");
+  if (suggested) {
+    json.value(why.outcome->score);
+  } else {
+    json.null();
+  }
+  json.key("first");
+  if (why.leader == nullptr) {
+    json.null();
+  } else {
+    json.value(techniques[why.leader->technique].id);
+  }
+  json.key("against").begin_array();
   if (why.outcome != nullptr) {
     for (const Contribution& reason : with_sign(why.outcome->reasons, false)) {
-      against.push_back({{"rule", reason.rule->id}, {"weight", reason.weight}, {"text", reason.rule->because}});
+      json.begin_object().member("rule", reason.rule->id).member("weight", reason.weight);
+      json.member("text", reason.rule->because).end_object();
     }
   }
-  result["against"] = against;
-  result["safety_veto"] = why.safety_veto;
+  json.end_array().member("safety_veto", why.safety_veto).key("change");
   if (!why.counterfactual) {
-    result["change"] = nullptr;
-    return result;
+    json.null().end_object();
+    return;
   }
-  json changes = json::array();
+  json.begin_object().key("options").begin_array();
   for (const PreferenceChange& change : why.counterfactual->changes) {
     bool removing = false;
     const std::string option = describe_change(change, answer.rules, removing);
-    changes.push_back({{"action", removing ? "without" : "with"}, {"option", option}});
+    json.begin_object().member("action", removing ? "without" : "with").member("option", option).end_object();
   }
-  result["change"] = {
-      {"options", changes}, {"score", why.counterfactual->score}, {"next_best", why.counterfactual->runner_up}};
-  return result;
+  json.end_array().member("score", why.counterfactual->score).member("next_best", why.counterfactual->runner_up);
+  json.end_object().end_object();
 }
 
 } // namespace backrelief::cli

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "backrelief/why_not.hpp"
+#include "cli/json_writer.hpp"
 #include "cli/output.hpp"
 
-#include <nlohmann/json.hpp>
 #include <string>
 
 namespace backrelief::cli {
@@ -16,7 +16,7 @@ std::string describe_change(const PreferenceChange& change, const RuleSet& rules
 /// out, and the counterfactual when there is one.
 std::string why_not_text(const Answer& answer, const WhyNot& why, const Palette& palette);
 
-/// The "why_not" member of the JSON document.
-nlohmann::ordered_json why_not_json(const Answer& answer, const WhyNot& why);
+/// The value of the "why_not" member of the JSON document.
+void write_why_not(JsonWriter& json, const Answer& answer, const WhyNot& why);
 
 } // namespace backrelief::cli

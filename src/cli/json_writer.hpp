@@ -1,0 +1,138 @@
+#pragma once
+
+#include <algorithm>
+#include <concepts>
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace backrelief::cli {
+
+/// Writes JSON text straight into its own buffer, without building a tree first: a batch writes
+/// a document per profile, and building and freeing nlohmann's tree was most of its time.
+/// The text is the same as nlohmann::ordered_json::dump (indent or compact, UTF-8 kept as it is,
+/// invalid UTF-8 replaced by U+FFFD), which tests/unit/json_writer_test.cpp checks.
+/// The caller keeps members in order; the writer places commas, colons and indentation. One
+/// writer may hold many documents, one after another (JSON Lines): end each with raw("\n").
+class JsonWriter {
+public:
+  /// `indent` spaces per level, or std::nullopt for documents on one line.
+  explicit JsonWriter(std::optional<int> indent);
+
+  JsonWriter& begin_object() { return open('{'); }
+  JsonWriter& end_object() { return close('}'); }
+  JsonWriter& begin_array() { return open('['); }
+  JsonWriter& end_array() { return close(']'); }
+
+  /// The next member's name, which must need no escaping (backrelief's own names: letters,
+  /// digits, '_'); a value or a container must follow.
+  JsonWriter& key(std::string_view name) {
+    before_value();
+    reserve(name.size() + 4);
+    put('"');
+    put(name);
+    put(m_indent ? std::string_view("\": ") : std::string_view("\":"));
+    m_after_key = true;
+    return *this;
+  }
+
+  JsonWriter& value(std::string_view text);
+  JsonWriter& value(const char* text) { return value(std::string_view(text)); }
+  JsonWriter& value(const std::string& text) { return value(std::string_view(text)); }
+  JsonWriter& value(bool flag) { return literal(flag ? "true" : "false"); }
+  JsonWriter& value(double number);
+  JsonWriter& value(std::int64_t number);
+  template <std::integral T>
+  requires(!std::same_as<T, bool>) JsonWriter& value(T number) { return value(static_cast<std::int64_t>(number)); }
+  template <typename T>
+  JsonWriter& value(const std::optional<T>& maybe) {
+    return maybe ? value(*maybe) : null();
+  }
+  JsonWriter& null() { return literal("null"); }
+
+  /// A list of strings, on one level.
+  JsonWriter& strings(const std::vector<std::string>& items);
+
+  template <typename T>
+  JsonWriter& member(std::string_view name, const T& item) {
+    key(name);
+    return value(item);
+  }
+
+  /// Text outside any document, such as the newline after one.
+  JsonWriter& raw(std::string_view text) {
+    reserve(text.size());
+    put(text);
+    return *this;
+  }
+
+  /// Everything written since the last clear().
+  [[nodiscard]] std::string_view text() const { return {m_data.get(), m_size}; }
+  [[nodiscard]] std::size_t size() const { return m_size; }
+  void clear() { rewind(0); }
+
+  /// Drops what was written after the first `size` bytes, a point between documents: a document
+  /// cut short by an error leaves nothing behind.
+  void rewind(std::size_t size) {
+    m_size = std::min(size, m_size);
+    m_depth = 0;
+    m_has_items = 0;
+    m_after_key = false;
+  }
+
+private:
+  static constexpr std::size_t k_max_depth = 64;
+
+  // Callers reserve() first, so the hot path is a copy with no check.
+  void put(char c) { m_data[m_size++] = c; }
+  void put(std::string_view text) {
+    std::memcpy(m_data.get() + m_size, text.data(), text.size());
+    m_size += text.size();
+  }
+  void reserve(std::size_t more) {
+    if (m_capacity - m_size < more) {
+      grow(more);
+    }
+  }
+  void grow(std::size_t more);
+
+  void before_value() {
+    if (m_after_key) {
+      m_after_key = false;
+      return;
+    }
+    if (m_depth > 0) {
+      const std::uint64_t bit = std::uint64_t{1} << (m_depth - 1);
+      reserve(1);
+      if ((m_has_items & bit) != 0) {
+        put(',');
+      }
+      m_has_items |= bit;
+      new_line(m_depth);
+    }
+  }
+  void new_line(std::size_t depth);
+  JsonWriter& literal(std::string_view word) {
+    before_value();
+    reserve(word.size());
+    put(word);
+    return *this;
+  }
+  JsonWriter& open(char bracket);
+  JsonWriter& close(char bracket);
+  void escaped(std::string_view text);
+
+  std::unique_ptr<char[]> m_data; // NOLINT(*-avoid-c-arrays): a buffer that is never zeroed
+  std::size_t m_size = 0;
+  std::size_t m_capacity = 0;
+  std::optional<int> m_indent;
+  std::uint64_t m_has_items = 0; ///< bit n: the container open at depth n + 1 has had an item
+  std::size_t m_depth = 0;       ///< containers open
+  bool m_after_key = false;
+};
+
+} // namespace backrelief::cli
