@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace backrelief {
@@ -17,9 +18,11 @@ struct Contribution {
 };
 
 /// A rule's note about one technique: a caution or the reason for an exclusion.
+/// The texts of an answer are the rule set's own (or the engine's constants), not copies: an
+/// answer lives no longer than the rule set it came from, as its Rule pointers already require.
 struct Note {
   const Rule* rule = nullptr; ///< null for a note the engine made (e.g. --avoid)
-  std::string text;
+  std::string_view text;
 };
 
 /// Where one technique ended up, and why.
@@ -41,7 +44,7 @@ struct RedFlag {
 struct ReferralOutcome {
   ReferralLevel level = ReferralLevel::routine;
   std::vector<RedFlag> red_flags; ///< every referring rule, strongest first
-  std::string advice;
+  std::string_view advice;
 };
 
 /// What happened to one rule, for --trace.
@@ -56,8 +59,8 @@ struct Recommendation {
   std::vector<TechniqueOutcome> suggestions; ///< suitable techniques, best first
   std::vector<TechniqueOutcome> excluded;    ///< vetoed techniques, in declaration order
   std::optional<ReferralOutcome> referral;
-  std::vector<std::string> advice; ///< general advice lines, in rule order, no repeats
-  std::vector<RuleTrace> trace;    ///< one entry per active rule, in rule order
+  std::vector<std::string_view> advice; ///< general advice lines, in rule order, no repeats
+  std::vector<RuleTrace> trace;         ///< one entry per active rule, in rule order
 
   /// True when an emergency or urgent referral stopped every suggestion.
   [[nodiscard]] bool stopped_by_referral() const { return referral && referral->level != ReferralLevel::routine; }

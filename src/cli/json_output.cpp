@@ -43,7 +43,7 @@ public:
     }
     m_json.end_array();
     m_json.key("advice").begin_array();
-    for (const std::string& advice : recommendation.advice) {
+    for (const std::string_view advice : recommendation.advice) {
       m_json.value(advice);
     }
     m_json.value(evidence_summary()).end_array();

@@ -205,7 +205,7 @@ private:
     }
     if (!result.advice.empty()) {
       line("Looking after your back:");
-      for (const std::string& advice : result.advice) {
+      for (const std::string_view advice : result.advice) {
         line("  - {}", advice);
       }
     }

@@ -2,8 +2,10 @@
 
 #include "backrelief/edit_distance.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <vector>
 
 namespace backrelief {
@@ -15,105 +17,222 @@ using nlohmann::json;
 const std::vector<std::string> k_keys{"description", "pressure",   "goal",  "goals", "area",     "areas",
                                       "condition",   "conditions", "avoid", "age",   "duration", "intensity"};
 
-[[noreturn]] void fail(std::string message) {
-  throw Error(ErrorKind::invalid_input, std::move(message));
-}
+constexpr std::string_view k_object_example = R"(a JSON object such as {"pressure": "low"})";
 
-std::string type_name(const json& value) {
-  switch (value.type()) {
-  case json::value_t::string:
-    return "a string";
-  case json::value_t::number_integer:
-  case json::value_t::number_unsigned:
-  case json::value_t::number_float:
-    return "a number";
-  case json::value_t::boolean:
-    return "true or false";
-  case json::value_t::array:
-    return "a list";
-  case json::value_t::object:
-    return "an object";
-  default:
-    return "null";
-  }
-}
+// Reads a line with nlohmann's SAX parser: a batch reads a line per profile, and building a tree
+// for each, only to copy its values out, was a good part of the batch's time. The first problem
+// is kept and reading goes on, so a line that is not JSON at all is reported as such first.
+class ProfileLineHandler {
+public:
+  using number_integer_t = json::number_integer_t;
+  using number_unsigned_t = json::number_unsigned_t;
+  using number_float_t = json::number_float_t;
+  using string_t = json::string_t;
+  using binary_t = json::binary_t;
 
-std::string text(const json& value, std::string_view key) {
-  if (!value.is_string()) {
-    fail(fmt::format("'{}' must be a string, found {}", key, type_name(value)));
+  bool null() {
+    return scalar("null", [] {});
   }
-  return value.get<std::string>();
-}
+  bool boolean(bool /*flag*/) {
+    return scalar("true or false", [&] { wrong_type("true or false"); });
+  }
+  bool number_integer(number_integer_t number) { return whole_number(number); }
+  bool number_unsigned(number_unsigned_t number) { return whole_number(number); }
+  bool number_float(number_float_t number, const string_t& /*text*/) {
+    return scalar("a number", [&] {
+      if (m_key == "age") {
+        problem("'age' must be a whole number of years, found a number");
+      } else {
+        set_intensity(number);
+      }
+    });
+  }
+  bool string(string_t& text) {
+    if (m_depth == 2 && m_list != nullptr) {
+      m_list->push_back(std::move(text));
+      return true;
+    }
+    return scalar("a string", [&] {
+      if (m_key == "description") {
+        m_input.description = std::move(text);
+      } else if (m_key == "pressure") {
+        m_input.pressure = std::move(text);
+      } else if (m_key == "duration") {
+        m_input.duration = std::move(text);
+      } else if (list_of(m_key) != nullptr) {
+        list_of(m_key)->push_back(std::move(text));
+      } else {
+        wrong_type("a string");
+      }
+    });
+  }
+  bool binary(binary_t& /*bytes*/) { return true; } // JSON text has none
 
-void append_texts(const json& value, std::string_view key, std::vector<std::string>& out) {
-  if (value.is_string()) {
-    out.push_back(value.get<std::string>());
-    return;
+  bool start_object(std::size_t /*size*/) { return open("an object"); }
+  bool end_object() { return close(); }
+  bool start_array(std::size_t /*size*/) {
+    if (m_depth == 1 && !m_key.empty() && list_of(m_key) != nullptr) {
+      m_list = list_of(m_key);
+      ++m_depth;
+      return true;
+    }
+    return open("a list");
   }
-  if (!value.is_array()) {
-    fail(fmt::format("'{}' must be a string or a list of strings, found {}", key, type_name(value)));
+  bool end_array() { return close(); }
+
+  bool key(string_t& name) {
+    if (m_depth != 1) {
+      return true;
+    }
+    m_key = name;
+    if (std::find(k_keys.begin(), k_keys.end(), name) == k_keys.end()) {
+      problem(fmt::format("unknown key '{}'{}", name, did_you_mean(name, k_keys)));
+      m_key.clear();
+    } else if (std::find(m_seen.begin(), m_seen.end(), name) != m_seen.end()) {
+      // JSON leaves duplicate names undefined; taking either silently could answer the wrong question.
+      problem(fmt::format("key '{}' given twice", name));
+      m_key.clear();
+    } else {
+      m_seen.push_back(name);
+    }
+    return true;
   }
-  for (const json& item : value) {
-    out.push_back(text(item, key));
+
+  bool parse_error(std::size_t byte, const std::string& /*token*/, const nlohmann::detail::exception& error) {
+    // A number too large for a double (1e999), found by fuzzing: still this line's error only.
+    m_syntax = error.id == 406 ? "invalid JSON: a number too large to read"
+                               : fmt::format("invalid JSON at byte {}: expected {}", byte, k_object_example);
+    return false;
   }
-}
+
+  ProfileInput take() {
+    if (m_syntax) {
+      throw Error(ErrorKind::invalid_input, *m_syntax);
+    }
+    if (m_problem) {
+      throw Error(ErrorKind::invalid_input, *m_problem);
+    }
+    return std::move(m_input);
+  }
+
+private:
+  std::vector<std::string>* list_of(std::string_view key) {
+    if (key == "goal" || key == "goals") {
+      return &m_input.goals;
+    }
+    if (key == "area" || key == "areas") {
+      return &m_input.areas;
+    }
+    if (key == "condition" || key == "conditions") {
+      return &m_input.conditions;
+    }
+    if (key == "avoid") {
+      return &m_input.avoid;
+    }
+    return nullptr;
+  }
+
+  void problem(std::string message) {
+    if (!m_problem) {
+      m_problem = std::move(message);
+    }
+  }
+
+  void wrong_type(std::string_view found) {
+    if (list_of(m_key) != nullptr) {
+      problem(fmt::format("'{}' must be a string or a list of strings, found {}", m_key, found));
+    } else if (m_key == "age") {
+      problem(fmt::format("'age' must be a whole number of years, found {}", found));
+    } else if (m_key == "intensity") {
+      problem(fmt::format("'intensity' must be a number from 0 to 10, found {}", found));
+    } else {
+      problem(fmt::format("'{}' must be a string, found {}", m_key, found));
+    }
+  }
+
+  // A value that is not a string inside a list, or any value at the top: the wrong type there.
+  // At a key, `use` takes it; deeper inside a value of the wrong type it does not matter.
+  template <typename Use>
+  bool scalar(std::string_view type, Use use) {
+    if (m_depth == 0) {
+      problem(fmt::format("expected {}, found {}", k_object_example, type));
+    } else if (m_depth == 1 && !m_key.empty()) {
+      if (type == "null") {
+        return true; // an absent value, as JSON writers often say it
+      }
+      use();
+    } else if (m_depth == 2 && m_list != nullptr) {
+      problem(fmt::format("'{}' must be a string, found {}", m_key, type));
+    }
+    return true;
+  }
+
+  template <typename Number>
+  bool whole_number(Number number) {
+    return scalar("a number", [&] {
+      if (m_key == "age") {
+        if (number < 0 || number > static_cast<Number>(k_max_age)) {
+          problem(fmt::format("'age' {} is not an age in years (0 to {})", number, k_max_age));
+        } else {
+          m_input.age = static_cast<int>(number);
+        }
+      } else {
+        set_intensity(static_cast<double>(number));
+      }
+    });
+  }
+
+  void set_intensity(double number) {
+    if (m_key == "intensity") {
+      m_input.intensity = number;
+    } else {
+      wrong_type("a number");
+    }
+  }
+
+  bool open(std::string_view type) {
+    if (m_depth == 0 && type == "an object") {
+      m_depth = 1;
+      return true;
+    }
+    if (m_depth == 0) {
+      problem(fmt::format("expected {}, found {}", k_object_example, type));
+    } else if (m_depth == 1 && !m_key.empty()) {
+      wrong_type(type);
+    } else if (m_depth == 2 && m_list != nullptr) {
+      problem(fmt::format("'{}' must be a string, found {}", m_key, type));
+    }
+    ++m_depth;
+    return true;
+  }
+
+  bool close() {
+    --m_depth;
+    if (m_depth <= 1) {
+      m_list = nullptr;
+    }
+    return true;
+  }
+
+  ProfileInput m_input;
+  std::size_t m_depth = 0;                    ///< 1 inside the line's object
+  std::string m_key;                          ///< the known key whose value comes next
+  std::vector<std::string> m_seen;            ///< keys already given
+  std::vector<std::string>* m_list = nullptr; ///< the list being read, inside its array
+  std::optional<std::string> m_problem;
+  std::optional<std::string> m_syntax;
+};
 
 } // namespace
 
 ProfileInput parse_batch_line(std::string_view line) {
   if (line.size() > k_max_batch_line_bytes) {
-    fail(fmt::format("line longer than {} bytes: a profile is a short JSON object", k_max_batch_line_bytes));
+    throw Error(ErrorKind::invalid_input,
+                fmt::format("line longer than {} bytes: a profile is a short JSON object", k_max_batch_line_bytes));
   }
-  json object;
-  try {
-    object = json::parse(line.begin(), line.end());
-  } catch (const json::parse_error& error) {
-    fail(fmt::format(R"(invalid JSON at byte {}: expected a JSON object such as {{"pressure": "low"}})", error.byte));
-  } catch (const json::exception& error) {
-    // A number too large for a double (1e999), found by fuzzing: still this line's error only.
-    fail(fmt::format("invalid JSON: {}", error.id == 406 ? "a number too large to read" : "cannot read it"));
-  }
-  if (!object.is_object()) {
-    fail(fmt::format(R"(expected a JSON object such as {{"pressure": "low"}}, found {})", type_name(object)));
-  }
-  ProfileInput input;
-  for (const auto& [key, value] : object.items()) {
-    if (value.is_null()) {
-      continue; // an absent value, as JSON writers often say it
-    }
-    if (key == "description") {
-      input.description = text(value, key);
-    } else if (key == "pressure") {
-      input.pressure = text(value, key);
-    } else if (key == "goal" || key == "goals") {
-      append_texts(value, key, input.goals);
-    } else if (key == "area" || key == "areas") {
-      append_texts(value, key, input.areas);
-    } else if (key == "condition" || key == "conditions") {
-      append_texts(value, key, input.conditions);
-    } else if (key == "avoid") {
-      append_texts(value, key, input.avoid);
-    } else if (key == "age") {
-      if (!value.is_number_integer() && !value.is_number_unsigned()) {
-        fail(fmt::format("'age' must be a whole number of years, found {}", type_name(value)));
-      }
-      const auto years = value.get<long long>();
-      if (years < 0 || years > k_max_age) {
-        fail(fmt::format("'age' {} is not an age in years (0 to {})", years, k_max_age));
-      }
-      input.age = static_cast<int>(years);
-    } else if (key == "duration") {
-      input.duration = text(value, key);
-    } else if (key == "intensity") {
-      if (!value.is_number()) {
-        fail(fmt::format("'intensity' must be a number from 0 to 10, found {}", type_name(value)));
-      }
-      input.intensity = value.get<double>();
-    } else {
-      fail(fmt::format("unknown key '{}'{}", key, did_you_mean(key, k_keys)));
-    }
-  }
-  return input;
+  ProfileLineHandler reader;
+  json::sax_parse(line.begin(), line.end(), &reader);
+  return reader.take();
 }
 
 } // namespace backrelief

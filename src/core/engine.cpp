@@ -3,7 +3,6 @@
 #include "backrelief/rule_set.hpp"
 
 #include <algorithm>
-#include <fmt/format.h>
 
 namespace backrelief {
 
@@ -32,7 +31,7 @@ void settle_referral(ReferralOutcome& outcome) {
     return a.rule->referral->level > b.rule->referral->level;
   });
   const Referral& strongest = *outcome.red_flags.front().rule->referral;
-  outcome.advice = strongest.advice.empty() ? std::string(default_referral_advice(outcome.level)) : strongest.advice;
+  outcome.advice = strongest.advice.empty() ? default_referral_advice(outcome.level) : strongest.advice;
 }
 
 void apply(const Rule& rule, std::vector<TechniqueOutcome>& outcomes, Recommendation& result) {
@@ -92,7 +91,9 @@ Recommendation recommend(const RuleSet& rules, const Profile& profile) {
   if (result.stopped_by_referral()) {
     // Self-care and massage advice would only distract from "see a clinician now".
     result.advice.clear();
-    const std::string reason = fmt::format("see a clinician first ({} referral)", to_string(result.referral->level));
+    const std::string_view reason = result.referral->level == ReferralLevel::emergency
+                                        ? "see a clinician first (emergency referral)"
+                                        : "see a clinician first (urgent referral)";
     for (TechniqueOutcome& outcome : outcomes) {
       outcome.exclusions.insert(outcome.exclusions.begin(), Note{nullptr, reason});
     }

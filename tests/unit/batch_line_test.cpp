@@ -79,5 +79,52 @@ TEST(BatchLine, ANumberTooLargeIsThisLinesError) {
   EXPECT_EQ(error_of("1e366"), "invalid JSON: a number too large to read");
 }
 
+TEST(BatchLine, WrongTypesOfEveryKind) {
+  EXPECT_EQ(error_of(R"({"pressure": true})"), "'pressure' must be a string, found true or false");
+  EXPECT_EQ(error_of(R"({"pressure": ["low"]})"), "'pressure' must be a string, found a list");
+  EXPECT_EQ(error_of(R"({"description": {}})"), "'description' must be a string, found an object");
+  EXPECT_EQ(error_of(R"({"age": [1]})"), "'age' must be a whole number of years, found a list");
+  EXPECT_EQ(error_of(R"({"intensity": false})"), "'intensity' must be a number from 0 to 10, found true or false");
+  EXPECT_EQ(error_of(R"({"areas": ["neck", ["hips"]]})"), "'areas' must be a string, found a list");
+  EXPECT_EQ(error_of(R"({"areas": ["neck", {"a": "b"}]})"), "'areas' must be a string, found an object");
+  EXPECT_EQ(error_of(R"({"areas": ["neck", null]})"), "'areas' must be a string, found null");
+  EXPECT_EQ(error_of(R"({"goals": 3})"), "'goals' must be a string or a list of strings, found a number");
+  EXPECT_EQ(error_of("true"), "expected a JSON object such as {\"pressure\": \"low\"}, found true or false");
+  EXPECT_EQ(error_of("null"), "expected a JSON object such as {\"pressure\": \"low\"}, found null");
+}
+
+TEST(BatchLine, TheFirstProblemInTheLineIsReported) {
+  EXPECT_EQ(error_of(R"({"pressure": 3, "presure": "low"})"), "'pressure' must be a string, found a number");
+  EXPECT_EQ(error_of(R"({"presure": "low", "pressure": 3})"), "unknown key 'presure' (did you mean 'pressure'?)");
+}
+
+TEST(BatchLine, InvalidJsonComesBeforeEveryOtherProblem) {
+  EXPECT_EQ(error_of(R"({"presure": "low", )"),
+            "invalid JSON at byte 20: expected a JSON object such as {\"pressure\": \"low\"}");
+  EXPECT_EQ(error_of(R"([1, 2)"), "invalid JSON at byte 6: expected a JSON object such as {\"pressure\": \"low\"}");
+  EXPECT_EQ(error_of(R"({"pressure": "low"} {})"),
+            "invalid JSON at byte 21: expected a JSON object such as {\"pressure\": \"low\"}");
+}
+
+TEST(BatchLine, AKeyGivenTwiceIsAnError) {
+  EXPECT_EQ(error_of(R"({"pressure": "low", "pressure": "firm"})"), "key 'pressure' given twice");
+}
+
+TEST(BatchLine, ValuesInsideNestedValuesAreNotTakenAsKeys) {
+  // Only the line's own keys count: a nested object's "pressure" is part of a wrong value.
+  EXPECT_EQ(error_of(R"({"goal": {"pressure": "low"}, "age": 30})"),
+            "'goal' must be a string or a list of strings, found an object");
+  const ProfileInput input = parse_batch_line(R"({"goals": [], "areas": "neck", "age": 0, "intensity": 10})");
+  EXPECT_TRUE(input.goals.empty());
+  EXPECT_EQ(input.areas, std::vector<std::string>{"neck"});
+  EXPECT_EQ(input.age, 0);
+  EXPECT_EQ(input.intensity, 10.0);
+}
+
+TEST(BatchLine, AVeryLargeWholeNumberIsNotAnAge) {
+  EXPECT_EQ(error_of(R"({"age": 18446744073709551615})"),
+            "'age' 18446744073709551615 is not an age in years (0 to 130)");
+}
+
 } // namespace
 } // namespace backrelief

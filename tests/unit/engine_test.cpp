@@ -255,7 +255,7 @@ rules:
   EXPECT_EQ(result.referral->advice, default_referral_advice(ReferralLevel::routine));
   EXPECT_EQ(ids_of(rules, result.suggestions), (std::vector<std::string>{"myofascial", "swedish", "deep-tissue"}));
   EXPECT_TRUE(result.excluded.empty());
-  EXPECT_EQ(result.advice, std::vector<std::string>{"Keep moving."});
+  EXPECT_EQ(result.advice, std::vector<std::string_view>{"Keep moving."});
 }
 
 TEST(Recommend, AdviceIsGivenOnceInRuleOrder) {
@@ -267,7 +267,7 @@ rules:
   - {id: d, when: {pressure: firm}, advice: Drink water., because: d}
 )");
   const Recommendation result = recommend(rules, make_profile(ProfileInput{}, rules));
-  EXPECT_EQ(result.advice, (std::vector<std::string>{"Keep moving.", "Stretch daily."}));
+  EXPECT_EQ(result.advice, (std::vector<std::string_view>{"Keep moving.", "Stretch daily."}));
 }
 
 TEST(Recommend, TraceRecordsEveryRuleAndItsFailingCondition) {
