@@ -33,7 +33,7 @@ std::string_view fact_status(const TextFact& fact) {
 
 void write_text_fact(JsonWriter& json, const TextFact& fact, const RuleSet& rules) {
   const Concept& entry = rules.concepts()[fact.concept_id];
-  json.begin_object().member("fact", entry.id).member("kind", to_string(entry.kind));
+  json.begin_object().key("fact").identifier(entry.id).key("kind").identifier(to_string(entry.kind));
   json.member("negated", fact.negated).member("family", fact.family).member("hypothetical", fact.hypothetical);
   json.member("misspelled", fact.fuzzy).member("from", fact.from);
   json.member("start", fact.begin).member("end", fact.end).end_object();
@@ -45,7 +45,7 @@ void write_facts(JsonWriter& json, const Profile& profile, const RuleSet& rules)
   const auto add = [&](const std::vector<ConceptId>& items, std::string_view option) {
     for (ConceptId id : items) {
       const Concept& entry = rules.concepts()[id];
-      json.begin_object().member("fact", entry.id).member("kind", to_string(entry.kind));
+      json.begin_object().key("fact").identifier(entry.id).key("kind").identifier(to_string(entry.kind));
       json.member("negated", false).member("family", false).member("hypothetical", false);
       from.assign(option).append(" ").append(entry.id);
       json.member("misspelled", false).member("from", from).end_object();

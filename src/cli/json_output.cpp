@@ -36,7 +36,7 @@ public:
     m_json.end_array();
     m_json.key("excluded").begin_array();
     for (const TechniqueOutcome& outcome : recommendation.excluded) {
-      m_json.begin_object().member("technique", m_rules.techniques()[outcome.technique].id);
+      m_json.begin_object().key("technique").identifier(m_rules.techniques()[outcome.technique].id);
       m_json.key("reasons");
       notes(outcome.exclusions);
       m_json.end_object();
@@ -63,7 +63,7 @@ private:
   void ids(const std::vector<ConceptId>& items) {
     m_json.begin_array();
     for (ConceptId id : items) {
-      m_json.value(m_rules.concepts()[id].id);
+      m_json.identifier(m_rules.concepts()[id].id);
     }
     m_json.end_array();
   }
@@ -72,7 +72,7 @@ private:
     const Profile& profile = m_answer.profile;
     m_json.begin_object().member("description", profile.description);
     if (profile.pressure) {
-      m_json.member("pressure", to_string(*profile.pressure));
+      m_json.key("pressure").identifier(to_string(*profile.pressure));
     } else {
       m_json.key("pressure").null();
     }
@@ -84,7 +84,7 @@ private:
     ids(profile.conditions);
     m_json.key("avoid").begin_array();
     for (TechniqueId id : profile.avoid) {
-      m_json.value(m_rules.techniques()[id].id);
+      m_json.identifier(m_rules.techniques()[id].id);
     }
     m_json.end_array();
     m_json.member("age", profile.age).member("duration_weeks", profile.duration_weeks);
@@ -97,11 +97,11 @@ private:
       return;
     }
     const ReferralOutcome& referral = *m_answer.recommendation.referral;
-    m_json.begin_object().member("level", to_string(referral.level));
+    m_json.begin_object().key("level").identifier(to_string(referral.level));
     m_json.key("red_flags").begin_array();
     for (const RedFlag& flag : referral.red_flags) {
       const auto words = words_behind(*flag.rule, m_answer.profile);
-      m_json.begin_object().member("id", flag.rule->id).member("text", flag.rule->because);
+      m_json.begin_object().key("id").identifier(flag.rule->id).member("text", flag.rule->because);
       if (words.empty()) {
         m_json.key("from").null();
       } else {
@@ -120,7 +120,7 @@ private:
       if (note.rule == nullptr) {
         m_json.null();
       } else {
-        m_json.value(note.rule->id);
+        m_json.identifier(note.rule->id);
       }
       m_json.member("text", note.text).end_object();
     }
@@ -129,11 +129,11 @@ private:
 
   void suggestion(const TechniqueOutcome& outcome) {
     const Technique& technique = m_rules.techniques()[outcome.technique];
-    m_json.begin_object().member("rank", outcome.rank).member("technique", technique.id);
+    m_json.begin_object().member("rank", outcome.rank).key("technique").identifier(technique.id);
     m_json.member("name", technique.name).member("score", outcome.score);
     m_json.key("reasons").begin_array();
     for (const Contribution& reason : outcome.reasons) {
-      m_json.begin_object().member("rule", reason.rule->id).member("weight", reason.weight);
+      m_json.begin_object().key("rule").identifier(reason.rule->id).member("weight", reason.weight);
       m_json.member("text", reason.rule->because);
       m_json.key("from").strings(words_behind(*reason.rule, m_answer.profile)).end_object();
     }
@@ -146,7 +146,7 @@ private:
   void trace() {
     m_json.begin_array();
     for (const RuleTrace& entry : m_answer.recommendation.trace) {
-      m_json.begin_object().member("rule", entry.rule->id).member("fired", entry.fired);
+      m_json.begin_object().key("rule").identifier(entry.rule->id).member("fired", entry.fired);
       if (entry.failed != nullptr) {
         m_json.key("failed").begin_object();
         m_json.member("condition", describe(*entry.failed, m_rules));

@@ -194,6 +194,18 @@ JsonWriter& JsonWriter::value(double number) {
   }
   before_value();
   reserve(32);
+  // Scores and weights are mostly short decimals (2.5, -1.25): when the number is the double
+  // nearest to a whole number of hundredths, those digits are its shortest form, written here
+  // without the general algorithm.
+  constexpr double k_hundred = 100.0;
+  constexpr double k_fast_limit = 1e7;
+  if (std::abs(number) < k_fast_limit) {
+    const auto hundredths = static_cast<std::int64_t>(std::llround(number * k_hundred));
+    if (static_cast<double>(hundredths) / k_hundred == number) {
+      write_hundredths(hundredths, std::signbit(number));
+      return *this;
+    }
+  }
   char* begin = m_data.get() + m_size;
   char* end = fmt::format_to(begin, FMT_COMPILE("{}"), number);
   m_size = static_cast<std::size_t>(end - m_data.get());
@@ -202,6 +214,23 @@ JsonWriter& JsonWriter::value(double number) {
     put(".0");
   }
   return *this;
+}
+
+void JsonWriter::write_hundredths(std::int64_t hundredths, bool negative) {
+  constexpr std::int64_t k_hundred = 100;
+  constexpr std::int64_t k_ten = 10;
+  if (negative) {
+    put('-'); // also for -0.0, as nlohmann writes it
+  }
+  const std::int64_t magnitude = hundredths < 0 ? -hundredths : hundredths;
+  char* end = fmt::format_to(m_data.get() + m_size, FMT_COMPILE("{}"), magnitude / k_hundred);
+  m_size = static_cast<std::size_t>(end - m_data.get());
+  put('.');
+  const std::int64_t fraction = magnitude % k_hundred;
+  put(static_cast<char>('0' + fraction / k_ten));
+  if (fraction % k_ten != 0) {
+    put(static_cast<char>('0' + fraction % k_ten));
+  }
 }
 
 JsonWriter& JsonWriter::strings(const std::vector<std::string>& items) {

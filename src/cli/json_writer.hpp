@@ -1,6 +1,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cassert>
 #include <concepts>
 #include <cstdint>
 #include <cstring>
@@ -41,6 +42,18 @@ public:
   }
 
   JsonWriter& value(std::string_view text);
+
+  /// A rule, concept or technique id as a string: the rule loader allows only letters, digits,
+  /// '-', '_' and '.' in them, so they are copied without looking for bytes to escape.
+  JsonWriter& identifier(std::string_view id) {
+    assert(std::all_of(id.begin(), id.end(), [](char c) { return c > ' ' && c < 0x7F && c != '"' && c != '\\'; }));
+    before_value();
+    reserve(id.size() + 2);
+    put('"');
+    put(id);
+    put('"');
+    return *this;
+  }
   JsonWriter& value(const char* text) { return value(std::string_view(text)); }
   JsonWriter& value(const std::string& text) { return value(std::string_view(text)); }
   JsonWriter& value(bool flag) { return literal(flag ? "true" : "false"); }
@@ -125,6 +138,7 @@ private:
   JsonWriter& open(char bracket);
   JsonWriter& close(char bracket);
   void escaped(std::string_view text);
+  void write_hundredths(std::int64_t hundredths, bool negative);
 
   std::unique_ptr<char[]> m_data; // NOLINT(*-avoid-c-arrays): a buffer that is never zeroed
   std::size_t m_size = 0;

@@ -163,7 +163,10 @@ std::string why_not_text(const Answer& answer, const WhyNot& why, const Palette&
 
 void write_why_not(JsonWriter& json, const Answer& answer, const WhyNot& why) {
   const auto& techniques = answer.rules.techniques();
-  json.begin_object().member("technique", techniques[why.technique].id).member("standing", standing_name(why.standing));
+  json.begin_object()
+      .key("technique")
+      .identifier(techniques[why.technique].id)
+      .member("standing", standing_name(why.standing));
   json.key("rank");
   if (why.outcome != nullptr && why.outcome->rank > 0) {
     json.value(why.outcome->rank);
@@ -182,12 +185,12 @@ void write_why_not(JsonWriter& json, const Answer& answer, const WhyNot& why) {
   if (why.leader == nullptr) {
     json.null();
   } else {
-    json.value(techniques[why.leader->technique].id);
+    json.identifier(techniques[why.leader->technique].id);
   }
   json.key("against").begin_array();
   if (why.outcome != nullptr) {
     for (const Contribution& reason : with_sign(why.outcome->reasons, false)) {
-      json.begin_object().member("rule", reason.rule->id).member("weight", reason.weight);
+      json.begin_object().key("rule").identifier(reason.rule->id).member("weight", reason.weight);
       json.member("text", reason.rule->because).end_object();
     }
   }
