@@ -2,6 +2,7 @@
 
 #include "backrelief/concept.hpp"
 
+#include <bit>
 #include <cstdint>
 #include <vector>
 
@@ -24,6 +25,16 @@ public:
   /// True when the concept is present.
   [[nodiscard]] bool contains(ConceptId id) const {
     return id / 64 < m_words.size() && ((m_words[id / 64] >> (id % 64)) & 1U) != 0;
+  }
+
+  /// Calls `visit` with each concept present, lowest id first.
+  template <typename Visit>
+  void for_each(Visit visit) const {
+    for (std::size_t word = 0; word < m_words.size(); ++word) {
+      for (std::uint64_t bits = m_words[word]; bits != 0; bits &= bits - 1) {
+        visit(static_cast<ConceptId>(word * 64 + static_cast<std::size_t>(std::countr_zero(bits))));
+      }
+    }
   }
 
 private:

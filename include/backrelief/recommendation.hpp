@@ -4,6 +4,7 @@
 #include "backrelief/profile.hpp"
 #include "backrelief/rule.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -60,7 +61,7 @@ struct Recommendation {
   std::vector<TechniqueOutcome> excluded;    ///< vetoed techniques, in declaration order
   std::optional<ReferralOutcome> referral;
   std::vector<std::string_view> advice; ///< general advice lines, in rule order, no repeats
-  std::vector<RuleTrace> trace;         ///< one entry per active rule, in rule order
+  std::vector<RuleTrace> trace;         ///< with Tracing::every_rule: one entry per active rule, in order
 
   /// True when an emergency or urgent referral stopped every suggestion.
   [[nodiscard]] bool stopped_by_referral() const { return referral && referral->level != ReferralLevel::routine; }
@@ -76,7 +77,11 @@ std::string_view disclaimer();
 /// condition asks for (outside any `not`), as written, in text order, without repeats.
 std::vector<std::string> words_behind(const Rule& rule, const Profile& profile);
 
-/// Evaluates every rule against the profile and ranks the techniques.
-Recommendation recommend(const RuleSet& rules, const Profile& profile);
+/// Whether an answer records what happened to every rule (`Recommendation::trace`).
+enum class Tracing : std::uint8_t { off, every_rule };
+
+/// Evaluates the rules against the profile and ranks the techniques. Without tracing only the
+/// rules the index names as candidates are evaluated; with it, every rule, for the trace.
+Recommendation recommend(const RuleSet& rules, const Profile& profile, Tracing tracing = Tracing::off);
 
 } // namespace backrelief

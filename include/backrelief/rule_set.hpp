@@ -2,6 +2,7 @@
 
 #include "backrelief/concept.hpp"
 #include "backrelief/rule.hpp"
+#include "backrelief/rule_index.hpp"
 #include "backrelief/technique.hpp"
 #include "backrelief/vocabulary.hpp"
 
@@ -31,6 +32,13 @@ public:
   void set_vocabulary(Vocabulary vocabulary) { m_vocabulary = std::move(vocabulary); }
   /// The vocabulary, for the loader to mark the concepts that referral rules ask for.
   Vocabulary& vocabulary() { return m_vocabulary; }
+
+  /// Indexes the active rules by the facts they need; the loader calls this once every rule is
+  /// in place, and adding or disabling a rule drops the index again.
+  void index_rules() { m_index = RuleIndex(m_rules, m_concepts.size()); }
+
+  /// The rule index, or null when the rules changed since index_rules() (evaluate them all).
+  [[nodiscard]] const RuleIndex* index() const { return m_index ? &*m_index : nullptr; }
 
   /// Finds a technique by id or alias, ignoring case.
   [[nodiscard]] std::optional<TechniqueId> find_technique(std::string_view name) const;
@@ -72,6 +80,7 @@ private:
   std::vector<Concept> m_concepts;
   std::vector<Rule> m_rules;
   std::vector<std::pair<Rule, SourceLocation>> m_disabled;
+  std::optional<RuleIndex> m_index;
   Vocabulary m_vocabulary;
   std::unordered_map<std::string, TechniqueId> m_technique_index; // ids and aliases, lower case
   std::unordered_map<std::string, ConceptId> m_concept_index;     // "kind:name", lower case

@@ -68,18 +68,34 @@ std::vector<std::string> words_behind(const Rule& rule, const Profile& profile) 
   return words;
 }
 
-Recommendation recommend(const RuleSet& rules, const Profile& profile) {
+Recommendation recommend(const RuleSet& rules, const Profile& profile, Tracing tracing) {
   Recommendation result;
   std::vector<TechniqueOutcome> outcomes(rules.techniques().size());
   for (std::size_t i = 0; i < outcomes.size(); ++i) {
     outcomes[i].technique = static_cast<TechniqueId>(i);
   }
-  result.trace.reserve(rules.rules().size());
-  for (const Rule& rule : rules.rules()) {
-    const ConditionFailure failure = evaluate(rule.when, profile);
-    result.trace.push_back({&rule, failure.condition == nullptr, failure.condition});
-    if (failure.condition == nullptr) {
-      apply(rule, outcomes, result);
+  const RuleIndex* index = rules.index();
+  if (tracing == Tracing::every_rule || index == nullptr) {
+    if (tracing == Tracing::every_rule) {
+      result.trace.reserve(rules.rules().size());
+    }
+    for (const Rule& rule : rules.rules()) {
+      const ConditionFailure failure = evaluate(rule.when, profile);
+      if (tracing == Tracing::every_rule) {
+        result.trace.push_back({&rule, failure.condition == nullptr, failure.condition});
+      }
+      if (failure.condition == nullptr) {
+        apply(rule, outcomes, result);
+      }
+    }
+  } else {
+    std::vector<std::uint32_t> candidates;
+    index->candidates(profile, candidates);
+    for (std::uint32_t position : candidates) {
+      const Rule& rule = rules.rules()[position];
+      if (evaluate(rule.when, profile).condition == nullptr) {
+        apply(rule, outcomes, result);
+      }
     }
   }
   for (TechniqueId id : profile.avoid) {

@@ -391,6 +391,7 @@ RuleSet rule_set_of(std::string_view payload) {
     throw Damaged{};
   }
   mark_referral_concepts(rules);
+  rules.index_rules();
   return rules;
 }
 

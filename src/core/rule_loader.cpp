@@ -87,6 +87,7 @@ public:
       read_section(document, "disable", [this](YamlReader& reader, const YAML::Node& node) { disable(reader, node); });
     }
     mark_referral_concepts(m_rules);
+    m_rules.index_rules();
     if (m_rules.techniques().empty() && m_diagnostics.empty()) {
       Diagnostic missing;
       missing.where.file = m_sources.empty() ? std::string{"rules"} : m_sources.front().name;

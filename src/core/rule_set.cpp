@@ -91,6 +91,7 @@ void RuleSet::replace_technique(TechniqueId id, Technique technique) {
 }
 
 ConceptId RuleSet::add_concept(Concept entry) {
+  m_index.reset();
   const auto id = static_cast<ConceptId>(m_concepts.size());
   m_concept_ids[entry.id] = id;
   m_concept_index[concept_key(entry.kind, entry.id)] = id;
@@ -116,6 +117,7 @@ void RuleSet::add_phrases(ConceptId id, std::vector<Phrase> phrases) {
 }
 
 void RuleSet::put_rule(Rule rule) {
+  m_index.reset();
   if (auto it = m_rule_index.find(rule.id); it != m_rule_index.end()) {
     m_rules[it->second] = std::move(rule);
     return;
@@ -130,6 +132,7 @@ bool RuleSet::disable_rule(std::string_view id, const SourceLocation& where) {
     return false;
   }
   const std::size_t index = it->second;
+  m_index.reset();
   m_disabled.emplace_back(std::move(m_rules[index]), where);
   m_rules.erase(m_rules.begin() + static_cast<std::ptrdiff_t>(index));
   m_rule_index.clear();

@@ -36,7 +36,7 @@ ScenarioOutcome run_scenario(const Scenario& scenario, const RuleSet& rules) {
   ScenarioOutcome outcome;
   outcome.scenario = &scenario;
   const Profile profile = make_profile(scenario.input, rules);
-  const Recommendation result = recommend(rules, profile);
+  const Recommendation result = recommend(rules, profile, Tracing::every_rule);
   for (const RuleTrace& entry : result.trace) {
     if (entry.fired) {
       outcome.fired.push_back(entry.rule->id);

@@ -280,7 +280,7 @@ rules:
     score: {myofascial: 1}
     because: c
 )");
-  const Recommendation result = recommend(rules, make_profile(input_with("low"), rules));
+  const Recommendation result = recommend(rules, make_profile(input_with("low"), rules), Tracing::every_rule);
   ASSERT_EQ(result.trace.size(), 3U);
   EXPECT_EQ(result.trace[0].rule, rules.find_rule("always"));
   EXPECT_TRUE(result.trace[0].fired);
@@ -302,7 +302,7 @@ TEST(Recommend, TraceRecordsALeafConditionItself) {
 rules:
   - {id: firm, when: {pressure: firm}, score: {deep-tissue: 1}, because: a}
 )");
-  const Recommendation result = recommend(rules, make_profile(input_with("low"), rules));
+  const Recommendation result = recommend(rules, make_profile(input_with("low"), rules), Tracing::every_rule);
   ASSERT_EQ(result.trace.size(), 1U);
   EXPECT_FALSE(result.trace[0].fired);
   EXPECT_EQ(result.trace[0].failed, &rules.find_rule("firm")->when);
