@@ -188,6 +188,14 @@ JsonWriter& JsonWriter::value(std::int64_t number) {
   return *this;
 }
 
+JsonWriter& JsonWriter::value(std::uint64_t number) {
+  before_value();
+  reserve(24);
+  char* end = fmt::format_to(m_data.get() + m_size, FMT_COMPILE("{}"), number);
+  m_size = static_cast<std::size_t>(end - m_data.get());
+  return *this;
+}
+
 JsonWriter& JsonWriter::value(double number) {
   if (!std::isfinite(number)) {
     return null(); // as nlohmann writes them: JSON has no infinity or NaN

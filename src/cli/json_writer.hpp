@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace backrelief::cli {
@@ -16,7 +17,10 @@ namespace backrelief::cli {
 /// Writes JSON text straight into its own buffer, without building a tree first: a batch writes
 /// a document per profile, and building and freeing nlohmann's tree was most of its time.
 /// The text is the same as nlohmann::ordered_json::dump (indent or compact, UTF-8 kept as it is,
-/// invalid UTF-8 replaced by U+FFFD), which tests/unit/json_writer_test.cpp checks.
+/// invalid UTF-8 replaced by U+FFFD), which tests/unit/json_writer_test.cpp checks, except that
+/// a double is always written in its shortest form that reads back as the same number (fmt's
+/// Dragonbox), where nlohmann's Grisu2 now and then writes a digit more (54.399999999999046 for
+/// 54.39999999999905); whole numbers and short decimals are written alike.
 /// The caller keeps members in order; the writer places commas, colons and indentation. One
 /// writer may hold many documents, one after another (JSON Lines): end each with raw("\n").
 class JsonWriter {
@@ -59,8 +63,15 @@ public:
   JsonWriter& value(bool flag) { return literal(flag ? "true" : "false"); }
   JsonWriter& value(double number);
   JsonWriter& value(std::int64_t number);
+  JsonWriter& value(std::uint64_t number);
   template <std::integral T>
-  requires(!std::same_as<T, bool>) JsonWriter& value(T number) { return value(static_cast<std::int64_t>(number)); }
+  requires(!std::same_as<T, bool>) JsonWriter& value(T number) {
+    if constexpr (std::is_signed_v<T>) {
+      return value(static_cast<std::int64_t>(number));
+    } else {
+      return value(static_cast<std::uint64_t>(number));
+    }
+  }
   template <typename T>
   JsonWriter& value(const std::optional<T>& maybe) {
     return maybe ? value(*maybe) : null();

@@ -16,7 +16,11 @@ constexpr std::size_t k_block_bytes = std::size_t{64} * 1024;
 LineReader::LineReader(int fd, std::size_t max_line) : m_fd(fd), m_max_line(max_line), m_block(k_block_bytes) {}
 
 bool LineReader::fill(const std::function<bool()>& before_read) {
-  if (m_at_end || !before_read()) {
+  if (m_at_end) {
+    return false;
+  }
+  if (!before_read()) {
+    m_stopped = true;
     return false;
   }
   for (;;) {
@@ -45,8 +49,8 @@ bool LineReader::next(std::string_view& line, const std::function<bool()>& befor
   bool spans_blocks = false;
   for (;;) {
     if (m_begin == m_end && !fill(before_read)) {
-      if (!spans_blocks) {
-        return false;
+      if (!spans_blocks || m_stopped) {
+        return false; // a line cut short by the caller is not a line of the input
       }
       break; // the last line had no newline
     }

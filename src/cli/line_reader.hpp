@@ -36,6 +36,7 @@ private:
   std::size_t m_end = 0;
   std::string m_long_line; ///< a line that runs past the end of the block
   bool m_at_end = false;
+  bool m_stopped = false; ///< before_read said to stop
   bool m_failed = false;
 };
 

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <bit>
-#include <optional>
 
 namespace backrelief {
 
@@ -11,69 +10,94 @@ namespace {
 
 constexpr std::array k_pressures{Pressure::low, Pressure::medium, Pressure::firm};
 
-// The index keys of the facts a condition cannot hold without (it holds only if the profile has
-// one of them), or nothing when it can hold without any particular fact.
-std::optional<std::vector<std::size_t>> needed_keys(const Condition& condition, std::size_t concept_count) {
+using Keys = std::vector<std::size_t>;
+
+// The ways a condition can be filed: each is a set of index keys (concepts or pressures) of
+// which the profile must have one for the condition to hold. None when it can hold without any
+// particular fact (`not`, numbers, an empty `all`).
+std::vector<Keys> filings(const Condition& condition, std::size_t concept_count) {
   switch (condition.kind) {
   case Condition::Kind::concept_:
     if (std::any_of(condition.concepts.begin(), condition.concepts.end(),
                     [&](ConceptId id) { return id >= concept_count; })) {
-      return std::nullopt; // not a concept of this rule set: never filed away
+      return {}; // not a concept of this rule set: never filed away
     }
-    return std::vector<std::size_t>(condition.concepts.begin(), condition.concepts.end());
+    return {Keys(condition.concepts.begin(), condition.concepts.end())};
   case Condition::Kind::pressure: {
-    std::vector<std::size_t> keys;
+    Keys keys;
     for (Pressure pressure : k_pressures) {
       if (condition.pressures.contains(pressure)) {
         keys.push_back(concept_count + static_cast<std::size_t>(pressure));
       }
     }
-    return keys;
+    return {keys};
   }
   case Condition::Kind::all: {
-    // Any child will do; the one with the fewest keys makes the rule a candidate least often.
-    std::optional<std::vector<std::size_t>> best;
+    // Every child must hold, so the filing of any one child will do.
+    std::vector<Keys> all;
     for (const Condition& child : condition.children) {
-      auto keys = needed_keys(child, concept_count);
-      if (keys && (!best || keys->size() < best->size())) {
-        best = std::move(keys);
+      for (Keys& keys : filings(child, concept_count)) {
+        all.push_back(std::move(keys));
       }
     }
-    return best;
+    return all;
   }
   case Condition::Kind::any: {
-    // Every child must need something, or the `any` can hold without any of it.
-    std::vector<std::size_t> keys;
+    // One child must hold: the union of one filing of each, if every child has one.
+    Keys keys;
     for (const Condition& child : condition.children) {
-      auto child_keys = needed_keys(child, concept_count);
-      if (!child_keys) {
-        return std::nullopt;
+      const std::vector<Keys> child_filings = filings(child, concept_count);
+      if (child_filings.empty()) {
+        return {};
       }
-      keys.insert(keys.end(), child_keys->begin(), child_keys->end());
+      const Keys& smallest = *std::min_element(child_filings.begin(), child_filings.end(),
+                                               [](const Keys& a, const Keys& b) { return a.size() < b.size(); });
+      keys.insert(keys.end(), smallest.begin(), smallest.end());
     }
-    return keys; // an empty `any` never holds, and is filed under nothing
+    return {keys}; // an empty `any` never holds, and is filed under nothing
   }
   case Condition::Kind::negation:
   case Condition::Kind::number:
-    return std::nullopt;
+    return {};
   }
-  return std::nullopt;
+  return {};
 }
 
 } // namespace
 
 RuleIndex::RuleIndex(const std::vector<Rule>& rules, std::size_t concept_count)
     : m_rule_count(rules.size()), m_concept_count(concept_count), m_by_key(concept_count + k_pressures.size()) {
+  std::vector<std::vector<Keys>> options;
+  options.reserve(rules.size());
+  // How many rules could be filed under each key: a fact that many rules ask for (an area)
+  // says little about which of them fire, a rarer one (a condition) says much more.
+  std::vector<std::size_t> demand(m_by_key.size(), 0);
+  for (const Rule& rule : rules) {
+    options.push_back(filings(rule.when, concept_count));
+    for (Keys& keys : options.back()) {
+      std::sort(keys.begin(), keys.end());
+      keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+      for (std::size_t key : keys) {
+        ++demand[key];
+      }
+    }
+  }
+  const auto cost = [&](const Keys& keys) {
+    std::size_t total = 0;
+    for (std::size_t key : keys) {
+      total += demand[key];
+    }
+    return total;
+  };
   for (std::size_t i = 0; i < rules.size(); ++i) {
     const auto position = static_cast<std::uint32_t>(i);
-    auto keys = needed_keys(rules[i].when, concept_count);
-    if (!keys) {
+    if (options[i].empty()) {
       m_unconditional.push_back(position);
       continue;
     }
-    std::sort(keys->begin(), keys->end());
-    keys->erase(std::unique(keys->begin(), keys->end()), keys->end());
-    for (std::size_t key : *keys) {
+    const Keys& chosen = *std::min_element(options[i].begin(), options[i].end(),
+                                           [&](const Keys& a, const Keys& b) { return cost(a) < cost(b); });
+    for (std::size_t key : chosen) {
       m_by_key[key].push_back(position);
     }
   }
