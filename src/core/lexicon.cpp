@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_map>
 
 namespace backrelief {
 
@@ -231,6 +232,40 @@ std::span<const WordSequence> family_triggers() {
 }
 std::span<const WordSequence> hypothetical_triggers() {
   return k_hypothetical_triggers;
+}
+
+std::span<const WordSequence> triggers(TriggerList list) {
+  switch (list) {
+  case TriggerList::negation:
+    return k_negation_triggers;
+  case TriggerList::negation_after:
+    return k_negation_after_triggers;
+  case TriggerList::pseudo:
+    return k_pseudo_negations;
+  case TriggerList::terminator:
+    return k_scope_terminators;
+  case TriggerList::family:
+    return k_family_triggers;
+  case TriggerList::hypothetical:
+    return k_hypothetical_triggers;
+  }
+  return {};
+}
+
+std::uint8_t trigger_lists_starting_with(std::string_view word) {
+  // Keys view the lists' own strings, which live as long as the program.
+  static const auto k_first_words = [] {
+    std::unordered_map<std::string_view, std::uint8_t> first_words;
+    for (auto list : {TriggerList::negation, TriggerList::negation_after, TriggerList::pseudo, TriggerList::terminator,
+                      TriggerList::family, TriggerList::hypothetical}) {
+      for (const WordSequence& sequence : triggers(list)) {
+        first_words[sequence.front()] |= static_cast<std::uint8_t>(1U << static_cast<unsigned>(list));
+      }
+    }
+    return first_words;
+  }();
+  const auto found = k_first_words.find(word);
+  return found == k_first_words.end() ? 0 : found->second;
 }
 
 bool is_first_person(std::string_view word) {

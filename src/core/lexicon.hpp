@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -22,6 +23,13 @@ std::span<const WordSequence> scope_terminators();
 std::span<const WordSequence> family_triggers();
 /// Words that make what follows hypothetical: "what if", "in case"...
 std::span<const WordSequence> hypothetical_triggers();
+/// The lists of cues above, named.
+enum class TriggerList : std::uint8_t { negation, negation_after, pseudo, terminator, family, hypothetical };
+/// One list of cues.
+std::span<const WordSequence> triggers(TriggerList list);
+/// A bit, 1 << list, for each list with a sequence that starts with `word`. Most words start
+/// none, and the analyser then skips comparing them with every sequence of every list.
+std::uint8_t trigger_lists_starting_with(std::string_view word);
 /// Words that bring the person back as the subject: "i", "im", "me"...
 bool is_first_person(std::string_view word);
 /// Words that may join list items: "and", "or", "nor", and fillers such as "any".

@@ -30,7 +30,12 @@ enum class Cue : std::uint8_t { none, pseudo, negation, negation_after, terminat
 class Analyzer {
 public:
   Analyzer(std::string_view text, const Vocabulary& vocabulary)
-      : m_text(text), m_vocabulary(vocabulary), m_tokens(tokenize(text)) {}
+      : m_text(text), m_vocabulary(vocabulary), m_tokens(tokenize(text)) {
+    m_starts.reserve(m_tokens.size());
+    for (const Token& token : m_tokens) {
+      m_starts.push_back(token.kind == TokenKind::word ? trigger_lists_starting_with(token.text) : 0);
+    }
+  }
 
   TextAnalysis run() {
     find_phrases();
@@ -143,6 +148,15 @@ private:
     return sequence.size();
   }
 
+  // Whether some sequence of `list` starts with token i's word.
+  [[nodiscard]] bool may_start(std::size_t i, TriggerList list) const {
+    return i < m_starts.size() && (m_starts[i] & (1U << static_cast<unsigned>(list))) != 0;
+  }
+
+  [[nodiscard]] std::size_t longest_at(std::size_t i, TriggerList list) const {
+    return may_start(i, list) ? longest_at(i, triggers(list)) : 0;
+  }
+
   [[nodiscard]] std::size_t longest_at(std::size_t i, std::span<const WordSequence> sequences) const {
     std::size_t longest = 0;
     for (const WordSequence& sequence : sequences) {
@@ -153,13 +167,16 @@ private:
 
   // The grammar cue at token i and its length; pseudo-negations win over the negations they contain.
   [[nodiscard]] std::pair<Cue, std::size_t> cue_at(std::size_t i) const {
-    const std::pair<Cue, std::span<const WordSequence>> order[] = {
-        {Cue::pseudo, pseudo_negations()},    {Cue::negation_after, negation_after_triggers()},
-        {Cue::negation, negation_triggers()}, {Cue::terminator, scope_terminators()},
-        {Cue::family, family_triggers()},     {Cue::hypothetical, hypothetical_triggers()},
+    if (i >= m_starts.size() || m_starts[i] == 0) {
+      return {Cue::none, 0};
+    }
+    const std::pair<Cue, TriggerList> order[] = {
+        {Cue::pseudo, TriggerList::pseudo},     {Cue::negation_after, TriggerList::negation_after},
+        {Cue::negation, TriggerList::negation}, {Cue::terminator, TriggerList::terminator},
+        {Cue::family, TriggerList::family},     {Cue::hypothetical, TriggerList::hypothetical},
     };
-    for (const auto& [cue, sequences] : order) {
-      if (const std::size_t length = longest_at(i, sequences); length > 0) {
+    for (const auto& [cue, list] : order) {
+      if (const std::size_t length = longest_at(i, list); length > 0) {
         return {cue, length};
       }
     }
@@ -225,10 +242,10 @@ private:
       }
       // Whose it is and whether it is imagined are read even through a phrase's own words:
       // "family history of cancer", "worried about numbness".
-      if (token.kind == TokenKind::word && sequence_overlapping(i, family_triggers()) > 0 && !about_a_carer(i)) {
+      if (token.kind == TokenKind::word && sequence_overlapping(i, TriggerList::family) > 0 && !about_a_carer(i)) {
         family = true;
       }
-      if (token.kind == TokenKind::word && sequence_overlapping(i, hypothetical_triggers()) > 0) {
+      if (token.kind == TokenKind::word && sequence_overlapping(i, TriggerList::hypothetical) > 0) {
         hypothetical = true;
       }
       if (next_match < m_matches.size() && m_matches[next_match].first == i) {
@@ -310,11 +327,11 @@ private:
            word == "found" || word == "saw" || word == "spotted";
   }
 
-  [[nodiscard]] bool next_is_family(std::size_t i) const { return sequence_overlapping(i, family_triggers()) > 0; }
+  [[nodiscard]] bool next_is_family(std::size_t i) const { return sequence_overlapping(i, TriggerList::family) > 0; }
 
   // "my family doctor", "my family GP": a clinician, not a relative.
   [[nodiscard]] bool about_a_carer(std::size_t i) const {
-    const std::size_t length = sequence_overlapping(i, family_triggers());
+    const std::size_t length = sequence_overlapping(i, TriggerList::family);
     const std::size_t next = i + length;
     if (next >= m_tokens.size() || m_tokens[next].kind != TokenKind::word) {
       return false;
@@ -334,9 +351,12 @@ private:
   }
 
   // Like longest_at, but the words may belong to a phrase.
-  [[nodiscard]] std::size_t sequence_overlapping(std::size_t i, std::span<const WordSequence> sequences) const {
+  [[nodiscard]] std::size_t sequence_overlapping(std::size_t i, TriggerList list) const {
+    if (!may_start(i, list)) {
+      return 0;
+    }
     std::size_t longest = 0;
-    for (const WordSequence& sequence : sequences) {
+    for (const WordSequence& sequence : triggers(list)) {
       bool same = true;
       for (std::size_t k = 0; k < sequence.size() && same; ++k) {
         same =
@@ -383,7 +403,8 @@ private:
   // before it; any other word ends the list.
   void negate_backwards() {
     for (std::size_t i = 0; i < m_tokens.size(); ++i) {
-      if (!is_free_word(i) || longest_at(i, negation_after_triggers()) == 0 || longest_at(i, pseudo_negations()) > 0) {
+      if (!is_free_word(i) || longest_at(i, TriggerList::negation_after) == 0 ||
+          longest_at(i, TriggerList::pseudo) > 0) {
         continue;
       }
       std::size_t m = m_matches.size();
@@ -407,6 +428,7 @@ private:
   std::string_view m_text;
   const Vocabulary& m_vocabulary;
   std::vector<Token> m_tokens;
+  std::vector<std::uint8_t> m_starts; ///< per token: the trigger lists its word may start
   std::vector<Match> m_matches;
   std::vector<bool> m_in_match;
   std::vector<bool> m_negated;
