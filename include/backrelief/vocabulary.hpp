@@ -68,6 +68,8 @@ public:
   [[nodiscard]] std::size_t phrase_count() const { return m_phrase_count; }
 
 private:
+  friend struct VocabularyCodec; // the rule cache stores the compiled tables, to skip compiling
+
   struct Node {
     std::unordered_map<WordId, std::uint32_t> children;
     std::optional<ConceptId> concept_id;

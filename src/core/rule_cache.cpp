@@ -12,7 +12,7 @@ namespace backrelief {
 namespace {
 
 // Bumped whenever the layout below, or any struct it writes, changes.
-constexpr std::uint32_t k_cache_format = 1;
+constexpr std::uint32_t k_cache_format = 2;
 constexpr std::string_view k_magic = "backrelief-rules-cache\n";
 constexpr std::size_t k_max_condition_depth = 64;
 
@@ -95,6 +95,14 @@ public:
     need(size);
     std::string value(m_data.substr(m_at, size));
     m_at += size;
+    return value;
+  }
+  // A number below `limit`, such as an index into a table of that size.
+  std::uint32_t below(std::size_t limit) {
+    const std::uint32_t value = u32();
+    if (value >= limit) {
+      throw Damaged{};
+    }
     return value;
   }
   std::vector<std::string> texts() {
@@ -341,6 +349,108 @@ void write_rule(Writer& out, const Rule& rule) {
   out.where(rule.origin);
 }
 
+} // namespace
+
+// The compiled vocabulary, so a start with a warm cache skips tokenising and stemming every
+// phrase again (most of what was left of such a start). Where each phrase was defined is not
+// kept: only compiling reports it.
+struct VocabularyCodec {
+  static void write(Writer& out, const Vocabulary& vocabulary) {
+    out.u32(vocabulary.m_word_count);
+    out.u64(vocabulary.m_phrase_count);
+    for (const auto* words : {&vocabulary.m_written, &vocabulary.m_stems}) {
+      out.u32(static_cast<std::uint32_t>(words->size()));
+      for (const auto& [text, id] : *words) {
+        out.text(text);
+        out.u32(id);
+      }
+    }
+    out.u32(static_cast<std::uint32_t>(vocabulary.m_by_length.size()));
+    for (const auto& candidates : vocabulary.m_by_length) {
+      out.u32(static_cast<std::uint32_t>(candidates.size()));
+      for (const Vocabulary::Candidate& candidate : candidates) {
+        out.text(candidate.written);
+        out.u32(candidate.id);
+        out.u32(candidate.letters);
+      }
+    }
+    out.u32(static_cast<std::uint32_t>(vocabulary.m_nodes.size()));
+    for (const Vocabulary::Node& node : vocabulary.m_nodes) {
+      out.u8(node.concept_id ? 1 : 0);
+      out.u32(node.concept_id.value_or(0));
+      out.u32(static_cast<std::uint32_t>(node.children.size()));
+      for (const auto& [word, child] : node.children) {
+        out.u32(word);
+        out.u32(child);
+      }
+    }
+    for (const auto* flags : {&vocabulary.m_red_flags, &vocabulary.m_fuzzy, &vocabulary.m_stated}) {
+      out.u32(static_cast<std::uint32_t>(flags->size()));
+      for (const bool flag : *flags) {
+        out.u8(flag ? 1 : 0);
+      }
+    }
+  }
+
+  static Vocabulary read(Reader& in, std::size_t concept_count) {
+    Vocabulary vocabulary;
+    vocabulary.m_word_count = in.u32();
+    vocabulary.m_phrase_count = in.u64();
+    const std::size_t words = vocabulary.m_word_count;
+    for (auto* table : {&vocabulary.m_written, &vocabulary.m_stems}) {
+      const std::size_t size = in.count(8);
+      table->reserve(size);
+      for (std::size_t i = 0; i < size; ++i) {
+        std::string text = in.text();
+        table->emplace(std::move(text), in.below(words));
+      }
+    }
+    vocabulary.m_by_length.resize(in.count(4));
+    for (auto& candidates : vocabulary.m_by_length) {
+      candidates.resize(in.count(12));
+      for (Vocabulary::Candidate& candidate : candidates) {
+        candidate.written = in.text();
+        candidate.id = in.below(words);
+        candidate.letters = in.u32();
+      }
+    }
+    const std::size_t nodes = in.count(9);
+    if (nodes == 0) {
+      throw Damaged{}; // the root is always there
+    }
+    vocabulary.m_nodes.assign(nodes, Vocabulary::Node{});
+    for (Vocabulary::Node& node : vocabulary.m_nodes) {
+      const bool has_concept = in.u8() != 0;
+      const std::uint32_t concept_id = in.u32();
+      if (has_concept) {
+        if (concept_id >= concept_count) {
+          throw Damaged{};
+        }
+        node.concept_id = concept_id;
+      }
+      const std::size_t children = in.count(8);
+      node.children.reserve(children);
+      for (std::size_t i = 0; i < children; ++i) {
+        const std::uint32_t word = in.below(words);
+        node.children.emplace(word, in.below(nodes));
+      }
+    }
+    for (auto* flags : {&vocabulary.m_red_flags, &vocabulary.m_fuzzy, &vocabulary.m_stated}) {
+      const std::size_t size = in.count(1);
+      if (size != concept_count) {
+        throw Damaged{};
+      }
+      flags->resize(size);
+      for (std::size_t i = 0; i < size; ++i) {
+        (*flags)[i] = in.u8() != 0;
+      }
+    }
+    return vocabulary;
+  }
+};
+
+namespace {
+
 std::string payload_of(const RuleSet& rules) {
   Writer out;
   out.u32(static_cast<std::uint32_t>(rules.techniques().size()));
@@ -351,6 +461,7 @@ std::string payload_of(const RuleSet& rules) {
   for (const Concept& entry : rules.concepts()) {
     write_concept(out, entry);
   }
+  VocabularyCodec::write(out, rules.vocabulary());
   out.u32(static_cast<std::uint32_t>(rules.rules().size()));
   for (const Rule& rule : rules.rules()) {
     write_rule(out, rule);
@@ -376,8 +487,7 @@ RuleSet rule_set_of(std::string_view payload) {
     rules.add_concept(read_concept(in));
   }
   reader.set_counts(techniques, concepts);
-  std::vector<Diagnostic> problems;
-  rules.set_vocabulary(Vocabulary::compile(rules.concepts(), problems));
+  rules.set_vocabulary(VocabularyCodec::read(in, concepts));
   const std::size_t active = in.count(16);
   for (std::size_t i = 0; i < active; ++i) {
     rules.put_rule(reader.rule());
@@ -387,7 +497,7 @@ RuleSet rule_set_of(std::string_view payload) {
     Rule rule = reader.rule();
     rules.add_disabled_rule(std::move(rule), in.where());
   }
-  if (!problems.empty() || !in.at_end() || rules.techniques().empty()) {
+  if (!in.at_end() || rules.techniques().empty()) {
     throw Damaged{};
   }
   mark_referral_concepts(rules);

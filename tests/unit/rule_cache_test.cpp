@@ -2,6 +2,7 @@
 
 #include "backrelief/recommendation.hpp"
 #include "backrelief/rule_lint.hpp"
+#include "backrelief/text_analysis.hpp"
 
 #include <gtest/gtest.h>
 #include <string>
@@ -62,6 +63,40 @@ TEST(RuleCache, ReadsBackTheSameRuleSet) {
   }
 }
 
+TEST(RuleCache, ReadsBackTheSameVocabulary) {
+  // The compiled vocabulary is stored, not compiled again: every fact of every description, with
+  // how it was meant, must come out the same.
+  const auto sources = shipped_sources();
+  const RuleSet loaded = load_rules(sources);
+  const auto cached = deserialize_rule_set(serialize_rule_set(loaded, "k"), "k");
+  ASSERT_TRUE(cached.has_value());
+  const auto facts = [](const RuleSet& rules, const std::string& text) {
+    std::string out;
+    for (const TextFact& fact : analyze_text(text, rules.vocabulary()).facts) {
+      out += rules.concepts()[fact.concept_id].id + "@" + std::to_string(fact.begin) + (fact.negated ? "-" : "") +
+             (fact.family ? "f" : "") + (fact.hypothetical ? "?" : "") + (fact.fuzzy ? "~" : "") + " ";
+    }
+    return out;
+  };
+  std::size_t found = 0;
+  for (const char* description :
+       {"dull ache low in my back after sitting all day at my desk", "knots under my shoulder blade",
+        "stiff neck every morning, tension between my shoulders", "sharp pain in my right hip, I just want to relax",
+        "no numbness or tingling, worse when I bend forward", "tight glutes after running, lots of stress at work",
+        "sciatica down my left leg, I take blood thinners",
+        "I have mild fibromyalgia and burning between the shoulder "
+        "blades",
+        "throbbing ache in the lumbar area, trigger points in my upper back", "my mum had cancer",
+        "what if I get sciatica?", "numbnes in my groin", "osteoprosis and a slipped disk",
+        "no fever, chills or sweats", "I can't bend, sore and restricted movement"}) {
+    const std::string expected = facts(loaded, description);
+    EXPECT_EQ(facts(*cached, description), expected) << description;
+    found += expected.empty() ? 0U : 1U;
+  }
+  EXPECT_GE(found, 14U);
+  EXPECT_EQ(cached->vocabulary().phrase_count(), loaded.vocabulary().phrase_count());
+}
+
 TEST(RuleCache, KeepsDisabledRules) {
   const std::vector<RuleSource> sources{
       {"a.yaml", "version: 1\ntechniques:\n  - {id: t, name: T, summary: s, pressure: [low, firm]}\nrules:\n"
@@ -115,6 +150,24 @@ TEST(RuleCache, RefusesAnyChangedByte) {
   }
 }
 
+// A cache around `payload` with a correct header and checksum, as something else could write.
+std::string forged_cache(const std::string& payload) {
+  // The magic line and the format version, from a real cache.
+  static const std::string prefix = serialize_rule_set(load_rules(shipped_sources()), "k")
+                                        .substr(0, std::string_view("backrelief-rules-cache\n").size() + 4);
+  std::string forged = prefix;
+  const auto put = [&forged](std::uint64_t value, int bytes) {
+    for (int i = 0; i < bytes; ++i) {
+      forged.push_back(static_cast<char>(value >> (8 * i)));
+    }
+  };
+  put(1, 4);
+  forged += "k";
+  put(payload.size(), 8);
+  put(rule_cache_checksum(payload), 8);
+  return forged + payload;
+}
+
 TEST(RuleCache, NeverTrustsIdsEvenWithAGoodChecksum) {
   // A file written by something else entirely: random bytes behind a correct header and checksum
   // must fail cleanly, never index out of range.
@@ -125,22 +178,29 @@ TEST(RuleCache, NeverTrustsIdsEvenWithAGoodChecksum) {
       state = state * 6364136223846793005ULL + 1442695040888963407ULL;
       c = static_cast<char>(state >> 56U);
     }
-    // Only the checksum guards the payload, so write a whole cache around it by hand.
-    std::string forged = "backrelief-rules-cache\n";
-    const auto put = [&forged](std::uint64_t value, int bytes) {
-      for (int i = 0; i < bytes; ++i) {
-        forged.push_back(static_cast<char>(value >> (8 * i)));
-      }
-    };
-    const std::uint64_t hash = rule_cache_checksum(payload);
-    put(1, 4);
-    put(1, 4);
-    forged += "k";
-    put(payload.size(), 8);
-    put(hash, 8);
-    forged += payload;
-    EXPECT_FALSE(deserialize_rule_set(forged, "k").has_value());
+    EXPECT_FALSE(deserialize_rule_set(forged_cache(payload), "k").has_value());
   }
+}
+
+TEST(RuleCache, AForgedCacheMayLoadButNeverReadsOutOfRange) {
+  // Changed bytes inside a real payload, with the checksum made to match: every id, count and
+  // table index read back is checked, so the cache is refused or, where the change was harmless
+  // (a letter of a text), loads and answers without reading out of range (the asan build checks).
+  const std::string real = serialize_rule_set(load_rules(shipped_sources()), "k");
+  const std::string real_forged = forged_cache("");
+  const std::string payload = real.substr(real_forged.size());
+  ASSERT_TRUE(deserialize_rule_set(forged_cache(payload), "k").has_value());
+  std::size_t loaded = 0;
+  for (std::size_t at = 0; at < payload.size(); at += 389) {
+    std::string changed = payload;
+    changed[at] = static_cast<char>(changed[at] ^ 0x41);
+    const auto rules = deserialize_rule_set(forged_cache(changed), "k");
+    if (rules) {
+      ++loaded;
+      ranking(*rules, "dull ache low in my back, knots under my shoulder blade, sciatika", "firm");
+    }
+  }
+  EXPECT_GT(loaded, 0U); // most single changes land in texts, which load
 }
 
 } // namespace
