@@ -11,7 +11,7 @@ namespace backrelief::bench {
 inline const RuleSet& shipped_rules() {
   static const RuleSet rules = [] {
     RuleSet loaded = load_rules(read_rule_sources(BACKRELIEF_BENCH_RULES_DIR));
-    loaded.vocabulary().use_known_words(std::make_shared<KnownWords>(system_word_lists()));
+    loaded.use_known_words(std::make_shared<KnownWords>(system_word_lists()));
     return loaded;
   }();
   return rules;

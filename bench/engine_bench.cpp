@@ -1,6 +1,7 @@
-// How long loading the shipped rules and ranking one profile take.
+// How long loading the shipped rules (from YAML and from the cache) and ranking one profile take.
 #include "backrelief/profile.hpp"
 #include "backrelief/recommendation.hpp"
+#include "backrelief/rule_cache.hpp"
 #include "bench_support.hpp"
 
 #include <benchmark/benchmark.h>
@@ -14,6 +15,15 @@ void BM_LoadShippedRules(benchmark::State& state) {
     RuleSet rules = load_rules(sources);
     benchmark::DoNotOptimize(rules);
   }
+}
+
+void BM_ReadShippedRulesFromCache(benchmark::State& state) {
+  const std::string cache = serialize_rule_set(load_rules(read_rule_sources(BACKRELIEF_BENCH_RULES_DIR)), "bench");
+  for (auto _ : state) {
+    std::optional<RuleSet> rules = deserialize_rule_set(cache, "bench");
+    benchmark::DoNotOptimize(rules);
+  }
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(cache.size()));
 }
 
 void BM_RecommendStructuredProfile(benchmark::State& state) {
@@ -45,6 +55,7 @@ void BM_ProfileAndRecommendWithDescription(benchmark::State& state) {
 }
 
 BENCHMARK(BM_LoadShippedRules)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ReadShippedRulesFromCache)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_RecommendStructuredProfile);
 BENCHMARK(BM_ProfileAndRecommendWithDescription);
 

@@ -27,7 +27,7 @@ inline const std::vector<RuleSource>& shipped_sources() {
 inline const RuleSet& shipped_rules() {
   static const RuleSet rules = [] {
     RuleSet loaded = load_rules(shipped_sources());
-    loaded.vocabulary().use_known_words(std::make_shared<KnownWords>(system_word_lists()));
+    loaded.use_known_words(std::make_shared<KnownWords>(system_word_lists()));
     return loaded;
   }();
   return rules;

@@ -6,6 +6,8 @@
 #include "backrelief/technique.hpp"
 #include "backrelief/vocabulary.hpp"
 
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,11 +29,18 @@ public:
   [[nodiscard]] const std::vector<std::pair<Rule, SourceLocation>>& disabled_rules() const { return m_disabled; }
 
   /// The compiled phrases of every concept, for understanding descriptions.
-  [[nodiscard]] const Vocabulary& vocabulary() const { return m_vocabulary; }
+  /// Made on first use when the rule set came from the cache (see set_vocabulary_source): a
+  /// profile without a description never needs it. Like the vocabulary's own caches, this is not
+  /// safe to reach from two threads at once.
+  [[nodiscard]] const Vocabulary& vocabulary() const;
   /// Stores the compiled vocabulary; the loader calls this once every concept is known.
-  void set_vocabulary(Vocabulary vocabulary) { m_vocabulary = std::move(vocabulary); }
+  void set_vocabulary(Vocabulary vocabulary);
+  /// Makes the vocabulary on first use with `source` instead, which must not fail.
+  void set_vocabulary_source(std::function<Vocabulary()> source);
   /// The vocabulary, for the loader to mark the concepts that referral rules ask for.
-  Vocabulary& vocabulary() { return m_vocabulary; }
+  Vocabulary& vocabulary();
+  /// Words spelled right, for the vocabulary now or when it is made.
+  void use_known_words(std::shared_ptr<const KnownWords> words);
 
   /// Indexes the active rules by the facts they need; the loader calls this once every rule is
   /// in place, and adding or disabling a rule drops the index again.
@@ -81,7 +90,9 @@ private:
   std::vector<Rule> m_rules;
   std::vector<std::pair<Rule, SourceLocation>> m_disabled;
   std::optional<RuleIndex> m_index;
-  Vocabulary m_vocabulary;
+  mutable std::optional<Vocabulary> m_vocabulary;
+  std::function<Vocabulary()> m_vocabulary_source;
+  std::shared_ptr<const KnownWords> m_known_words;
   std::unordered_map<std::string, TechniqueId> m_technique_index; // ids and aliases, lower case
   std::unordered_map<std::string, ConceptId> m_concept_index;     // "kind:name", lower case
   std::unordered_map<std::string, ConceptId> m_concept_ids;       // ids only

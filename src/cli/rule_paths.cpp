@@ -236,7 +236,7 @@ RuleSet load_rule_set(const std::vector<std::string>& paths, bool use_cache) {
     sources.insert(sources.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   }
   RuleSet rules = use_cache ? load_cached(sources, limits) : load_rules(sources, limits);
-  rules.vocabulary().use_known_words(std::make_shared<KnownWords>(system_word_lists()));
+  rules.use_known_words(std::make_shared<KnownWords>(system_word_lists()));
   return rules;
 }
 

@@ -133,6 +133,7 @@ public:
     return value;
   }
   [[nodiscard]] bool at_end() const { return m_at == m_data.size(); }
+  [[nodiscard]] std::size_t position() const { return m_at; }
 
 private:
   void need(std::size_t bytes) const {
@@ -392,60 +393,90 @@ struct VocabularyCodec {
     }
   }
 
-  static Vocabulary read(Reader& in, std::size_t concept_count) {
-    Vocabulary vocabulary;
-    vocabulary.m_word_count = in.u32();
-    vocabulary.m_phrase_count = in.u64();
-    const std::size_t words = vocabulary.m_word_count;
-    for (auto* table : {&vocabulary.m_written, &vocabulary.m_stems}) {
+  // Reads the tables into `vocabulary`, or with nothing to read into only checks every count,
+  // id and index, so the tables can be built later, on first use, without a chance of failing.
+  static void read(Reader& in, std::size_t concept_count, Vocabulary* vocabulary) {
+    Vocabulary unused;
+    Vocabulary& into = vocabulary != nullptr ? *vocabulary : unused;
+    const bool build = vocabulary != nullptr;
+    const std::uint32_t words = in.u32();
+    const std::uint64_t phrases = in.u64();
+    if (build) {
+      into.m_word_count = words;
+      into.m_phrase_count = phrases;
+    }
+    for (auto* table : {&into.m_written, &into.m_stems}) {
       const std::size_t size = in.count(8);
-      table->reserve(size);
+      if (build) {
+        table->reserve(size);
+      }
       for (std::size_t i = 0; i < size; ++i) {
         std::string text = in.text();
-        table->emplace(std::move(text), in.below(words));
+        const std::uint32_t id = in.below(words);
+        if (build) {
+          table->emplace(std::move(text), id);
+        }
       }
     }
-    vocabulary.m_by_length.resize(in.count(4));
-    for (auto& candidates : vocabulary.m_by_length) {
-      candidates.resize(in.count(12));
-      for (Vocabulary::Candidate& candidate : candidates) {
+    const std::size_t lengths = in.count(4);
+    if (build) {
+      into.m_by_length.resize(lengths);
+    }
+    for (std::size_t length = 0; length < lengths; ++length) {
+      const std::size_t size = in.count(12);
+      for (std::size_t i = 0; i < size; ++i) {
+        Vocabulary::Candidate candidate;
         candidate.written = in.text();
         candidate.id = in.below(words);
         candidate.letters = in.u32();
+        if (build) {
+          into.m_by_length[length].push_back(std::move(candidate));
+        }
       }
     }
     const std::size_t nodes = in.count(9);
     if (nodes == 0) {
       throw Damaged{}; // the root is always there
     }
-    vocabulary.m_nodes.assign(nodes, Vocabulary::Node{});
-    for (Vocabulary::Node& node : vocabulary.m_nodes) {
+    if (build) {
+      into.m_nodes.assign(nodes, Vocabulary::Node{});
+    }
+    for (std::size_t n = 0; n < nodes; ++n) {
       const bool has_concept = in.u8() != 0;
       const std::uint32_t concept_id = in.u32();
-      if (has_concept) {
-        if (concept_id >= concept_count) {
-          throw Damaged{};
-        }
-        node.concept_id = concept_id;
+      if (has_concept && concept_id >= concept_count) {
+        throw Damaged{};
       }
       const std::size_t children = in.count(8);
-      node.children.reserve(children);
+      if (build) {
+        if (has_concept) {
+          into.m_nodes[n].concept_id = concept_id;
+        }
+        into.m_nodes[n].children.reserve(children);
+      }
       for (std::size_t i = 0; i < children; ++i) {
         const std::uint32_t word = in.below(words);
-        node.children.emplace(word, in.below(nodes));
+        const std::uint32_t child = in.below(nodes);
+        if (build) {
+          into.m_nodes[n].children.emplace(word, child);
+        }
       }
     }
-    for (auto* flags : {&vocabulary.m_red_flags, &vocabulary.m_fuzzy, &vocabulary.m_stated}) {
+    for (auto* flags : {&into.m_red_flags, &into.m_fuzzy, &into.m_stated}) {
       const std::size_t size = in.count(1);
       if (size != concept_count) {
         throw Damaged{};
       }
-      flags->resize(size);
+      if (build) {
+        flags->resize(size);
+      }
       for (std::size_t i = 0; i < size; ++i) {
-        (*flags)[i] = in.u8() != 0;
+        const bool flag = in.u8() != 0;
+        if (build) {
+          (*flags)[i] = flag;
+        }
       }
     }
-    return vocabulary;
   }
 };
 
@@ -487,7 +518,20 @@ RuleSet rule_set_of(std::string_view payload) {
     rules.add_concept(read_concept(in));
   }
   reader.set_counts(techniques, concepts);
-  rules.set_vocabulary(VocabularyCodec::read(in, concepts));
+  // Checked now, built on first use: a profile without a description never needs it.
+  const std::size_t vocabulary_start = in.position();
+  VocabularyCodec::read(in, concepts, nullptr);
+  rules.set_vocabulary_source(
+      [packed = std::string(payload.substr(vocabulary_start, in.position() - vocabulary_start)), concepts] {
+        Vocabulary vocabulary;
+        Reader tables(packed);
+        try {
+          VocabularyCodec::read(tables, concepts, &vocabulary);
+        } catch (const Damaged&) {
+          return Vocabulary{}; // cannot happen: these very bytes passed the check above
+        }
+        return vocabulary;
+      });
   const std::size_t active = in.count(16);
   for (std::size_t i = 0; i < active; ++i) {
     rules.put_rule(reader.rule());
@@ -500,7 +544,7 @@ RuleSet rule_set_of(std::string_view payload) {
   if (!in.at_end() || rules.techniques().empty()) {
     throw Damaged{};
   }
-  mark_referral_concepts(rules);
+  // The vocabulary's red flags and stated concepts were stored already marked.
   rules.index_rules();
   return rules;
 }

@@ -116,6 +116,36 @@ void RuleSet::add_phrases(ConceptId id, std::vector<Phrase> phrases) {
   target.insert(target.end(), std::make_move_iterator(phrases.begin()), std::make_move_iterator(phrases.end()));
 }
 
+const Vocabulary& RuleSet::vocabulary() const {
+  if (!m_vocabulary) {
+    m_vocabulary = m_vocabulary_source ? m_vocabulary_source() : Vocabulary{};
+    m_vocabulary->use_known_words(m_known_words);
+  }
+  return *m_vocabulary;
+}
+
+Vocabulary& RuleSet::vocabulary() {
+  return const_cast<Vocabulary&>(static_cast<const RuleSet&>(*this).vocabulary()); // NOLINT(*-const-cast): ours
+}
+
+void RuleSet::set_vocabulary(Vocabulary vocabulary) {
+  m_vocabulary = std::move(vocabulary);
+  m_vocabulary->use_known_words(m_known_words);
+  m_vocabulary_source = nullptr;
+}
+
+void RuleSet::set_vocabulary_source(std::function<Vocabulary()> source) {
+  m_vocabulary.reset();
+  m_vocabulary_source = std::move(source);
+}
+
+void RuleSet::use_known_words(std::shared_ptr<const KnownWords> words) {
+  m_known_words = std::move(words);
+  if (m_vocabulary) {
+    m_vocabulary->use_known_words(m_known_words);
+  }
+}
+
 void RuleSet::put_rule(Rule rule) {
   m_index.reset();
   if (auto it = m_rule_index.find(rule.id); it != m_rule_index.end()) {

@@ -110,7 +110,7 @@ std::vector<std::string> check(const YAML::Node& entry, const RuleSet& rules) {
 
 TEST(SentenceTable, EverySentenceIsUnderstood) {
   RuleSet rules = load_rules(read_rule_sources(BACKRELIEF_TEST_RULES_DIR));
-  rules.vocabulary().use_known_words(std::make_shared<KnownWords>(system_word_lists()));
+  rules.use_known_words(std::make_shared<KnownWords>(system_word_lists()));
   const YAML::Node table = YAML::LoadFile(BACKRELIEF_TEST_SENTENCES);
   ASSERT_TRUE(table.IsSequence());
   EXPECT_GE(table.size(), 80U) << "the table should hold at least 80 sentences";

@@ -184,7 +184,7 @@ TEST(Vocabulary, AWordInTheWordListsIsNeverAMisspelling) {
   EXPECT_EQ(rules.vocabulary().find_misspelled("belief"), relief);
 
   const WordListFile words("Abby\nbelief\nrelief\n");
-  rules.vocabulary().use_known_words(std::make_shared<KnownWords>(std::vector{words.path()}));
+  rules.use_known_words(std::make_shared<KnownWords>(std::vector{words.path()}));
   EXPECT_EQ(rules.vocabulary().find_misspelled("belief"), std::nullopt);
   EXPECT_EQ(rules.vocabulary().find_misspelled("releif"), relief);
   EXPECT_EQ(facts_of(rules, "my belief is that I need releif"), Facts{"relief \"releif\" fuzzy"});
