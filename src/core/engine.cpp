@@ -57,6 +57,9 @@ void apply(const Rule& rule, std::vector<TechniqueOutcome>& outcomes, Recommenda
 } // namespace
 
 std::vector<std::string> words_behind(const Rule& rule, const Profile& profile) {
+  if (profile.text.facts.empty()) {
+    return {}; // no words at all (most batch profiles): no need to list what the rule asks for
+  }
   const std::vector<ConceptId> wanted = concepts_in(rule.when);
   std::vector<std::string> words;
   for (const TextFact& fact : profile.text.facts) {

@@ -110,6 +110,9 @@ constexpr std::array<std::string_view, 10> k_list_glue{"and", "or",  "nor",  "an
                                                        "an",  "the", "some", "also", "even"};
 
 // Common words of five letters or more, which must never be read as misspelled vocabulary.
+constexpr std::array<std::string_view, 8> k_reporting_verbs{"noticed", "says",  "said", "thinks",
+                                                            "told",    "found", "saw",  "spotted"};
+
 constexpr auto k_common_long_words = std::to_array<std::string_view>({
     "about",
     "above",
@@ -208,11 +211,6 @@ constexpr auto k_common_long_words = std::to_array<std::string_view>({
     "eight",
 });
 
-bool starts_any(std::span<const WordSequence> sequences, std::string_view word) {
-  return std::any_of(sequences.begin(), sequences.end(),
-                     [word](const WordSequence& sequence) { return sequence.front() == word; });
-}
-
 } // namespace
 
 std::span<const WordSequence> negation_triggers() {
@@ -252,20 +250,32 @@ std::span<const WordSequence> triggers(TriggerList list) {
   return {};
 }
 
-std::uint8_t trigger_lists_starting_with(std::string_view word) {
+std::uint16_t word_traits(std::string_view word) {
   // Keys view the lists' own strings, which live as long as the program.
-  static const auto k_first_words = [] {
-    std::unordered_map<std::string_view, std::uint8_t> first_words;
+  static const auto k_traits = [] {
+    std::unordered_map<std::string_view, std::uint16_t> traits;
     for (auto list : {TriggerList::negation, TriggerList::negation_after, TriggerList::pseudo, TriggerList::terminator,
                       TriggerList::family, TriggerList::hypothetical}) {
       for (const WordSequence& sequence : triggers(list)) {
-        first_words[sequence.front()] |= static_cast<std::uint8_t>(1U << static_cast<unsigned>(list));
+        traits[sequence.front()] |= static_cast<std::uint16_t>(1U << static_cast<unsigned>(list));
       }
     }
-    return first_words;
+    for (std::string_view first_person : k_first_person) {
+      traits[first_person] |= k_first_person_word;
+    }
+    for (std::string_view glue : k_list_glue) {
+      traits[glue] |= k_list_glue_word;
+    }
+    for (std::string_view verb : k_reporting_verbs) {
+      traits[verb] |= k_reporting_verb_word;
+    }
+    for (std::string_view common : k_common_long_words) {
+      traits[common] |= k_common_long_word;
+    }
+    return traits;
   }();
-  const auto found = k_first_words.find(word);
-  return found == k_first_words.end() ? 0 : found->second;
+  const auto found = k_traits.find(word);
+  return found == k_traits.end() ? 0 : found->second;
 }
 
 bool is_first_person(std::string_view word) {
@@ -277,12 +287,14 @@ bool is_list_glue(std::string_view word) {
 }
 
 bool is_grammar_word(std::string_view word) {
-  return starts_any(k_negation_triggers, word) || starts_any(k_scope_terminators, word) || is_first_person(word) ||
-         is_list_glue(word);
+  constexpr auto k_grammar = static_cast<std::uint16_t>((1U << static_cast<unsigned>(TriggerList::negation)) |
+                                                        (1U << static_cast<unsigned>(TriggerList::terminator)) |
+                                                        k_first_person_word | k_list_glue_word);
+  return (word_traits(word) & k_grammar) != 0;
 }
 
 bool is_common_word(std::string_view word) {
-  return std::find(k_common_long_words.begin(), k_common_long_words.end(), word) != k_common_long_words.end();
+  return (word_traits(word) & k_common_long_word) != 0;
 }
 
 } // namespace backrelief

@@ -27,9 +27,17 @@ std::span<const WordSequence> hypothetical_triggers();
 enum class TriggerList : std::uint8_t { negation, negation_after, pseudo, terminator, family, hypothetical };
 /// One list of cues.
 std::span<const WordSequence> triggers(TriggerList list);
-/// A bit, 1 << list, for each list with a sequence that starts with `word`. Most words start
-/// none, and the analyser then skips comparing them with every sequence of every list.
-std::uint8_t trigger_lists_starting_with(std::string_view word);
+/// What a word can be, as bits: 1 << list for each cue list with a sequence that starts with it,
+/// and the word classes below. Most words are none of it, and the analyser, which looks a word up
+/// once, then skips comparing it with every cue and class.
+std::uint16_t word_traits(std::string_view word);
+/// Bits of word_traits() beyond the cue lists.
+enum WordTrait : std::uint16_t {
+  k_first_person_word = 1U << 8U,    ///< is_first_person()
+  k_list_glue_word = 1U << 9U,       ///< is_list_glue()
+  k_reporting_verb_word = 1U << 10U, ///< "noticed", "says", "told"...: a relative only reports it
+  k_common_long_word = 1U << 11U     ///< is_common_word()
+};
 /// Words that bring the person back as the subject: "i", "im", "me"...
 bool is_first_person(std::string_view word);
 /// Words that may join list items: "and", "or", "nor", and fillers such as "any".

@@ -99,7 +99,9 @@ private:
 
   // Facts from the words join those from the options; a number given as an option wins.
   void understand_description(Profile& profile) {
-    profile.text = analyze_text(profile.description, m_rules.vocabulary());
+    if (!profile.description.empty()) { // nothing to read: the vocabulary need not even be built
+      profile.text = analyze_text(profile.description, m_rules.vocabulary());
+    }
     profile.facts = affirmed_facts(profile, m_rules.concepts().size());
     if (!profile.age && profile.text.age) {
       profile.age = static_cast<int>(profile.text.age->value);

@@ -6,6 +6,7 @@
 #include "tokenizer.hpp"
 
 #include <algorithm>
+#include <optional>
 
 namespace backrelief {
 
@@ -31,9 +32,10 @@ class Analyzer {
 public:
   Analyzer(std::string_view text, const Vocabulary& vocabulary)
       : m_text(text), m_vocabulary(vocabulary), m_tokens(tokenize(text)) {
-    m_starts.reserve(m_tokens.size());
+    m_family_at.resize(m_tokens.size());
+    m_traits.reserve(m_tokens.size());
     for (const Token& token : m_tokens) {
-      m_starts.push_back(token.kind == TokenKind::word ? trigger_lists_starting_with(token.text) : 0);
+      m_traits.push_back(token.kind == TokenKind::word ? word_traits(token.text) : 0);
     }
   }
 
@@ -150,7 +152,11 @@ private:
 
   // Whether some sequence of `list` starts with token i's word.
   [[nodiscard]] bool may_start(std::size_t i, TriggerList list) const {
-    return i < m_starts.size() && (m_starts[i] & (1U << static_cast<unsigned>(list))) != 0;
+    return has_trait(i, static_cast<std::uint16_t>(1U << static_cast<unsigned>(list)));
+  }
+
+  [[nodiscard]] bool has_trait(std::size_t i, std::uint16_t trait) const {
+    return i < m_traits.size() && (m_traits[i] & trait) != 0;
   }
 
   [[nodiscard]] std::size_t longest_at(std::size_t i, TriggerList list) const {
@@ -167,7 +173,8 @@ private:
 
   // The grammar cue at token i and its length; pseudo-negations win over the negations they contain.
   [[nodiscard]] std::pair<Cue, std::size_t> cue_at(std::size_t i) const {
-    if (i >= m_starts.size() || m_starts[i] == 0) {
+    constexpr std::uint16_t k_any_cue = 0xFF;
+    if (!has_trait(i, k_any_cue)) {
       return {Cue::none, 0};
     }
     const std::pair<Cue, TriggerList> order[] = {
@@ -197,7 +204,7 @@ private:
       }
       if (m_in_match[i]) {
         any_concept = true;
-      } else if (token.kind == TokenKind::word && is_list_glue(token.text)) {
+      } else if (has_trait(i, k_list_glue_word)) {
         conjunction = conjunction || token.text == "and" || token.text == "or" || token.text == "nor";
       } else {
         break;
@@ -242,7 +249,7 @@ private:
       }
       // Whose it is and whether it is imagined are read even through a phrase's own words:
       // "family history of cancer", "worried about numbness".
-      if (token.kind == TokenKind::word && sequence_overlapping(i, TriggerList::family) > 0 && !about_a_carer(i)) {
+      if (token.kind == TokenKind::word && family_at(i) > 0 && !about_a_carer(i)) {
         family = true;
       }
       if (token.kind == TokenKind::word && sequence_overlapping(i, TriggerList::hypothetical) > 0) {
@@ -282,7 +289,7 @@ private:
       case Cue::negation_after:
         break;
       case Cue::none:
-        if (token.kind == TokenKind::word && is_first_person(token.text)) {
+        if (has_trait(i, k_first_person_word)) {
           // "I never told my doctor I had cancer": the person speaking again starts a new clause.
           family = false;
           if (negation.active && negation.words_left < k_negation_reach) {
@@ -290,7 +297,7 @@ private:
           }
         } else if (token.kind == TokenKind::word && token.text == "my" && !next_is_family(i)) {
           family = false; // "my husband says my legs give way": the legs are the person's own
-        } else if (token.kind == TokenKind::word && is_reporting_verb(token.text)) {
+        } else if (has_trait(i, k_reporting_verb_word)) {
           family = false; // "my husband noticed a new lump": the relative only saw it
         }
         if (token.kind == TokenKind::word && token.text == "and") {
@@ -322,16 +329,22 @@ private:
     return longest_at(i, weak) > 0;
   }
 
-  static bool is_reporting_verb(std::string_view word) {
-    return word == "noticed" || word == "says" || word == "said" || word == "thinks" || word == "told" ||
-           word == "found" || word == "saw" || word == "spotted";
-  }
+  [[nodiscard]] bool next_is_family(std::size_t i) const { return family_at(i) > 0; }
 
-  [[nodiscard]] bool next_is_family(std::size_t i) const { return sequence_overlapping(i, TriggerList::family) > 0; }
+  // The family cue at token i, asked up to three times per word ("my" starts forty of them).
+  [[nodiscard]] std::size_t family_at(std::size_t i) const {
+    if (i >= m_family_at.size()) {
+      return 0;
+    }
+    if (!m_family_at[i]) {
+      m_family_at[i] = static_cast<std::uint8_t>(sequence_overlapping(i, TriggerList::family));
+    }
+    return *m_family_at[i];
+  }
 
   // "my family doctor", "my family GP": a clinician, not a relative.
   [[nodiscard]] bool about_a_carer(std::size_t i) const {
-    const std::size_t length = sequence_overlapping(i, TriggerList::family);
+    const std::size_t length = family_at(i);
     const std::size_t next = i + length;
     if (next >= m_tokens.size() || m_tokens[next].kind != TokenKind::word) {
       return false;
@@ -418,7 +431,7 @@ private:
           // loss; only a negation before it suppresses a red flag.
           m_negated[m] = m_negated[m] || !is_red_flag(m_matches[m]) || !is_weak_after(i);
           k = m_matches[m].first;
-        } else if (m_tokens[k].kind != TokenKind::comma && !(is_free_word(k) && is_list_glue(m_tokens[k].text))) {
+        } else if (m_tokens[k].kind != TokenKind::comma && !(is_free_word(k) && has_trait(k, k_list_glue_word))) {
           break;
         }
       }
@@ -428,7 +441,8 @@ private:
   std::string_view m_text;
   const Vocabulary& m_vocabulary;
   std::vector<Token> m_tokens;
-  std::vector<std::uint8_t> m_starts; ///< per token: the trigger lists its word may start
+  std::vector<std::uint16_t> m_traits;                          ///< per token: word_traits() of its word
+  mutable std::vector<std::optional<std::uint8_t>> m_family_at; ///< per token, once asked: family_at()
   std::vector<Match> m_matches;
   std::vector<bool> m_in_match;
   std::vector<bool> m_negated;
