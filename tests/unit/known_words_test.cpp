@@ -92,5 +92,18 @@ TEST(KnownWords, SystemListsAreDebiansAmericanAndBritishOnes) {
                                                                      "/usr/share/dict/british-english"}));
 }
 
+TEST(KnownWords, ListsInAnyOrderWithOverlapsAndNoFinalNewline) {
+  const TemporaryDirectory directory;
+  // Debian's lists come sorted; another list may not, and two lists share words.
+  const KnownWords words({directory.write("one", "zebra\napple\nmango\nApple\nkiwi"),
+                          directory.write("two", "mango\nbanana\r\ncherry\napple\n\n")});
+  for (const char* known : {"zebra", "apple", "mango", "kiwi", "cherry"}) {
+    EXPECT_TRUE(words.contains(known)) << known;
+  }
+  for (const char* unknown : {"banana", "Apple", "", "zebras", "appl", "mangoes"}) {
+    EXPECT_FALSE(words.contains(unknown)) << unknown; // "banana\r" is not a plain word either
+  }
+}
+
 } // namespace
 } // namespace backrelief
