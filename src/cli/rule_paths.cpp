@@ -5,6 +5,7 @@
 #include "backrelief/rule_loader.hpp"
 #include "cli/standard_input.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <cstdio>
@@ -132,6 +133,29 @@ void write_atomically(const std::filesystem::path& path, const std::string& data
   }
 }
 
+// Each list of rule paths has its own cache file, so scripts that load rules from ever new
+// temporary paths would fill the directory: after writing one, only the most recently written
+// few are kept.
+constexpr std::size_t k_kept_cache_files = 16;
+
+void prune_cache(const std::filesystem::path& directory) {
+  std::error_code error;
+  std::vector<std::pair<std::filesystem::file_time_type, std::filesystem::path>> caches;
+  for (const auto& entry : std::filesystem::directory_iterator(directory, error)) {
+    const std::string name = entry.path().filename().string();
+    if (name.starts_with("rules-") && name.ends_with(".cache")) {
+      caches.emplace_back(entry.last_write_time(error), entry.path());
+    }
+  }
+  if (caches.size() <= k_kept_cache_files) {
+    return;
+  }
+  std::sort(caches.begin(), caches.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (std::size_t i = k_kept_cache_files; i < caches.size(); ++i) {
+    std::filesystem::remove(caches[i].second, error);
+  }
+}
+
 // One cache file per list of rule paths, named by a hash of the names, so a changed file
 // replaces its old entry instead of adding one; the contents are checked by the key inside.
 RuleSet load_cached(const std::vector<RuleSource>& sources, const RuleLimits& limits) {
@@ -156,6 +180,7 @@ RuleSet load_cached(const std::vector<RuleSource>& sources, const RuleLimits& li
   std::filesystem::create_directories(directory, error);
   if (!error) {
     write_atomically(file, serialize_rule_set(rules, key));
+    prune_cache(directory);
   }
   return rules;
 }

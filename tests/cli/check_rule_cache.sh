@@ -60,5 +60,15 @@ for i in $(seq 1 8); do
   [[ $(cat "$work/out.$i") == "$changed" ]] || fail "concurrent run $i answered differently"
 done
 [[ $(find "$work/cache/backrelief" -type f | wc -l) -eq 1 ]] || fail "concurrent writers left $(find "$work/cache/backrelief" -type f | wc -l) files"
+# Rules loaded from ever new paths: only the 16 most recently written cache files stay.
+for i in $(seq 1 20); do
+  cp "$work/extra.yaml" "$work/extra-$i.yaml"
+  "$binary" recommend -p low -f tsv -r "$work/extra-$i.yaml" >/dev/null 2>&1 || fail "run with extra-$i.yaml failed"
+  sleep 0.01 # distinct modification times
+done
+kept=$(find "$work/cache/backrelief" -name 'rules-*.cache' | wc -l)
+[[ $kept -eq 16 ]] || fail "after 21 rule lists, $kept cache files remain (want 16)"
+[[ $(run 2>&1) == "$changed" ]] || fail "the answer changed after pruning"
+
 [[ $failed -eq 0 ]] && echo "rule cache: ok"
 exit $failed
