@@ -23,11 +23,11 @@ constexpr std::uint64_t has_zero_byte(std::uint64_t word) {
 // multi-byte UTF-8 sequence (which must be checked). Most of every document is plain ASCII prose
 // from the rules, so testing 8 bytes at once pays.
 constexpr bool needs_care(std::uint64_t word) {
-  constexpr std::uint64_t quote = k_ones * '"';
-  constexpr std::uint64_t backslash = k_ones * '\\';
-  constexpr std::uint64_t below_space = k_ones * 0x20;
-  return ((word - below_space) & ~word & k_high_bits) != 0 || has_zero_byte(word ^ quote) != 0 ||
-         has_zero_byte(word ^ backslash) != 0 || (word & k_high_bits) != 0;
+  constexpr std::uint64_t k_quotes = k_ones * '"';
+  constexpr std::uint64_t k_backslashes = k_ones * '\\';
+  constexpr std::uint64_t k_spaces = k_ones * 0x20;
+  return ((word - k_spaces) & ~word & k_high_bits) != 0 || has_zero_byte(word ^ k_quotes) != 0 ||
+         has_zero_byte(word ^ k_backslashes) != 0 || (word & k_high_bits) != 0;
 }
 
 // The length of the well-formed UTF-8 sequence at text[at] (Unicode 15, table 3-7), or 0.
@@ -56,9 +56,9 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t at) {
 // "\u0000" to "\u001f", as nlohmann writes control bytes that have no short escape.
 constexpr auto k_control_escapes = [] {
   std::array<std::array<char, 6>, 0x20> table{};
-  constexpr std::string_view hex = "0123456789abcdef";
+  constexpr std::string_view k_hex = "0123456789abcdef";
   for (std::size_t byte = 0; byte < table.size(); ++byte) {
-    table.at(byte) = {'\\', 'u', '0', '0', hex[byte >> 4U], hex[byte & 0xFU]};
+    table.at(byte) = {'\\', 'u', '0', '0', k_hex[byte >> 4U], k_hex[byte & 0xFU]};
   }
   return table;
 }();

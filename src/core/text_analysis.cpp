@@ -6,6 +6,7 @@
 #include "tokenizer.hpp"
 
 #include <algorithm>
+#include <array>
 #include <optional>
 
 namespace backrelief {
@@ -177,12 +178,15 @@ private:
     if (!has_trait(i, k_any_cue)) {
       return {Cue::none, 0};
     }
-    const std::pair<Cue, TriggerList> order[] = {
-        {Cue::pseudo, TriggerList::pseudo},     {Cue::negation_after, TriggerList::negation_after},
-        {Cue::negation, TriggerList::negation}, {Cue::terminator, TriggerList::terminator},
-        {Cue::family, TriggerList::family},     {Cue::hypothetical, TriggerList::hypothetical},
-    };
-    for (const auto& [cue, list] : order) {
+    constexpr std::array<std::pair<Cue, TriggerList>, 6> k_order{{
+        {Cue::pseudo, TriggerList::pseudo},
+        {Cue::negation_after, TriggerList::negation_after},
+        {Cue::negation, TriggerList::negation},
+        {Cue::terminator, TriggerList::terminator},
+        {Cue::family, TriggerList::family},
+        {Cue::hypothetical, TriggerList::hypothetical},
+    }};
+    for (const auto& [cue, list] : k_order) {
       if (const std::size_t length = longest_at(i, list); length > 0) {
         return {cue, length};
       }
@@ -295,10 +299,11 @@ private:
           if (negation.active && negation.words_left < k_negation_reach) {
             negation = {};
           }
-        } else if (token.kind == TokenKind::word && token.text == "my" && !next_is_family(i)) {
-          family = false; // "my husband says my legs give way": the legs are the person's own
-        } else if (has_trait(i, k_reporting_verb_word)) {
-          family = false; // "my husband noticed a new lump": the relative only saw it
+        } else if ((token.kind == TokenKind::word && token.text == "my" && !next_is_family(i)) ||
+                   has_trait(i, k_reporting_verb_word)) {
+          // "my husband says my legs give way": the legs are the person's own;
+          // "my husband noticed a new lump": the relative only saw it.
+          family = false;
         }
         if (token.kind == TokenKind::word && token.text == "and") {
           // "no appetite and lost weight": only "or" and lists carry a "no" on to a red flag.
