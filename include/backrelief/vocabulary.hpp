@@ -77,6 +77,7 @@ private:
   };
 
   WordId intern(const std::string& written);
+  [[nodiscard]] std::optional<WordId> find_by_stem(std::string_view word) const;
   [[nodiscard]] std::optional<WordId> closest(std::string_view word, std::size_t typos,
                                               std::optional<WordId> other_than) const;
 
@@ -97,6 +98,7 @@ private:
   std::shared_ptr<const KnownWords> m_known_words;
   mutable std::unordered_map<std::string, std::optional<WordId>> m_misspelling_of; // by written form, as seen
   mutable std::unordered_map<std::string, std::optional<WordId>> m_misspelled;     // find_misspelled, as seen
+  mutable std::unordered_map<std::string, std::optional<WordId>> m_found_by_stem;  // find past m_written, as seen
 };
 
 } // namespace backrelief

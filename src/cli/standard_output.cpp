@@ -24,6 +24,9 @@ bool write_stdout(std::string_view text) {
   if (first_error() != 0) {
     return false;
   }
+  if (text.empty()) {
+    return true; // and fwrite may not be given the null pointer an empty view can hold
+  }
   errno = 0;
   if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size()) {
     return record_failure();

@@ -142,13 +142,29 @@ Vocabulary Vocabulary::compile(const std::vector<Concept>& concepts, std::vector
 }
 
 namespace {
+// Each remembered lookup costs a few dozen bytes; a megabyte of new words cannot grow memory
+// past this many.
 constexpr std::size_t k_max_remembered_misspellings = 1U << 16U;
 } // namespace
 
 std::optional<Vocabulary::WordId> Vocabulary::find(std::string_view word) const {
-  if (auto found = m_written.find(std::string(word)); found != m_written.end()) {
+  const std::string key(word);
+  if (auto found = m_written.find(key); found != m_written.end()) {
     return found->second;
   }
+  // Most words of a description are everyday English the vocabulary lacks ("after", "day"),
+  // met again and again in a batch: stemming each every time was a good part of reading it.
+  if (auto seen = m_found_by_stem.find(key); seen != m_found_by_stem.end()) {
+    return seen->second;
+  }
+  const auto found = find_by_stem(word);
+  if (m_found_by_stem.size() < k_max_remembered_misspellings) {
+    m_found_by_stem.emplace(key, found);
+  }
+  return found;
+}
+
+std::optional<Vocabulary::WordId> Vocabulary::find_by_stem(std::string_view word) const {
   if (is_grammar_word(word)) {
     return std::nullopt;
   }
