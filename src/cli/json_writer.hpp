@@ -114,8 +114,10 @@ private:
   // Callers reserve() first, so the hot path is a copy with no check.
   void put(char c) { m_data[m_size++] = c; }
   void put(std::string_view text) {
-    std::memcpy(m_data.get() + m_size, text.data(), text.size());
-    m_size += text.size();
+    if (!text.empty()) { // an empty view may hold a null pointer, which memcpy may not be given
+      std::memcpy(m_data.get() + m_size, text.data(), text.size());
+      m_size += text.size();
+    }
   }
   void reserve(std::size_t more) {
     if (m_capacity - m_size < more) {
