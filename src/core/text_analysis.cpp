@@ -209,7 +209,8 @@ private:
       if (m_in_match[i]) {
         any_concept = true;
       } else if (has_trait(i, k_list_glue_word)) {
-        conjunction = conjunction || token.text == "and" || token.text == "or" || token.text == "nor";
+        conjunction = conjunction || std::string_view(token.text) == "and" || std::string_view(token.text) == "or" ||
+                      std::string_view(token.text) == "nor";
       } else {
         break;
       }
@@ -299,13 +300,13 @@ private:
           if (negation.active && negation.words_left < k_negation_reach) {
             negation = {};
           }
-        } else if ((token.kind == TokenKind::word && token.text == "my" && !next_is_family(i)) ||
+        } else if ((token.kind == TokenKind::word && std::string_view(token.text) == "my" && !next_is_family(i)) ||
                    has_trait(i, k_reporting_verb_word)) {
           // "my husband says my legs give way": the legs are the person's own;
           // "my husband noticed a new lump": the relative only saw it.
           family = false;
         }
-        if (token.kind == TokenKind::word && token.text == "and") {
+        if (token.kind == TokenKind::word && std::string_view(token.text) == "and") {
           // "no appetite and lost weight": only "or" and lists carry a "no" on to a red flag.
           negation.reaches_red_flags = false;
         }
@@ -321,10 +322,10 @@ private:
   // "zero", "no longer", "any more": weak enough that a red flag described as a loss ("zero
   // bladder control", "no longer have bladder control") is kept.
   [[nodiscard]] bool is_weak_negation(std::size_t i) const {
-    const std::string& word = m_tokens[i].text;
+    const std::string_view word = m_tokens[i].text;
     return word == "zero" || word == "nothing" ||
            (word == "no" && i + 1 < m_tokens.size() && m_tokens[i + 1].kind == TokenKind::word &&
-            m_tokens[i + 1].text == "longer");
+            std::string_view(m_tokens[i + 1].text) == "longer");
   }
 
   // "any more", "isn't there": after-triggers too weak to take back a red flag.
@@ -354,17 +355,18 @@ private:
     if (next >= m_tokens.size() || m_tokens[next].kind != TokenKind::word) {
       return false;
     }
-    const std::string& word = m_tokens[next].text;
+    const std::string_view word = m_tokens[next].text;
     return word == "doctor" || word == "gp" || word == "physio" || word == "nurse" || word == "practice";
   }
 
   // "and I ...", "or my ...": a conjunction that brings in a new subject starts a new clause.
   [[nodiscard]] bool starts_new_clause(std::size_t i) const {
-    if (!is_free_word(i) || (m_tokens[i].text != "and" && m_tokens[i].text != "or") || i + 1 >= m_tokens.size() ||
-        m_tokens[i + 1].kind != TokenKind::word) {
+    if (!is_free_word(i) ||
+        (std::string_view(m_tokens[i].text) != "and" && std::string_view(m_tokens[i].text) != "or") ||
+        i + 1 >= m_tokens.size() || m_tokens[i + 1].kind != TokenKind::word) {
       return false;
     }
-    const std::string& next = m_tokens[i + 1].text;
+    const std::string_view next = m_tokens[i + 1].text;
     return is_first_person(next) || next == "my" || next == "mine";
   }
 
