@@ -3,6 +3,7 @@
 #include "backrelief/edit_distance.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -84,17 +85,20 @@ public:
     if (m_depth != 1) {
       return true;
     }
-    m_key = name;
-    if (std::find(k_keys.begin(), k_keys.end(), name) == k_keys.end()) {
+    m_key = {};
+    const auto known = std::find(k_keys.begin(), k_keys.end(), name);
+    if (known == k_keys.end()) {
       problem(fmt::format("unknown key '{}'{}", name, did_you_mean(name, k_keys)));
-      m_key.clear();
-    } else if (std::find(m_seen.begin(), m_seen.end(), name) != m_seen.end()) {
+      return true;
+    }
+    const auto bit = std::uint32_t{1} << static_cast<unsigned>(known - k_keys.begin());
+    if ((m_seen & bit) != 0) {
       // JSON leaves duplicate names undefined; taking either silently could answer the wrong question.
       problem(fmt::format("key '{}' given twice", name));
-      m_key.clear();
-    } else {
-      m_seen.push_back(name);
+      return true;
     }
+    m_seen |= bit;
+    m_key = *known; // views k_keys, which lives as long as the program
     return true;
   }
 
@@ -216,8 +220,8 @@ private:
 
   ProfileInput m_input;
   std::size_t m_depth = 0;                    ///< 1 inside the line's object
-  std::string m_key;                          ///< the known key whose value comes next
-  std::vector<std::string> m_seen;            ///< keys already given
+  std::string_view m_key;                     ///< the known key whose value comes next
+  std::uint32_t m_seen = 0;                   ///< keys already given, one bit per k_keys entry
   std::vector<std::string>* m_list = nullptr; ///< the list being read, inside its array
   std::optional<std::string> m_problem;
   std::optional<std::string> m_syntax;

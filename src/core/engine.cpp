@@ -92,7 +92,7 @@ Recommendation recommend(const RuleSet& rules, const Profile& profile, Tracing t
       }
     }
   } else {
-    std::vector<std::uint32_t> candidates;
+    thread_local std::vector<std::uint32_t> candidates; // kept between calls: no allocation per profile
     index->candidates(profile, candidates);
     for (std::uint32_t position : candidates) {
       const Rule& rule = rules.rules()[position];

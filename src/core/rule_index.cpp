@@ -107,7 +107,9 @@ void RuleIndex::candidates(const Profile& profile, std::vector<std::uint32_t>& o
   // One bit per rule, then read back in order: the rules of several facts merge in rule order
   // without sorting, and a rule filed under two facts the profile has counts once.
   constexpr std::size_t k_bits = 64;
-  std::vector<std::uint64_t> marked((m_rule_count + k_bits - 1) / k_bits, 0);
+  // Kept between calls, so a batch does not allocate it for every profile.
+  thread_local std::vector<std::uint64_t> marked;
+  marked.assign((m_rule_count + k_bits - 1) / k_bits, 0);
   const auto mark = [&](const std::vector<std::uint32_t>& positions) {
     for (std::uint32_t position : positions) {
       marked[position / k_bits] |= std::uint64_t{1} << (position % k_bits);

@@ -9,8 +9,12 @@
 namespace backrelief {
 
 namespace {
+// The kind as one leading byte and the name in lower case: short enough for most keys to stay
+// inside the string itself, since every concept named in every batch line is looked up here.
 std::string concept_key(ConceptKind kind, std::string_view name) {
-  return fmt::format("{}:{}", to_string(kind), to_lower(name));
+  std::string key(1, static_cast<char>('a' + static_cast<int>(kind)));
+  key += to_lower(name);
+  return key;
 }
 } // namespace
 
