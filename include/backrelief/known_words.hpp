@@ -27,7 +27,7 @@ private:
   // list this way takes a few milliseconds where a hash set of its words took twenty, and a
   // description's first unknown word waits for it.
   mutable std::vector<std::string> m_texts;
-  mutable std::vector<std::string_view> m_words;
+  mutable std::vector<std::vector<std::string_view>> m_words; ///< per file
 };
 
 /// The American and British English word lists of Debian's wamerican and wbritish packages.

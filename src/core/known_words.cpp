@@ -2,23 +2,21 @@
 
 #include <algorithm>
 #include <fstream>
-#include <iterator>
 
 namespace backrelief {
 
 namespace {
-// Word lists hold proper nouns and possessives ("Abby", "abbot's"); only plain lower-case words
-// can stand for the words of a description.
-bool plain_lower_case(std::string_view word) {
-  return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-}
 
 std::string read_whole(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::string text;
-  if (in) {
-    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  std::ifstream in(file, std::ios::binary | std::ios::ate);
+  const std::streamoff size = in ? static_cast<std::streamoff>(in.tellg()) : -1;
+  if (size <= 0) {
+    return {};
   }
+  std::string text(static_cast<std::size_t>(size), '\0');
+  in.seekg(0);
+  in.read(text.data(), size);
+  text.resize(static_cast<std::size_t>(std::max<std::streamsize>(in.gcount(), 0)));
   return text;
 }
 } // namespace
@@ -29,30 +27,40 @@ std::vector<std::filesystem::path> system_word_lists() {
 
 bool KnownWords::contains(std::string_view word) const {
   std::call_once(m_loaded, [this] { load(); });
-  return std::binary_search(m_words.begin(), m_words.end(), word);
+  return std::any_of(m_words.begin(), m_words.end(), [word](const std::vector<std::string_view>& words) {
+    return std::binary_search(words.begin(), words.end(), word);
+  });
 }
 
 void KnownWords::load() const {
   m_texts.reserve(m_files.size()); // the views below must never see a text move
   for (const auto& file : m_files) {
     m_texts.push_back(read_whole(file));
-    const std::size_t merged = m_words.size();
-    std::string_view text = m_texts.back();
-    while (!text.empty()) {
-      const std::size_t end = std::min(text.find('\n'), text.size());
-      if (const std::string_view word = text.substr(0, end); plain_lower_case(word)) {
-        m_words.push_back(word);
+    const std::string_view text = m_texts.back();
+    std::vector<std::string_view>& words = m_words.emplace_back();
+    constexpr std::size_t k_typical_line = 10;
+    words.reserve(text.size() / k_typical_line);
+    // One pass over the bytes: a line is kept when all of it is 'a' to 'z'.
+    std::size_t start = 0;
+    bool plain = true;
+    for (std::size_t at = 0; at <= text.size(); ++at) {
+      const char c = at < text.size() ? text[at] : '\n';
+      if (c == '\n') {
+        if (plain && at > start) {
+          words.push_back(text.substr(start, at - start));
+        }
+        start = at + 1;
+        plain = true;
+      } else if (c < 'a' || c > 'z') {
+        plain = false; // proper nouns and possessives ("Abby", "abbot's") stand for no word of a description
       }
-      text.remove_prefix(std::min(end + 1, text.size()));
     }
-    // Debian's lists come sorted, so this is a check; another list gets sorted here.
-    const auto added = m_words.begin() + static_cast<std::ptrdiff_t>(merged);
-    if (!std::is_sorted(added, m_words.end())) {
-      std::sort(added, m_words.end());
+    // Debian's lists come sorted, so this is a check; another list gets sorted here. Each list
+    // is searched on its own: merging them cost more than a second search ever will.
+    if (!std::is_sorted(words.begin(), words.end())) {
+      std::sort(words.begin(), words.end());
     }
-    std::inplace_merge(m_words.begin(), added, m_words.end());
   }
-  m_words.erase(std::unique(m_words.begin(), m_words.end()), m_words.end());
 }
 
 } // namespace backrelief
