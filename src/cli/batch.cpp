@@ -77,7 +77,8 @@ int run_batch(const RuleSet& rules, const ProfileInput& defaults, const OutputOp
     const std::size_t answers_end = json.size();
     try {
       const Profile profile = make_profile(merged(defaults, parse_batch_line(line)), rules);
-      const Recommendation recommendation = recommend(rules, profile, options.trace ? Tracing::every_rule : Tracing::off);
+      const Recommendation recommendation =
+          recommend(rules, profile, options.trace ? Tracing::every_rule : Tracing::off);
       line_options.line = number;
       write_json(json, Answer{rules, profile, recommendation}, line_options);
     } catch (const Error& error) {
