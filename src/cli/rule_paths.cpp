@@ -1,5 +1,6 @@
 #include "cli/rule_paths.hpp"
 
+#include "backrelief/file_text.hpp"
 #include "backrelief/known_words.hpp"
 #include "backrelief/rule_cache.hpp"
 #include "backrelief/rule_loader.hpp"
@@ -11,7 +12,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fmt/format.h>
-#include <fstream>
 #include <iostream>
 #include <iterator>
 #include <memory>
@@ -98,21 +98,6 @@ std::string build_identity() {
   return identity;
 }
 
-std::optional<std::string> read_small_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) {
-    return std::nullopt;
-  }
-  const std::streamoff size = in.tellg();
-  if (size < 0) {
-    return std::nullopt;
-  }
-  std::string data(static_cast<std::size_t>(size), '\0');
-  in.seekg(0);
-  in.read(data.data(), size);
-  return in.gcount() == size ? std::optional(std::move(data)) : std::nullopt;
-}
-
 // Written beside the final name and renamed over it, so a reader never sees half a file and
 // two writers at once leave one whole file.
 void write_atomically(const std::filesystem::path& path, const std::string& data) {
@@ -170,7 +155,7 @@ RuleSet load_cached(const std::vector<RuleSource>& sources, const RuleLimits& li
     names.push_back({source.name, {}});
   }
   const std::filesystem::path file = directory / fmt::format("rules-{}.cache", rule_cache_key(names, "").substr(0, 16));
-  if (auto data = read_small_file(file)) {
+  if (auto data = read_file_text(file)) {
     if (auto cached = deserialize_rule_set(*data, key)) {
       return std::move(*cached);
     }

@@ -1,25 +1,10 @@
 #include "backrelief/known_words.hpp"
 
+#include "backrelief/file_text.hpp"
+
 #include <algorithm>
-#include <fstream>
 
 namespace backrelief {
-
-namespace {
-
-std::string read_whole(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary | std::ios::ate);
-  const std::streamoff size = in ? static_cast<std::streamoff>(in.tellg()) : -1;
-  if (size <= 0) {
-    return {};
-  }
-  std::string text(static_cast<std::size_t>(size), '\0');
-  in.seekg(0);
-  in.read(text.data(), size);
-  text.resize(static_cast<std::size_t>(std::max<std::streamsize>(in.gcount(), 0)));
-  return text;
-}
-} // namespace
 
 std::vector<std::filesystem::path> system_word_lists() {
   return {"/usr/share/dict/american-english", "/usr/share/dict/british-english"};
@@ -35,7 +20,7 @@ bool KnownWords::contains(std::string_view word) const {
 void KnownWords::load() const {
   m_texts.reserve(m_files.size()); // the views below must never see a text move
   for (const auto& file : m_files) {
-    m_texts.push_back(read_whole(file));
+    m_texts.push_back(read_file_text(file).value_or(std::string{}));
     const std::string_view text = m_texts.back();
     std::vector<std::string_view>& words = m_words.emplace_back();
     constexpr std::size_t k_typical_line = 10;

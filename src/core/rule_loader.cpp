@@ -1,14 +1,13 @@
 #include "backrelief/rule_loader.hpp"
 
 #include "backrelief/edit_distance.hpp"
+#include "backrelief/file_text.hpp"
 #include "definition_parser.hpp"
 #include "rule_parser.hpp"
 #include "yaml_reader.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
-#include <fstream>
-#include <sstream>
 #include <tuple>
 
 namespace backrelief {
@@ -29,25 +28,11 @@ std::string read_file(const std::filesystem::path& path, const RuleLimits& limit
     throw Error(ErrorKind::io, fmt::format("{}: larger than {} bytes ({} bytes); split it into smaller files",
                                            path.string(), limits.max_file_bytes, size));
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  auto text = read_file_text(path);
+  if (!text) {
     throw Error(ErrorKind::io, fmt::format("{}: cannot read rule file", path.string()));
   }
-  // Read in one go when the size is known (it is checked above), else as a stream.
-  std::string text;
-  if (!error) {
-    text.resize(static_cast<std::size_t>(size));
-    in.read(text.data(), static_cast<std::streamsize>(size));
-    text.resize(static_cast<std::size_t>(in.gcount()));
-  } else {
-    std::ostringstream stream;
-    stream << in.rdbuf();
-    text = stream.str();
-  }
-  if (in.bad()) {
-    throw Error(ErrorKind::io, fmt::format("{}: read error", path.string()));
-  }
-  return text;
+  return std::move(*text);
 }
 
 /// One parsed file and its checked top-level keys.

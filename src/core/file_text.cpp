@@ -1,0 +1,32 @@
+#include "backrelief/file_text.hpp"
+
+#include <fstream>
+#include <sstream>
+
+namespace backrelief {
+
+std::optional<std::string> read_file_text(const std::filesystem::path& path) {
+  std::error_code error;
+  const auto status = std::filesystem::status(path, error);
+  std::ifstream in(path, std::ios::binary);
+  if (!in || std::filesystem::is_directory(status)) { // a directory opens, but has no text to read
+    return std::nullopt;
+  }
+  const auto size = std::filesystem::is_regular_file(status) ? std::filesystem::file_size(path, error) : 0;
+  std::string text;
+  if (!error && size > 0) {
+    text.resize(static_cast<std::size_t>(size));
+    in.read(text.data(), static_cast<std::streamsize>(size));
+    text.resize(static_cast<std::size_t>(in.gcount()));
+  } else {
+    std::ostringstream stream;
+    stream << in.rdbuf();
+    text = std::move(stream).str();
+  }
+  if (in.bad()) {
+    return std::nullopt;
+  }
+  return text;
+}
+
+} // namespace backrelief
