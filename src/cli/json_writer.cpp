@@ -180,19 +180,23 @@ JsonWriter& JsonWriter::value(std::string_view text) {
   return *this;
 }
 
-JsonWriter& JsonWriter::value(std::int64_t number) {
-  before_value();
-  reserve(24);
+template <typename Number>
+void JsonWriter::put_number(Number number) {
+  constexpr std::size_t k_longest = 32; // "-1.7976931348623157e+308" and every integer fit
+  reserve(k_longest);
   char* end = fmt::format_to(m_data.get() + m_size, FMT_COMPILE("{}"), number);
   m_size = static_cast<std::size_t>(end - m_data.get());
+}
+
+JsonWriter& JsonWriter::value(std::int64_t number) {
+  before_value();
+  put_number(number);
   return *this;
 }
 
 JsonWriter& JsonWriter::value(std::uint64_t number) {
   before_value();
-  reserve(24);
-  char* end = fmt::format_to(m_data.get() + m_size, FMT_COMPILE("{}"), number);
-  m_size = static_cast<std::size_t>(end - m_data.get());
+  put_number(number);
   return *this;
 }
 
@@ -214,11 +218,10 @@ JsonWriter& JsonWriter::value(double number) {
       return *this;
     }
   }
-  char* begin = m_data.get() + m_size;
-  char* end = fmt::format_to(begin, FMT_COMPILE("{}"), number);
-  m_size = static_cast<std::size_t>(end - m_data.get());
+  const std::size_t start = m_size;
+  put_number(number);
   // A whole number stays recognisably a floating-point one, as nlohmann writes it: 5.0, not 5.
-  if (std::string_view(begin, static_cast<std::size_t>(end - begin)).find_first_of(".e") == std::string_view::npos) {
+  if (text().substr(start).find_first_of(".e") == std::string_view::npos) {
     put(".0");
   }
   return *this;
@@ -231,8 +234,8 @@ void JsonWriter::write_hundredths(std::int64_t hundredths, bool negative) {
     put('-'); // also for -0.0, as nlohmann writes it
   }
   const std::int64_t magnitude = hundredths < 0 ? -hundredths : hundredths;
-  char* end = fmt::format_to(m_data.get() + m_size, FMT_COMPILE("{}"), magnitude / k_hundred);
-  m_size = static_cast<std::size_t>(end - m_data.get());
+  put_number(magnitude / k_hundred);
+  reserve(3);
   put('.');
   const std::int64_t fraction = magnitude % k_hundred;
   put(static_cast<char>('0' + fraction / k_ten));

@@ -152,6 +152,8 @@ private:
   JsonWriter& close(char bracket);
   void escaped(std::string_view text);
   void write_hundredths(std::int64_t hundredths, bool negative);
+  template <typename Number>
+  void put_number(Number number); // digits as fmt writes them: shortest for a double
 
   std::unique_ptr<char[]> m_data; // NOLINT(*-avoid-c-arrays): a buffer that is never zeroed
   std::size_t m_size = 0;

@@ -167,26 +167,12 @@ void write_why_not(JsonWriter& json, const Answer& answer, const WhyNot& why) {
       .key("technique")
       .identifier(techniques[why.technique].id)
       .member("standing", standing_name(why.standing));
-  json.key("rank");
-  if (why.outcome != nullptr && why.outcome->rank > 0) {
-    json.value(why.outcome->rank);
-  } else {
-    json.null();
-  }
+  const bool ranked = why.outcome != nullptr && why.outcome->rank > 0;
   const bool suggested =
       why.outcome != nullptr && (why.standing == Standing::first || why.standing == Standing::ranked);
-  json.key("score");
-  if (suggested) {
-    json.value(why.outcome->score);
-  } else {
-    json.null();
-  }
-  json.key("first");
-  if (why.leader == nullptr) {
-    json.null();
-  } else {
-    json.identifier(techniques[why.leader->technique].id);
-  }
+  json.member("rank", ranked ? std::optional(why.outcome->rank) : std::nullopt);
+  json.member("score", suggested ? std::optional(why.outcome->score) : std::nullopt);
+  json.member("first", why.leader != nullptr ? std::optional(techniques[why.leader->technique].id) : std::nullopt);
   json.key("against").begin_array();
   if (why.outcome != nullptr) {
     for (const Contribution& reason : with_sign(why.outcome->reasons, false)) {

@@ -144,7 +144,7 @@ Vocabulary Vocabulary::compile(const std::vector<Concept>& concepts, std::vector
 namespace {
 // Each remembered lookup costs a few dozen bytes; a megabyte of new words cannot grow memory
 // past this many.
-constexpr std::size_t k_max_remembered_misspellings = 1U << 16U;
+constexpr std::size_t k_max_remembered_lookups = 1U << 16U;
 } // namespace
 
 std::optional<Vocabulary::WordId> Vocabulary::find(std::string_view word) const {
@@ -158,7 +158,7 @@ std::optional<Vocabulary::WordId> Vocabulary::find(std::string_view word) const 
     return seen->second;
   }
   const auto found = find_by_stem(word);
-  if (m_found_by_stem.size() < k_max_remembered_misspellings) {
+  if (m_found_by_stem.size() < k_max_remembered_lookups) {
     m_found_by_stem.emplace(key, found);
   }
   return found;
@@ -199,7 +199,7 @@ std::optional<Vocabulary::WordId> Vocabulary::find_misspelled(std::string_view w
     return seen->second;
   }
   const auto found = closest(word, typos, std::nullopt);
-  if (m_misspelled.size() < k_max_remembered_misspellings) {
+  if (m_misspelled.size() < k_max_remembered_lookups) {
     m_misspelled.emplace(key, found);
   }
   return found;
@@ -233,7 +233,7 @@ std::optional<Vocabulary::WordId> Vocabulary::misspelling_of(WordId id, std::str
     return known->second;
   }
   const auto other = find_misspelled(written, id);
-  if (m_misspelling_of.size() < k_max_remembered_misspellings) {
+  if (m_misspelling_of.size() < k_max_remembered_lookups) {
     m_misspelling_of.emplace(written, other);
   }
   return other;
