@@ -213,25 +213,6 @@ constexpr auto k_common_long_words = std::to_array<std::string_view>({
 
 } // namespace
 
-std::span<const WordSequence> negation_triggers() {
-  return k_negation_triggers;
-}
-std::span<const WordSequence> negation_after_triggers() {
-  return k_negation_after_triggers;
-}
-std::span<const WordSequence> pseudo_negations() {
-  return k_pseudo_negations;
-}
-std::span<const WordSequence> scope_terminators() {
-  return k_scope_terminators;
-}
-std::span<const WordSequence> family_triggers() {
-  return k_family_triggers;
-}
-std::span<const WordSequence> hypothetical_triggers() {
-  return k_hypothetical_triggers;
-}
-
 std::span<const WordSequence> triggers(TriggerList list) {
   switch (list) {
   case TriggerList::negation:
@@ -279,11 +260,7 @@ std::uint16_t word_traits(std::string_view word) {
 }
 
 bool is_first_person(std::string_view word) {
-  return std::find(k_first_person.begin(), k_first_person.end(), word) != k_first_person.end();
-}
-
-bool is_list_glue(std::string_view word) {
-  return std::find(k_list_glue.begin(), k_list_glue.end(), word) != k_list_glue.end();
+  return (word_traits(word) & k_first_person_word) != 0;
 }
 
 bool is_grammar_word(std::string_view word) {

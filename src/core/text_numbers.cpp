@@ -191,7 +191,7 @@ private:
           (m_tokens[k].kind == TokenKind::word && is_first_person(m_tokens[k].text))) {
         return false;
       }
-      for (const WordSequence& trigger : family_triggers()) {
+      for (const WordSequence& trigger : triggers(TriggerList::family)) {
         if (word(k) == trigger.front() && (trigger.size() == 1 || word(k + 1) == trigger[1])) {
           return true;
         }
