@@ -1,6 +1,5 @@
 #include "lexicon.hpp"
 
-#include <algorithm>
 #include <array>
 #include <unordered_map>
 
