@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A reader that goes away early (| head -1) ends backrelief quietly with the answer's exit
-# status; a full disk (/dev/full) gives one message and status 1. Usage: check_pipes.sh BINARY
+# status; a full disk (/dev/full) gives one message and status 1; a batch answers each line at
+# once when its input pauses. Usage: check_pipes.sh BINARY
 set -u
 binary=$(realpath "$1")
 work=$(mktemp -d)
@@ -52,5 +53,14 @@ if [[ $lines -ne 5000 ]]; then
   echo "FAIL batch wrote $lines lines for 5000"
   failed=1
 fi
+# A producer that pauses still gets each answer at once: the first answer must arrive while the
+# second line is still 5 seconds away (answers are otherwise written in 64 KiB blocks).
+first=$( (echo '{"pressure": "low"}'; sleep 5; echo '{"pressure": "firm"}') | "$b" recommend --batch |
+  { IFS= read -r -t 3 line && echo "${line:0:9}"; })
+if [[ $first != '{"line":1' ]]; then
+  echo "FAIL batch held back the first answer while the input paused (got '$first')"
+  failed=1
+fi
+
 [[ $failed -eq 0 ]] && echo "pipes and full disks: ok"
 exit $failed
