@@ -1,6 +1,6 @@
 // How long understanding one description takes, for short and long descriptions.
-#include "backrelief/text_analysis.hpp"
 #include "bench_support.hpp"
+#include "core/text/text_analysis.hpp"
 
 #include <benchmark/benchmark.h>
 #include <string>

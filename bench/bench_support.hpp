@@ -1,7 +1,7 @@
 #pragma once
 
-#include "backrelief/known_words.hpp"
-#include "backrelief/rule_loader.hpp"
+#include "core/rules/rule_loader.hpp"
+#include "core/text/known_words.hpp"
 
 #include <memory>
 

@@ -1,8 +1,8 @@
 // How long loading the shipped rules (from YAML and from the cache) and ranking one profile take.
-#include "backrelief/profile.hpp"
-#include "backrelief/recommendation.hpp"
-#include "backrelief/rule_cache.hpp"
 #include "bench_support.hpp"
+#include "core/engine/profile.hpp"
+#include "core/engine/recommendation.hpp"
+#include "core/rules/rule_cache.hpp"
 
 #include <benchmark/benchmark.h>
 

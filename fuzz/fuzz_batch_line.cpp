@@ -4,7 +4,7 @@
 
 #include "fuzz_support.hpp"
 
-#include "backrelief/batch_line.hpp"
+#include "cli/input/batch_line.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace backrelief;

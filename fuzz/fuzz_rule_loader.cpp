@@ -11,7 +11,7 @@
 
 #include "fuzz_support.hpp"
 
-#include "backrelief/rule_lint.hpp"
+#include "core/authoring/rule_lint.hpp"
 
 #include <string>
 

@@ -2,10 +2,10 @@
 
 // Shared by the fuzz targets: the shipped rules, read once per process, and small helpers.
 
-#include "backrelief/known_words.hpp"
-#include "backrelief/profile.hpp"
-#include "backrelief/recommendation.hpp"
-#include "backrelief/rule_loader.hpp"
+#include "core/engine/profile.hpp"
+#include "core/engine/recommendation.hpp"
+#include "core/rules/rule_loader.hpp"
+#include "core/text/known_words.hpp"
 
 #include <cstddef>
 #include <cstdint>

@@ -5,7 +5,7 @@
 
 #include "fuzz_support.hpp"
 
-#include "backrelief/text_analysis.hpp"
+#include "core/text/text_analysis.hpp"
 
 namespace {
 

@@ -1,4 +1,4 @@
-#include "cli/app.hpp"
+#include "cli/commands/app.hpp"
 
 #include <csignal>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "backrelief/diagnostic.hpp"
-#include "backrelief/rule_loader.hpp"
+#include "core/rules/rule_loader.hpp"
+#include "core/util/diagnostic.hpp"
 
 #include <gtest/gtest.h>
 #include <string>

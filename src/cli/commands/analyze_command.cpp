@@ -1,11 +1,11 @@
-#include "backrelief/profile.hpp"
-#include "cli/choice.hpp"
-#include "cli/commands.hpp"
-#include "cli/description.hpp"
-#include "cli/exit_status.hpp"
-#include "cli/facts_output.hpp"
-#include "cli/rule_paths.hpp"
-#include "cli/standard_output.hpp"
+#include "cli/commands/commands.hpp"
+#include "cli/commands/exit_status.hpp"
+#include "cli/input/choice.hpp"
+#include "cli/input/description.hpp"
+#include "cli/input/rule_paths.hpp"
+#include "cli/io/standard_output.hpp"
+#include "cli/output/facts_output.hpp"
+#include "core/engine/profile.hpp"
 
 #include <algorithm>
 #include <cstdio>

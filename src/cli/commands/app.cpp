@@ -1,10 +1,10 @@
-#include "cli/app.hpp"
+#include "cli/commands/app.hpp"
 
-#include "backrelief/diagnostic.hpp"
-#include "backrelief/edit_distance.hpp"
-#include "cli/commands.hpp"
-#include "cli/exit_status.hpp"
-#include "cli/standard_output.hpp"
+#include "cli/commands/commands.hpp"
+#include "cli/commands/exit_status.hpp"
+#include "cli/io/standard_output.hpp"
+#include "core/util/diagnostic.hpp"
+#include "core/util/edit_distance.hpp"
 
 #include <CLI/CLI.hpp>
 #include <algorithm>

@@ -1,11 +1,11 @@
-#include "cli/batch.hpp"
+#include "cli/commands/batch.hpp"
 
-#include "backrelief/batch_line.hpp"
-#include "backrelief/recommendation.hpp"
-#include "cli/exit_status.hpp"
-#include "cli/json_writer.hpp"
-#include "cli/line_reader.hpp"
-#include "cli/standard_output.hpp"
+#include "cli/commands/exit_status.hpp"
+#include "cli/input/batch_line.hpp"
+#include "cli/io/line_reader.hpp"
+#include "cli/io/standard_output.hpp"
+#include "cli/output/json_writer.hpp"
+#include "core/engine/recommendation.hpp"
 
 #include <fmt/format.h>
 #include <string>

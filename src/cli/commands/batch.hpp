@@ -1,8 +1,8 @@
 #pragma once
 
-#include "backrelief/profile.hpp"
-#include "backrelief/rule_set.hpp"
-#include "cli/output.hpp"
+#include "cli/output/output.hpp"
+#include "core/engine/profile.hpp"
+#include "core/rules/rule_set.hpp"
 
 namespace backrelief::cli {
 

@@ -1,9 +1,9 @@
-#include "cli/commands.hpp"
-#include "cli/exit_status.hpp"
-#include "cli/profile_options.hpp"
-#include "cli/rule_paths.hpp"
-#include "cli/settings.hpp"
-#include "cli/standard_output.hpp"
+#include "cli/commands/commands.hpp"
+#include "cli/commands/exit_status.hpp"
+#include "cli/input/profile_options.hpp"
+#include "cli/input/rule_paths.hpp"
+#include "cli/input/settings.hpp"
+#include "cli/io/standard_output.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>

@@ -1,9 +1,9 @@
-#include "backrelief/edit_distance.hpp"
-#include "backrelief/rule_lint.hpp"
-#include "cli/commands.hpp"
-#include "cli/exit_status.hpp"
-#include "cli/rule_paths.hpp"
-#include "cli/standard_output.hpp"
+#include "cli/commands/commands.hpp"
+#include "cli/commands/exit_status.hpp"
+#include "cli/input/rule_paths.hpp"
+#include "cli/io/standard_output.hpp"
+#include "core/authoring/rule_lint.hpp"
+#include "core/util/edit_distance.hpp"
 
 #include <fmt/format.h>
 #include <memory>

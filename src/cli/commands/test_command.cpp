@@ -1,8 +1,8 @@
-#include "backrelief/scenario.hpp"
-#include "cli/commands.hpp"
-#include "cli/exit_status.hpp"
-#include "cli/rule_paths.hpp"
-#include "cli/standard_output.hpp"
+#include "cli/commands/commands.hpp"
+#include "cli/commands/exit_status.hpp"
+#include "cli/input/rule_paths.hpp"
+#include "cli/io/standard_output.hpp"
+#include "core/authoring/scenario.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>

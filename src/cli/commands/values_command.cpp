@@ -1,10 +1,10 @@
-#include "backrelief/pressure.hpp"
-#include "backrelief/rule_set.hpp"
-#include "cli/choice.hpp"
-#include "cli/commands.hpp"
-#include "cli/exit_status.hpp"
-#include "cli/rule_paths.hpp"
-#include "cli/standard_output.hpp"
+#include "cli/commands/commands.hpp"
+#include "cli/commands/exit_status.hpp"
+#include "cli/input/choice.hpp"
+#include "cli/input/rule_paths.hpp"
+#include "cli/io/standard_output.hpp"
+#include "core/model/pressure.hpp"
+#include "core/rules/rule_set.hpp"
 
 #include <memory>
 

@@ -1,6 +1,6 @@
-#include "backrelief/batch_line.hpp"
+#include "cli/input/batch_line.hpp"
 
-#include "backrelief/edit_distance.hpp"
+#include "core/util/edit_distance.hpp"
 
 #include <algorithm>
 #include <cstdint>

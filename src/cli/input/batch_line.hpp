@@ -1,6 +1,6 @@
 #pragma once
 
-#include "backrelief/profile.hpp"
+#include "core/engine/profile.hpp"
 
 #include <cstddef>
 #include <string_view>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "backrelief/edit_distance.hpp"
+#include "core/util/edit_distance.hpp"
 
 #include <CLI/CLI.hpp>
 #include <algorithm>

@@ -1,8 +1,8 @@
-#include "cli/description.hpp"
+#include "cli/input/description.hpp"
 
-#include "backrelief/diagnostic.hpp"
-#include "backrelief/text_analysis.hpp"
-#include "cli/standard_input.hpp"
+#include "cli/io/standard_input.hpp"
+#include "core/text/text_analysis.hpp"
+#include "core/util/diagnostic.hpp"
 
 namespace backrelief::cli {
 

@@ -1,6 +1,6 @@
-#include "cli/profile_options.hpp"
+#include "cli/input/profile_options.hpp"
 
-#include "cli/choice.hpp"
+#include "cli/input/choice.hpp"
 
 namespace backrelief::cli {
 

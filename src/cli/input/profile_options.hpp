@@ -1,7 +1,7 @@
 #pragma once
 
-#include "backrelief/profile.hpp"
-#include "cli/rule_paths.hpp"
+#include "cli/input/rule_paths.hpp"
+#include "core/engine/profile.hpp"
 
 #include <CLI/CLI.hpp>
 #include <optional>

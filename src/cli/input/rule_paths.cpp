@@ -1,10 +1,10 @@
-#include "cli/rule_paths.hpp"
+#include "cli/input/rule_paths.hpp"
 
-#include "backrelief/file_text.hpp"
-#include "backrelief/known_words.hpp"
-#include "backrelief/rule_cache.hpp"
-#include "backrelief/rule_loader.hpp"
-#include "cli/standard_input.hpp"
+#include "cli/io/standard_input.hpp"
+#include "core/rules/rule_cache.hpp"
+#include "core/rules/rule_loader.hpp"
+#include "core/text/known_words.hpp"
+#include "core/util/file_text.hpp"
 
 #include <algorithm>
 #include <charconv>

@@ -1,7 +1,7 @@
-#include "cli/settings.hpp"
+#include "cli/input/settings.hpp"
 
-#include "backrelief/edit_distance.hpp"
-#include "cli/rule_paths.hpp"
+#include "cli/input/rule_paths.hpp"
+#include "core/util/edit_distance.hpp"
 
 #include <cstdlib>
 #include <fmt/format.h>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "backrelief/profile.hpp"
-#include "backrelief/rule_set.hpp"
-#include "backrelief/user_config.hpp"
-#include "cli/profile_options.hpp"
+#include "cli/input/profile_options.hpp"
+#include "core/config/user_config.hpp"
+#include "core/engine/profile.hpp"
+#include "core/rules/rule_set.hpp"
 
 #include <filesystem>
 #include <optional>

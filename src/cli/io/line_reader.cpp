@@ -1,4 +1,4 @@
-#include "cli/line_reader.hpp"
+#include "cli/io/line_reader.hpp"
 
 #include <algorithm>
 #include <cerrno>

@@ -1,4 +1,4 @@
-#include "cli/standard_input.hpp"
+#include "cli/io/standard_input.hpp"
 
 #include <array>
 #include <cstdio>

@@ -1,4 +1,4 @@
-#include "cli/standard_output.hpp"
+#include "cli/io/standard_output.hpp"
 
 #include <cerrno>
 #include <cstdio>

@@ -1,4 +1,4 @@
-#include "cli/terminal.hpp"
+#include "cli/io/terminal.hpp"
 
 #include <charconv>
 #include <cstdlib>

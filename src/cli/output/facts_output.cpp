@@ -1,4 +1,4 @@
-#include "cli/facts_output.hpp"
+#include "cli/output/facts_output.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>

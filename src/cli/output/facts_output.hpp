@@ -1,8 +1,8 @@
 #pragma once
 
-#include "backrelief/profile.hpp"
-#include "backrelief/rule_set.hpp"
-#include "cli/json_writer.hpp"
+#include "cli/output/json_writer.hpp"
+#include "core/engine/profile.hpp"
+#include "core/rules/rule_set.hpp"
 
 #include <string>
 

@@ -1,7 +1,7 @@
-#include "cli/facts_output.hpp"
-#include "cli/json_writer.hpp"
-#include "cli/output.hpp"
-#include "cli/why_not_output.hpp"
+#include "cli/output/facts_output.hpp"
+#include "cli/output/json_writer.hpp"
+#include "cli/output/output.hpp"
+#include "cli/output/why_not_output.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>

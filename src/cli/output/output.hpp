@@ -1,9 +1,9 @@
 #pragma once
 
-#include "backrelief/recommendation.hpp"
-#include "backrelief/rule_set.hpp"
-#include "cli/json_writer.hpp"
-#include "cli/palette.hpp"
+#include "cli/output/json_writer.hpp"
+#include "cli/output/palette.hpp"
+#include "core/engine/recommendation.hpp"
+#include "core/rules/rule_set.hpp"
 
 #include <cstdio>
 #include <optional>

@@ -1,4 +1,4 @@
-#include "cli/palette.hpp"
+#include "cli/output/palette.hpp"
 
 #include <cstdlib>
 #include <string>

@@ -1,5 +1,5 @@
-#include "cli/output.hpp"
-#include "cli/why_not_output.hpp"
+#include "cli/output/output.hpp"
+#include "cli/output/why_not_output.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "cli/why_not_output.hpp"
+#include "cli/output/why_not_output.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "backrelief/why_not.hpp"
-#include "cli/json_writer.hpp"
-#include "cli/output.hpp"
+#include "cli/output/json_writer.hpp"
+#include "cli/output/output.hpp"
+#include "core/engine/why_not.hpp"
 
 #include <string>
 

@@ -1,4 +1,4 @@
-#include "backrelief/rule_lint.hpp"
+#include "core/authoring/rule_lint.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>

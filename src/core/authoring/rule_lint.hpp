@@ -1,7 +1,7 @@
 #pragma once
 
-#include "backrelief/diagnostic.hpp"
-#include "backrelief/rule_set.hpp"
+#include "core/rules/rule_set.hpp"
+#include "core/util/diagnostic.hpp"
 
 #include <vector>
 

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "backrelief/diagnostic.hpp"
-#include "backrelief/profile.hpp"
-#include "backrelief/recommendation.hpp"
-#include "backrelief/rule_loader.hpp"
-#include "backrelief/rule_set.hpp"
+#include "core/engine/profile.hpp"
+#include "core/engine/recommendation.hpp"
+#include "core/rules/rule_loader.hpp"
+#include "core/rules/rule_set.hpp"
+#include "core/util/diagnostic.hpp"
 
 #include <optional>
 #include <string>

@@ -1,6 +1,6 @@
-#include "backrelief/edit_distance.hpp"
-#include "backrelief/scenario.hpp"
-#include "yaml_reader.hpp"
+#include "core/authoring/scenario.hpp"
+#include "core/util/edit_distance.hpp"
+#include "core/yaml/yaml_reader.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>

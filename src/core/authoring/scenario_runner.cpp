@@ -1,4 +1,4 @@
-#include "backrelief/scenario.hpp"
+#include "core/authoring/scenario.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>

@@ -1,9 +1,9 @@
-#include "backrelief/user_config.hpp"
+#include "core/config/user_config.hpp"
 
-#include "backrelief/duration.hpp"
-#include "backrelief/edit_distance.hpp"
-#include "backrelief/pressure.hpp"
-#include "yaml_reader.hpp"
+#include "core/model/duration.hpp"
+#include "core/model/pressure.hpp"
+#include "core/util/edit_distance.hpp"
+#include "core/yaml/yaml_reader.hpp"
 
 #include <algorithm>
 #include <array>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "backrelief/diagnostic.hpp"
+#include "core/util/diagnostic.hpp"
 
 #include <span>
 #include <string>

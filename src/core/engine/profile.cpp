@@ -1,8 +1,8 @@
-#include "backrelief/profile.hpp"
+#include "core/engine/profile.hpp"
 
-#include "backrelief/duration.hpp"
-#include "backrelief/edit_distance.hpp"
-#include "backrelief/rule_set.hpp"
+#include "core/model/duration.hpp"
+#include "core/rules/rule_set.hpp"
+#include "core/util/edit_distance.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>

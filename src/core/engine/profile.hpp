@@ -1,10 +1,10 @@
 #pragma once
 
-#include "backrelief/concept.hpp"
-#include "backrelief/fact_set.hpp"
-#include "backrelief/pressure.hpp"
-#include "backrelief/technique.hpp"
-#include "backrelief/text_analysis.hpp"
+#include "core/model/concept.hpp"
+#include "core/model/fact_set.hpp"
+#include "core/model/pressure.hpp"
+#include "core/model/technique.hpp"
+#include "core/text/text_analysis.hpp"
 
 #include <optional>
 #include <string>

@@ -1,6 +1,6 @@
-#include "backrelief/recommendation.hpp"
+#include "core/engine/recommendation.hpp"
 
-#include "backrelief/rule_set.hpp"
+#include "core/rules/rule_set.hpp"
 
 #include <algorithm>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "backrelief/condition.hpp"
-#include "backrelief/profile.hpp"
-#include "backrelief/rule.hpp"
+#include "core/engine/profile.hpp"
+#include "core/model/condition.hpp"
+#include "core/model/rule.hpp"
 
 #include <cstdint>
 #include <optional>

@@ -1,6 +1,6 @@
-#include "backrelief/why_not.hpp"
+#include "core/engine/why_not.hpp"
 
-#include "backrelief/rule_set.hpp"
+#include "core/rules/rule_set.hpp"
 
 #include <algorithm>
 

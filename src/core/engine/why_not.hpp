@@ -1,6 +1,6 @@
 #pragma once
 
-#include "backrelief/recommendation.hpp"
+#include "core/engine/recommendation.hpp"
 
 #include <optional>
 #include <vector>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "backrelief/concept.hpp"
-#include "backrelief/diagnostic.hpp"
-#include "backrelief/pressure.hpp"
+#include "core/model/concept.hpp"
+#include "core/model/pressure.hpp"
+#include "core/util/diagnostic.hpp"
 
 #include <string>
 #include <vector>

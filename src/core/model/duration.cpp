@@ -1,4 +1,4 @@
-#include "backrelief/duration.hpp"
+#include "core/model/duration.hpp"
 
 #include <charconv>
 #include <cmath>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "backrelief/concept.hpp"
+#include "core/model/concept.hpp"
 
 #include <bit>
 #include <cstdint>

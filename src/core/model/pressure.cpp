@@ -1,6 +1,6 @@
-#include "backrelief/pressure.hpp"
+#include "core/model/pressure.hpp"
 
-#include "text_case.hpp"
+#include "core/util/text_case.hpp"
 
 #include <array>
 #include <utility>

@@ -1,4 +1,4 @@
-#include "backrelief/rule.hpp"
+#include "core/model/rule.hpp"
 
 namespace backrelief {
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "backrelief/condition.hpp"
-#include "backrelief/diagnostic.hpp"
-#include "backrelief/technique.hpp"
+#include "core/model/condition.hpp"
+#include "core/model/technique.hpp"
+#include "core/util/diagnostic.hpp"
 
 #include <optional>
 #include <string>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "backrelief/diagnostic.hpp"
-#include "backrelief/pressure.hpp"
+#include "core/model/pressure.hpp"
+#include "core/util/diagnostic.hpp"
 
 #include <cstdint>
 #include <string>

@@ -1,6 +1,6 @@
-#include "condition_parser.hpp"
+#include "core/rules/condition_parser.hpp"
 
-#include "backrelief/edit_distance.hpp"
+#include "core/util/edit_distance.hpp"
 
 #include <array>
 #include <fmt/format.h>

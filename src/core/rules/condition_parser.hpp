@@ -1,8 +1,8 @@
 #pragma once
 
-#include "backrelief/condition.hpp"
-#include "backrelief/rule_set.hpp"
-#include "yaml_reader.hpp"
+#include "core/model/condition.hpp"
+#include "core/rules/rule_set.hpp"
+#include "core/yaml/yaml_reader.hpp"
 
 #include <optional>
 

@@ -1,6 +1,6 @@
-#include "definition_parser.hpp"
+#include "core/rules/definition_parser.hpp"
 
-#include "backrelief/edit_distance.hpp"
+#include "core/util/edit_distance.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>

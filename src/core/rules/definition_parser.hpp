@@ -1,7 +1,7 @@
 #pragma once
 
-#include "backrelief/rule_set.hpp"
-#include "yaml_reader.hpp"
+#include "core/rules/rule_set.hpp"
+#include "core/yaml/yaml_reader.hpp"
 
 namespace backrelief {
 

@@ -1,4 +1,4 @@
-#include "backrelief/rule_cache.hpp"
+#include "core/rules/rule_cache.hpp"
 
 #include <array>
 #include <bit>

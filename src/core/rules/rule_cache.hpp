@@ -1,7 +1,7 @@
 #pragma once
 
-#include "backrelief/rule_loader.hpp"
-#include "backrelief/rule_set.hpp"
+#include "core/rules/rule_loader.hpp"
+#include "core/rules/rule_set.hpp"
 
 #include <cstdint>
 #include <optional>

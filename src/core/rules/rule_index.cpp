@@ -1,4 +1,4 @@
-#include "backrelief/rule_index.hpp"
+#include "core/rules/rule_index.hpp"
 
 #include <algorithm>
 #include <array>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "backrelief/profile.hpp"
-#include "backrelief/rule.hpp"
+#include "core/engine/profile.hpp"
+#include "core/model/rule.hpp"
 
 #include <cstdint>
 #include <vector>

@@ -1,10 +1,10 @@
-#include "backrelief/rule_loader.hpp"
+#include "core/rules/rule_loader.hpp"
 
-#include "backrelief/edit_distance.hpp"
-#include "backrelief/file_text.hpp"
-#include "definition_parser.hpp"
-#include "rule_parser.hpp"
-#include "yaml_reader.hpp"
+#include "core/rules/definition_parser.hpp"
+#include "core/rules/rule_parser.hpp"
+#include "core/util/edit_distance.hpp"
+#include "core/util/file_text.hpp"
+#include "core/yaml/yaml_reader.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "backrelief/rule_set.hpp"
+#include "core/rules/rule_set.hpp"
 
 #include <filesystem>
 #include <string>

@@ -1,7 +1,7 @@
-#include "rule_parser.hpp"
+#include "core/rules/rule_parser.hpp"
 
-#include "backrelief/edit_distance.hpp"
-#include "condition_parser.hpp"
+#include "core/rules/condition_parser.hpp"
+#include "core/util/edit_distance.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>

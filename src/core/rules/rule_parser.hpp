@@ -1,8 +1,8 @@
 #pragma once
 
-#include "backrelief/rule.hpp"
-#include "backrelief/rule_set.hpp"
-#include "yaml_reader.hpp"
+#include "core/model/rule.hpp"
+#include "core/rules/rule_set.hpp"
+#include "core/yaml/yaml_reader.hpp"
 
 #include <optional>
 

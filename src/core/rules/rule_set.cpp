@@ -1,6 +1,6 @@
-#include "backrelief/rule_set.hpp"
+#include "core/rules/rule_set.hpp"
 
-#include "text_case.hpp"
+#include "core/util/text_case.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "backrelief/concept.hpp"
-#include "backrelief/rule.hpp"
-#include "backrelief/rule_index.hpp"
-#include "backrelief/technique.hpp"
-#include "backrelief/vocabulary.hpp"
+#include "core/model/concept.hpp"
+#include "core/model/rule.hpp"
+#include "core/model/technique.hpp"
+#include "core/rules/rule_index.hpp"
+#include "core/text/vocabulary.hpp"
 
 #include <functional>
 #include <memory>

@@ -1,6 +1,6 @@
-#include "backrelief/known_words.hpp"
+#include "core/text/known_words.hpp"
 
-#include "backrelief/file_text.hpp"
+#include "core/util/file_text.hpp"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "lexicon.hpp"
+#include "core/text/lexicon.hpp"
 
 #include <array>
 #include <unordered_map>

@@ -1,4 +1,4 @@
-#include "stemmer.hpp"
+#include "core/text/stemmer.hpp"
 
 #include <libstemmer.h>
 #include <memory>

@@ -1,9 +1,9 @@
-#include "backrelief/text_analysis.hpp"
+#include "core/text/text_analysis.hpp"
 
-#include "backrelief/vocabulary.hpp"
-#include "lexicon.hpp"
-#include "text_numbers.hpp"
-#include "tokenizer.hpp"
+#include "core/text/lexicon.hpp"
+#include "core/text/text_numbers.hpp"
+#include "core/text/tokenizer.hpp"
+#include "core/text/vocabulary.hpp"
 
 #include <algorithm>
 #include <array>

@@ -1,6 +1,6 @@
-#include "text_numbers.hpp"
+#include "core/text/text_numbers.hpp"
 
-#include "lexicon.hpp"
+#include "core/text/lexicon.hpp"
 
 #include <algorithm>
 #include <array>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "backrelief/text_analysis.hpp"
-#include "tokenizer.hpp"
+#include "core/text/text_analysis.hpp"
+#include "core/text/tokenizer.hpp"
 
 #include <span>
 #include <string_view>

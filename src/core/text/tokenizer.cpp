@@ -1,4 +1,4 @@
-#include "tokenizer.hpp"
+#include "core/text/tokenizer.hpp"
 
 namespace backrelief {
 

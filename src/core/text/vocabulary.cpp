@@ -1,9 +1,9 @@
-#include "backrelief/vocabulary.hpp"
+#include "core/text/vocabulary.hpp"
 
-#include "backrelief/edit_distance.hpp"
-#include "lexicon.hpp"
-#include "stemmer.hpp"
-#include "tokenizer.hpp"
+#include "core/text/lexicon.hpp"
+#include "core/text/stemmer.hpp"
+#include "core/text/tokenizer.hpp"
+#include "core/util/edit_distance.hpp"
 
 #include <algorithm>
 #include <array>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "backrelief/concept.hpp"
-#include "backrelief/diagnostic.hpp"
-#include "backrelief/known_words.hpp"
+#include "core/model/concept.hpp"
+#include "core/text/known_words.hpp"
+#include "core/util/diagnostic.hpp"
 
 #include <cstdint>
 #include <memory>

@@ -1,4 +1,4 @@
-#include "backrelief/diagnostic.hpp"
+#include "core/util/diagnostic.hpp"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "backrelief/edit_distance.hpp"
+#include "core/util/edit_distance.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>

@@ -1,8 +1,8 @@
-#include "yaml_reader.hpp"
+#include "core/yaml/yaml_reader.hpp"
 
-#include "yaml_guard.hpp"
+#include "core/yaml/yaml_guard.hpp"
 
-#include "backrelief/edit_distance.hpp"
+#include "core/util/edit_distance.hpp"
 
 #include <algorithm>
 #include <charconv>

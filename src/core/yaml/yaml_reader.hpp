@@ -1,7 +1,7 @@
 #pragma once
 
-#include "backrelief/diagnostic.hpp"
-#include "yaml_guard.hpp"
+#include "core/util/diagnostic.hpp"
+#include "core/yaml/yaml_guard.hpp"
 
 #include <optional>
 #include <span>

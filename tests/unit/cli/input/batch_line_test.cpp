@@ -1,4 +1,4 @@
-#include "backrelief/batch_line.hpp"
+#include "cli/input/batch_line.hpp"
 
 #include <gtest/gtest.h>
 #include <string>

@@ -1,6 +1,6 @@
-#include "cli/settings.hpp"
+#include "cli/input/settings.hpp"
 
-#include "backrelief/rule_loader.hpp"
+#include "core/rules/rule_loader.hpp"
 
 #include <algorithm>
 #include <filesystem>

@@ -1,4 +1,4 @@
-#include "cli/json_writer.hpp"
+#include "cli/output/json_writer.hpp"
 
 #include <algorithm>
 #include <array>

@@ -1,4 +1,4 @@
-#include "cli/text_wrap.hpp"
+#include "cli/output/text_wrap.hpp"
 
 #include <cstdint>
 #include <gtest/gtest.h>

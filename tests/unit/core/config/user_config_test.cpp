@@ -1,4 +1,4 @@
-#include "backrelief/user_config.hpp"
+#include "core/config/user_config.hpp"
 
 #include <gtest/gtest.h>
 #include <string>

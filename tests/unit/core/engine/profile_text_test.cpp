@@ -1,6 +1,6 @@
-#include "backrelief/profile.hpp"
+#include "core/engine/profile.hpp"
 
-#include "backrelief/rule_loader.hpp"
+#include "core/rules/rule_loader.hpp"
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>

@@ -1,7 +1,7 @@
-#include "backrelief/why_not.hpp"
+#include "core/engine/why_not.hpp"
 
-#include "backrelief/recommendation.hpp"
-#include "backrelief/rule_loader.hpp"
+#include "core/engine/recommendation.hpp"
+#include "core/rules/rule_loader.hpp"
 
 #include <algorithm>
 #include <gtest/gtest.h>

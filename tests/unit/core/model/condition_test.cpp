@@ -1,7 +1,7 @@
-#include "backrelief/condition.hpp"
+#include "core/model/condition.hpp"
 
-#include "backrelief/profile.hpp"
-#include "backrelief/rule_set.hpp"
+#include "core/engine/profile.hpp"
+#include "core/rules/rule_set.hpp"
 
 #include <gtest/gtest.h>
 #include <initializer_list>

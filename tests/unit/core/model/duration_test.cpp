@@ -1,4 +1,4 @@
-#include "backrelief/duration.hpp"
+#include "core/model/duration.hpp"
 
 #include <cmath>
 #include <gtest/gtest.h>

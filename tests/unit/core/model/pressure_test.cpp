@@ -1,4 +1,4 @@
-#include "backrelief/pressure.hpp"
+#include "core/model/pressure.hpp"
 
 #include <gtest/gtest.h>
 #include <string>

@@ -1,8 +1,8 @@
-#include "backrelief/rule_cache.hpp"
+#include "core/rules/rule_cache.hpp"
 
-#include "backrelief/recommendation.hpp"
-#include "backrelief/rule_lint.hpp"
-#include "backrelief/text_analysis.hpp"
+#include "core/authoring/rule_lint.hpp"
+#include "core/engine/recommendation.hpp"
+#include "core/text/text_analysis.hpp"
 
 #include <gtest/gtest.h>
 #include <string>

@@ -1,7 +1,7 @@
-#include "backrelief/rule_index.hpp"
+#include "core/rules/rule_index.hpp"
 
-#include "backrelief/recommendation.hpp"
-#include "backrelief/rule_loader.hpp"
+#include "core/engine/recommendation.hpp"
+#include "core/rules/rule_loader.hpp"
 #include "test_support.hpp"
 
 #include <algorithm>

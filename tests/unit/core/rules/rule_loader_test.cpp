@@ -1,7 +1,7 @@
-#include "backrelief/rule_loader.hpp"
+#include "core/rules/rule_loader.hpp"
 
-#include "condition_parser.hpp"
-#include "rule_parser.hpp"
+#include "core/rules/condition_parser.hpp"
+#include "core/rules/rule_parser.hpp"
 #include "test_support.hpp"
 
 #include <algorithm>

@@ -1,5 +1,5 @@
-#include "backrelief/recommendation.hpp"
-#include "backrelief/rule_loader.hpp"
+#include "core/engine/recommendation.hpp"
+#include "core/rules/rule_loader.hpp"
 
 #include <gtest/gtest.h>
 #include <string>

@@ -1,4 +1,4 @@
-#include "backrelief/known_words.hpp"
+#include "core/text/known_words.hpp"
 
 #include <filesystem>
 #include <fmt/format.h>

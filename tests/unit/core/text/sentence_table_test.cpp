@@ -2,10 +2,10 @@
 // Each entry lists the facts of one description: `id` reported, `id!` negated, `id?` asked or
 // imagined, `id@family` someone else's, and numbers as `age=72`, `duration_weeks=26`,
 // `intensity=7`. Every listed fact must be found as written; any other reported fact fails.
-#include "backrelief/known_words.hpp"
-#include "backrelief/profile.hpp"
-#include "backrelief/rule_loader.hpp"
-#include "backrelief/text_analysis.hpp"
+#include "core/engine/profile.hpp"
+#include "core/rules/rule_loader.hpp"
+#include "core/text/known_words.hpp"
+#include "core/text/text_analysis.hpp"
 
 #include <cmath>
 #include <fmt/format.h>

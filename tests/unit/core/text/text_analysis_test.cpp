@@ -1,6 +1,6 @@
-#include "backrelief/text_analysis.hpp"
+#include "core/text/text_analysis.hpp"
 
-#include "backrelief/rule_loader.hpp"
+#include "core/rules/rule_loader.hpp"
 #include "test_support.hpp"
 
 #include <fmt/format.h>

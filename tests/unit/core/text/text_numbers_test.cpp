@@ -1,6 +1,6 @@
-#include "text_numbers.hpp"
+#include "core/text/text_numbers.hpp"
 
-#include "tokenizer.hpp"
+#include "core/text/tokenizer.hpp"
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>

@@ -1,8 +1,8 @@
-#include "backrelief/vocabulary.hpp"
+#include "core/text/vocabulary.hpp"
 
-#include "backrelief/known_words.hpp"
-#include "backrelief/rule_loader.hpp"
-#include "backrelief/text_analysis.hpp"
+#include "core/rules/rule_loader.hpp"
+#include "core/text/known_words.hpp"
+#include "core/text/text_analysis.hpp"
 #include "test_support.hpp"
 
 #include <filesystem>

@@ -1,4 +1,4 @@
-#include "backrelief/file_text.hpp"
+#include "core/util/file_text.hpp"
 
 #include <filesystem>
 #include <fstream>

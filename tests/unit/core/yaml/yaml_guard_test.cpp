@@ -1,4 +1,4 @@
-#include "yaml_guard.hpp"
+#include "core/yaml/yaml_guard.hpp"
 
 #include <gtest/gtest.h>
 #include <string>

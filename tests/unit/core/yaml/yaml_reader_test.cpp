@@ -1,4 +1,4 @@
-#include "yaml_reader.hpp"
+#include "core/yaml/yaml_reader.hpp"
 
 #include <gtest/gtest.h>
 #include <string>
