@@ -3,6 +3,7 @@
 #include "cli/input/rule_paths.hpp"
 #include "cli/io/standard_output.hpp"
 #include "core/authoring/rule_lint.hpp"
+#include "core/rules/condition_description.hpp"
 #include "core/util/edit_distance.hpp"
 
 #include <fmt/format.h>

@@ -2,6 +2,8 @@
 #include "cli/output/json_writer.hpp"
 #include "cli/output/output.hpp"
 #include "cli/output/why_not_output.hpp"
+#include "core/engine/condition_evaluation.hpp"
+#include "core/rules/condition_description.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>

@@ -1,4 +1,5 @@
 #include "core/engine/recommendation.hpp"
+#include "core/engine/condition_evaluation.hpp"
 
 #include "core/rules/rule_set.hpp"
 
@@ -93,7 +94,7 @@ Recommendation recommend(const RuleSet& rules, const Profile& profile, Tracing t
     }
   } else {
     thread_local std::vector<std::uint32_t> candidates; // kept between calls: no allocation per profile
-    index->candidates(profile, candidates);
+    index->candidates(profile.facts, profile.pressure, candidates);
     for (std::uint32_t position : candidates) {
       const Rule& rule = rules.rules()[position];
       if (evaluate(rule.when, profile).condition == nullptr) {

@@ -1,4 +1,5 @@
 #include "core/engine/why_not.hpp"
+#include "core/engine/condition_evaluation.hpp"
 
 #include "core/rules/rule_set.hpp"
 

@@ -9,9 +9,6 @@
 
 namespace backrelief {
 
-struct Profile;
-class RuleSet;
-
 /// A number a profile may know about the person.
 enum class NumericField : std::uint8_t { age, duration_weeks, intensity };
 
@@ -47,22 +44,11 @@ struct Condition {
   SourceLocation where;                              ///< where it was written
 };
 
-/// Why a condition did not hold: the first leaf that failed.
-struct ConditionFailure {
-  const Condition* condition = nullptr; ///< the failing node, or null when the condition held
-};
-
-/// Evaluates a condition; on failure returns the first leaf (or negation) that failed.
-ConditionFailure evaluate(const Condition& condition, const Profile& profile);
-
 /// The concepts a condition asks for, in order; those under a `not` only with `include_negated`
 /// (what a rule needs absent is no evidence for it, but it still uses the concept).
 std::vector<ConceptId> concepts_in(const Condition& condition, bool include_negated = false);
 
-/// Describes a condition in rule-file words, e.g. "pressure is low or medium".
-std::string describe(const Condition& condition, const RuleSet& rules);
-
-/// Describes what the profile held for a failed condition, e.g. "pressure is firm".
-std::string describe_seen(const Condition& condition, const Profile& profile, const RuleSet& rules);
+/// The key a concept condition was written with: its kind, or "mentions".
+std::string_view condition_key(const Condition& condition);
 
 } // namespace backrelief

@@ -103,7 +103,8 @@ RuleIndex::RuleIndex(const std::vector<Rule>& rules, std::size_t concept_count)
   }
 }
 
-void RuleIndex::candidates(const Profile& profile, std::vector<std::uint32_t>& out) const {
+void RuleIndex::candidates(const FactSet& facts, std::optional<Pressure> pressure,
+                           std::vector<std::uint32_t>& out) const {
   // One bit per rule, then read back in order: the rules of several facts merge in rule order
   // without sorting, and a rule filed under two facts the profile has counts once.
   constexpr std::size_t k_bits = 64;
@@ -116,13 +117,13 @@ void RuleIndex::candidates(const Profile& profile, std::vector<std::uint32_t>& o
     }
   };
   mark(m_unconditional);
-  profile.facts.for_each([&](ConceptId id) {
+  facts.for_each([&](ConceptId id) {
     if (id < m_concept_count) {
       mark(m_by_key[id]);
     }
   });
-  if (profile.pressure) {
-    mark(m_by_key[m_concept_count + static_cast<std::size_t>(*profile.pressure)]);
+  if (pressure) {
+    mark(m_by_key[m_concept_count + static_cast<std::size_t>(*pressure)]);
   }
   out.clear();
   for (std::size_t word = 0; word < marked.size(); ++word) {

@@ -1,9 +1,11 @@
 #pragma once
 
-#include "core/engine/profile.hpp"
+#include "core/model/fact_set.hpp"
+#include "core/model/pressure.hpp"
 #include "core/model/rule.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace backrelief {
@@ -20,8 +22,9 @@ public:
   /// Indexes `rules` (a rule set's active rules, in order) over `concept_count` concepts.
   RuleIndex(const std::vector<Rule>& rules, std::size_t concept_count);
 
-  /// The positions in the rule list of the rules that could fire for `profile`, in rule order.
-  void candidates(const Profile& profile, std::vector<std::uint32_t>& out) const;
+  /// The positions in the rule list of the rules that could fire for a profile with these facts
+  /// and this preferred pressure, in rule order.
+  void candidates(const FactSet& facts, std::optional<Pressure> pressure, std::vector<std::uint32_t>& out) const;
 
   /// How many rules are candidates whatever the profile.
   [[nodiscard]] std::size_t unconditional_count() const { return m_unconditional.size(); }

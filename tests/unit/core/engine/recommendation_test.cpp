@@ -1,4 +1,6 @@
+#include "core/engine/condition_evaluation.hpp"
 #include "core/engine/recommendation.hpp"
+#include "core/rules/condition_description.hpp"
 
 #include "core/rules/rule_loader.hpp"
 #include "test_support.hpp"

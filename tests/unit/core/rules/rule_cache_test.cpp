@@ -1,3 +1,4 @@
+#include "core/rules/condition_description.hpp"
 #include "core/rules/rule_cache.hpp"
 
 #include "core/authoring/rule_lint.hpp"

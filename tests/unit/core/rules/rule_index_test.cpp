@@ -38,7 +38,8 @@ rules:
 
 std::vector<std::string> candidate_ids(const RuleSet& rules, const ProfileInput& input) {
   std::vector<std::uint32_t> positions;
-  rules.index()->candidates(make_profile(input, rules), positions);
+  const Profile profile = make_profile(input, rules);
+  rules.index()->candidates(profile.facts, profile.pressure, positions);
   std::vector<std::string> ids;
   for (std::uint32_t position : positions) {
     ids.push_back(rules.rules()[position].id);

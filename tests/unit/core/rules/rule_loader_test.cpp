@@ -1,3 +1,4 @@
+#include "core/rules/condition_description.hpp"
 #include "core/rules/rule_loader.hpp"
 
 #include "core/rules/condition_parser.hpp"

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# check_layers.sh must not be a test that cannot fail: on copies of the source tree it must
+# refuse an upward include inside the core, the core including the front end, an include
+# written relative to its folder, and a file in a folder that is not a layer.
+# Usage: check_layers_self_test.sh CHECK_LAYERS SRC
+set -euo pipefail
+check=${1:?usage: check_layers_self_test.sh CHECK_LAYERS SRC}
+src=${2:?usage: check_layers_self_test.sh CHECK_LAYERS SRC}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+failures=0
+# expect_refused NAME FILE LINE MESSAGE: adds LINE to FILE in a fresh copy; the check must fail
+# and say MESSAGE.
+expect_refused() {
+  local name=$1 file=$2 line=$3 message=$4
+  rm -rf "$work/src"
+  cp -R "$src" "$work/src"
+  mkdir -p "$(dirname "$work/src/$file")"
+  printf '%s\n' "$line" >> "$work/src/$file"
+  if "$check" "$work/src" > "$work/out" 2>&1; then
+    echo "FAIL $name: check_layers accepted it" >&2
+    failures=$((failures + 1))
+  elif ! grep -qF -- "$message" "$work/out"; then
+    echo "FAIL $name: expected '$message' in:" >&2
+    cat "$work/out" >&2
+    failures=$((failures + 1))
+  fi
+}
+
+"$check" "$src" || { echo "FAIL: the real tree does not pass, so the cases below prove nothing" >&2; exit 1; }
+expect_refused model-includes-engine core/model/rule.cpp '#include "core/engine/profile.hpp"' \
+  'core/model/rule.cpp:'
+expect_refused core-includes-cli core/engine/why_not.cpp '#include "cli/output/output.hpp"' \
+  'core/engine includes "cli/output/output.hpp" from cli/output, a later layer'
+expect_refused output-includes-commands cli/output/palette.cpp '#include "cli/commands/app.hpp"' \
+  'cli/output includes "cli/commands/app.hpp" from cli/commands, a later layer'
+expect_refused relative-include core/text/lexicon.cpp '#include "tokenizer.hpp"' \
+  '"tokenizer.hpp" is not a path from the source root'
+expect_refused unknown-folder core/extra/thing.cpp '// a file in a folder no layer names' \
+  "its folder 'core/extra' is not a layer"
+((failures == 0))
