@@ -2,6 +2,7 @@
 #include "cli/commands/exit_status.hpp"
 #include "cli/input/choice.hpp"
 #include "cli/input/description.hpp"
+#include "cli/input/profile_options.hpp"
 #include "cli/input/rule_paths.hpp"
 #include "cli/io/standard_output.hpp"
 #include "cli/output/facts_output.hpp"
@@ -34,7 +35,7 @@ int run_analyze(const AnalyzeOptions& options) {
     throw Error(ErrorKind::invalid_input, "no description given: put it after the options, or '-' to read it from "
                                           "standard input");
   }
-  const Profile profile = make_profile(input, rules);
+  const Profile profile = make_profile_from_options(input, rules);
   const std::string text = options.json || options.format == "json" ? format_analysis_json(profile, rules)
                                                                     : format_analysis_text(profile, rules);
   write_stdout(text);

@@ -42,11 +42,7 @@ ProfileInput merged(const ProfileInput& defaults, ProfileInput line) {
 void write_error_record(JsonWriter& json, std::size_t number, const Error& error) {
   std::string message;
   for (const Diagnostic& diagnostic : error.diagnostics()) {
-    std::string text = to_string(diagnostic);
-    if (text.starts_with("--")) {
-      text.erase(0, 2); // "--condition: ..." names the option; in a batch line it is the key
-    }
-    message += (message.empty() ? "" : "; ") + text;
+    message += (message.empty() ? "" : "; ") + to_string(diagnostic); // a field is named as the batch key
   }
   json.begin_object().member("line", number).member("error", message).end_object().raw("\n");
 }

@@ -102,7 +102,7 @@ void run_recommend(RecommendOptions& options, int& status) {
     return;
   }
   settings.input.description = read_description(options.words);
-  const Profile profile = make_profile(settings.input, rules);
+  const Profile profile = make_profile_from_options(settings.input, rules);
   const Recommendation recommendation = recommend(rules, profile, output.trace ? Tracing::every_rule : Tracing::off);
   const Answer answer{rules, profile, recommendation};
   std::string text;

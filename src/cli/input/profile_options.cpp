@@ -4,6 +4,20 @@
 
 namespace backrelief::cli {
 
+Profile make_profile_from_options(const ProfileInput& input, const RuleSet& rules) {
+  try {
+    return make_profile(input, rules);
+  } catch (const Error& error) {
+    std::vector<Diagnostic> problems = error.diagnostics();
+    for (Diagnostic& problem : problems) {
+      if (!problem.field.empty()) {
+        problem.field.insert(0, "--"); // each field's option is its name: --pressure, --goal...
+      }
+    }
+    throw Error(error.kind(), std::move(problems));
+  }
+}
+
 void add_profile_options(CLI::App& command, ProfileOptions& options) {
   command
       .add_option("-p,--pressure", options.person.pressure,

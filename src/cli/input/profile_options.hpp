@@ -26,4 +26,8 @@ struct ProfileOptions {
 /// Adds the profile, output and config options to a command.
 void add_profile_options(CLI::App& command, ProfileOptions& options);
 
+/// make_profile() for values typed as options: a value that is not acceptable is reported at its
+/// option ("--pressure: unknown value 'lwo'..."), since every field is named after its option.
+Profile make_profile_from_options(const ProfileInput& input, const RuleSet& rules);
+
 } // namespace backrelief::cli

@@ -127,7 +127,7 @@ private:
       (void)make_profile(input, m_rules);
     } catch (const Error& error) {
       for (const Diagnostic& problem : error.diagnostics()) {
-        reader.error(node, problem.message);
+        reader.error(node, to_string(problem)); // a field is named as the scenario's key
       }
       return false;
     }

@@ -11,15 +11,15 @@ namespace backrelief {
 
 namespace {
 
-// Option names as a person typed them, so messages point at what to fix.
-std::string_view option_of(ConceptKind kind) {
+// The field of the input a value was given in; each front end names it its own way.
+std::string_view field_of(ConceptKind kind) {
   switch (kind) {
   case ConceptKind::area:
-    return "--area";
+    return k_field_area;
   case ConceptKind::goal:
-    return "--goal";
+    return k_field_goal;
   default:
-    return "--condition";
+    return k_field_condition;
   }
 }
 
@@ -40,8 +40,8 @@ public:
     if (m_input.pressure) {
       profile.pressure = parse_pressure(*m_input.pressure);
       if (!profile.pressure) {
-        fail(fmt::format("--pressure: unknown value '{}': expected low, medium or firm{}", *m_input.pressure,
-                         did_you_mean(*m_input.pressure, pressure_spellings())));
+        fail(k_field_pressure, fmt::format("unknown value '{}': expected low, medium or firm{}", *m_input.pressure,
+                                           did_you_mean(*m_input.pressure, pressure_spellings())));
       }
     }
     resolve(ConceptKind::goal, m_input.goals, profile.goals);
@@ -51,12 +51,13 @@ public:
       if (auto id = m_rules.find_technique(name)) {
         push_unique(profile.avoid, *id);
       } else {
-        fail(fmt::format("--avoid: unknown technique '{}'{}", name, did_you_mean(name, m_rules.technique_names())));
+        fail(k_field_avoid,
+             fmt::format("unknown technique '{}'{}", name, did_you_mean(name, m_rules.technique_names())));
       }
     }
     if (m_input.age) {
       if (*m_input.age < 0 || *m_input.age > k_max_age) {
-        fail(fmt::format("--age: {} is not an age in years (0 to {})", *m_input.age, k_max_age));
+        fail(k_field_age, fmt::format("{} is not an age in years (0 to {})", *m_input.age, k_max_age));
       } else {
         profile.age = m_input.age;
       }
@@ -64,19 +65,20 @@ public:
     if (m_input.duration) {
       profile.duration_weeks = parse_duration_weeks(*m_input.duration);
       if (!profile.duration_weeks) {
-        fail(fmt::format("--duration: cannot read '{}': expected a span such as 10d, 3w, 6m or 2y", *m_input.duration));
+        fail(k_field_duration,
+             fmt::format("cannot read '{}': expected a span such as 10d, 3w, 6m or 2y", *m_input.duration));
       }
     }
     if (m_input.intensity) {
       if (!(*m_input.intensity >= 0 && *m_input.intensity <= 10)) {
-        fail(fmt::format("--intensity: {} is not a pain level from 0 to 10", *m_input.intensity));
+        fail(k_field_intensity, fmt::format("{} is not a pain level from 0 to 10", *m_input.intensity));
       } else {
         profile.intensity = m_input.intensity;
       }
     }
     if (m_input.description.size() > k_max_description_bytes) {
-      fail(fmt::format("the description is longer than {} bytes ({} bytes): describe the pain in fewer words",
-                       k_max_description_bytes, m_input.description.size()));
+      fail({}, fmt::format("the description is longer than {} bytes ({} bytes): describe the pain in fewer words",
+                           k_max_description_bytes, m_input.description.size()));
     }
     if (!m_problems.empty()) {
       throw Error(ErrorKind::invalid_input, std::move(m_problems));
@@ -91,8 +93,8 @@ private:
       if (auto id = m_rules.find_concept(kind, name)) {
         push_unique(out, *id);
       } else {
-        fail(fmt::format("{}: unknown value '{}'{}", option_of(kind), name,
-                         did_you_mean(name, m_rules.concept_names(kind))));
+        fail(field_of(kind),
+             fmt::format("unknown value '{}'{}", name, did_you_mean(name, m_rules.concept_names(kind))));
       }
     }
   }
@@ -114,7 +116,9 @@ private:
     }
   }
 
-  void fail(std::string message) { m_problems.push_back({{}, std::move(message)}); }
+  void fail(std::string_view field, std::string message) {
+    m_problems.push_back({{}, std::move(message), std::string(field)});
+  }
 
   const ProfileInput& m_input;
   const RuleSet& m_rules;

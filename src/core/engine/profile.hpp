@@ -42,6 +42,16 @@ struct Profile {
   FactSet facts;                   ///< every concept affirmed, by the options or the text
 };
 
+/// The fields of a ProfileInput as a Diagnostic names them when a value is not acceptable.
+inline constexpr std::string_view k_field_pressure = "pressure";
+inline constexpr std::string_view k_field_goal = "goal";
+inline constexpr std::string_view k_field_area = "area";
+inline constexpr std::string_view k_field_condition = "condition";
+inline constexpr std::string_view k_field_avoid = "avoid";
+inline constexpr std::string_view k_field_age = "age";
+inline constexpr std::string_view k_field_duration = "duration";
+inline constexpr std::string_view k_field_intensity = "intensity";
+
 /// The oldest age accepted.
 inline constexpr int k_max_age = 130;
 
@@ -50,7 +60,7 @@ inline constexpr int k_max_age = 130;
 FactSet affirmed_facts(const Profile& profile, std::size_t concept_count);
 
 /// Resolves raw input against the rules; throws Error (invalid_input) listing every bad value
-/// with a "did you mean" where one fits.
+/// with a "did you mean" where one fits, each Diagnostic naming its field (k_field_...).
 Profile make_profile(const ProfileInput& input, const RuleSet& rules);
 
 } // namespace backrelief

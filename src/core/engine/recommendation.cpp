@@ -103,7 +103,7 @@ Recommendation recommend(const RuleSet& rules, const Profile& profile, Tracing t
     }
   }
   for (TechniqueId id : profile.avoid) {
-    outcomes[id].exclusions.push_back({nullptr, "you asked to avoid it (--avoid)"});
+    outcomes[id].exclusions.push_back({nullptr, "you asked to avoid it"});
   }
   if (result.referral) {
     settle_referral(*result.referral);

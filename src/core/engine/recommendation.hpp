@@ -22,7 +22,7 @@ struct Contribution {
 /// The texts of an answer are the rule set's own (or the engine's constants), not copies: an
 /// answer lives no longer than the rule set it came from, as its Rule pointers already require.
 struct Note {
-  const Rule* rule = nullptr; ///< null for a note the engine made (e.g. --avoid)
+  const Rule* rule = nullptr; ///< null for a note the engine made (e.g. an avoided technique)
   std::string_view text;
 };
 

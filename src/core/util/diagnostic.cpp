@@ -15,10 +15,12 @@ std::string to_string(const SourceLocation& where) {
 }
 
 std::string to_string(const Diagnostic& diagnostic) {
+  std::string text =
+      diagnostic.field.empty() ? diagnostic.message : fmt::format("{}: {}", diagnostic.field, diagnostic.message);
   if (diagnostic.where.file.empty()) {
-    return diagnostic.message;
+    return text;
   }
-  return fmt::format("{}: {}", to_string(diagnostic.where), diagnostic.message);
+  return fmt::format("{}: {}", to_string(diagnostic.where), text);
 }
 
 namespace {

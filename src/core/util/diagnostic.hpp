@@ -16,13 +16,15 @@ struct SourceLocation {
 /// Formats a location as `file:line:column`, leaving out the parts that are unknown.
 std::string to_string(const SourceLocation& where);
 
-/// One problem found in the input, with where it is.
+/// One problem found in the input, with where it is: a place in a file, or a field of a value
+/// given some other way (an option, a batch key, a config line), which each front end names its own way.
 struct Diagnostic {
   SourceLocation where;
   std::string message;
+  std::string field{}; ///< the input field at fault, e.g. "pressure" or "condition"; empty if none
 };
 
-/// Formats a diagnostic as `file:line:column: message`.
+/// Formats a diagnostic as `file:line:column: field: message`, leaving out what is unknown.
 std::string to_string(const Diagnostic& diagnostic);
 
 /// What went wrong, which decides the exit status at the command-line boundary.

@@ -44,7 +44,7 @@ std::optional<std::string> closest_match(std::string_view word, std::span<const 
   if (best || word.size() < 3) {
     return best;
   }
-  // A cut-short word ("blood-thinners-no-deep", "--pres") means the shortest name it begins.
+  // A cut-short word ("blood-thinners-no-deep", "pres" for "pressure") means the shortest name it begins.
   for (const std::string& candidate : candidates) {
     if (candidate.starts_with(word) && (!best || candidate.size() < best->size())) {
       best = candidate;

@@ -23,7 +23,7 @@ concepts:
   - {id: pregnancy, kind: condition, name: pregnancy, aliases: [pregnant]}
 )";
 
-/// The diagnostics of input that must be refused, as plain messages.
+/// The diagnostics of input that must be refused, each as its field and message.
 std::vector<std::string> refusals(const ProfileInput& input, const RuleSet& rules) {
   try {
     make_profile(input, rules);
@@ -32,7 +32,7 @@ std::vector<std::string> refusals(const ProfileInput& input, const RuleSet& rule
     std::vector<std::string> lines;
     for (const Diagnostic& diagnostic : error.diagnostics()) {
       EXPECT_EQ(to_string(diagnostic.where), "");
-      lines.push_back(diagnostic.message);
+      lines.push_back(to_string(diagnostic));
     }
     return lines;
   }
@@ -133,14 +133,14 @@ TEST(MakeProfile, CollectsEveryUnknownValueInOneError) {
   input.duration = "3 weeks";
   EXPECT_EQ(refusals(input, rules),
             (std::vector<std::string>{
-                "--pressure: unknown value 'frim': expected low, medium or firm (did you mean 'firm'?)",
-                "--goal: unknown value 'relaxaton' (did you mean 'relaxation'?)",
-                "--area: unknown value 'nek' (did you mean 'neck'?)",
-                "--area: unknown value 'elbow'",
-                "--condition: unknown value 'pregnacy' (did you mean 'pregnancy'?)",
-                "--avoid: unknown technique 'sweedish' (did you mean 'swedish'?)",
-                "--age: 131 is not an age in years (0 to 130)",
-                "--duration: cannot read '3 weeks': expected a span such as 10d, 3w, 6m or 2y",
+                "pressure: unknown value 'frim': expected low, medium or firm (did you mean 'firm'?)",
+                "goal: unknown value 'relaxaton' (did you mean 'relaxation'?)",
+                "area: unknown value 'nek' (did you mean 'neck'?)",
+                "area: unknown value 'elbow'",
+                "condition: unknown value 'pregnacy' (did you mean 'pregnancy'?)",
+                "avoid: unknown technique 'sweedish' (did you mean 'swedish'?)",
+                "age: 131 is not an age in years (0 to 130)",
+                "duration: cannot read '3 weeks': expected a span such as 10d, 3w, 6m or 2y",
             }));
 }
 
@@ -153,7 +153,7 @@ TEST(MakeProfile, ErrorMessageIsTheFirstProblem) {
     make_profile(input, rules);
     FAIL() << "the input was accepted";
   } catch (const Error& error) {
-    EXPECT_STREQ(error.what(), "--goal: unknown value 'sleep'");
+    EXPECT_STREQ(error.what(), "goal: unknown value 'sleep'");
     EXPECT_EQ(error.diagnostics().size(), 2U);
   }
 }
@@ -162,7 +162,7 @@ TEST(MakeProfile, ConceptOfAnotherKindIsUnknown) {
   const RuleSet rules = load_text(k_rules);
   ProfileInput input;
   input.conditions = {"neck"};
-  EXPECT_EQ(refusals(input, rules), std::vector<std::string>{"--condition: unknown value 'neck'"});
+  EXPECT_EQ(refusals(input, rules), std::vector<std::string>{"condition: unknown value 'neck'"});
 }
 
 TEST(MakeProfile, AcceptsAgesFromZeroTo130) {
@@ -178,9 +178,9 @@ TEST(MakeProfile, RefusesAgesOutsideTheRange) {
   const RuleSet rules = load_text(k_rules);
   ProfileInput input;
   input.age = -1;
-  EXPECT_EQ(refusals(input, rules), std::vector<std::string>{"--age: -1 is not an age in years (0 to 130)"});
+  EXPECT_EQ(refusals(input, rules), std::vector<std::string>{"age: -1 is not an age in years (0 to 130)"});
   input.age = 131;
-  EXPECT_EQ(refusals(input, rules), std::vector<std::string>{"--age: 131 is not an age in years (0 to 130)"});
+  EXPECT_EQ(refusals(input, rules), std::vector<std::string>{"age: 131 is not an age in years (0 to 130)"});
 }
 
 TEST(MakeProfile, ParsesTheDuration) {
@@ -197,7 +197,7 @@ TEST(MakeProfile, RefusesADurationBeyondALifetime) {
   ProfileInput input;
   input.duration = "200y";
   EXPECT_EQ(refusals(input, rules),
-            std::vector<std::string>{"--duration: cannot read '200y': expected a span such as 10d, 3w, 6m or 2y"});
+            std::vector<std::string>{"duration: cannot read '200y': expected a span such as 10d, 3w, 6m or 2y"});
 }
 
 } // namespace

@@ -136,7 +136,7 @@ rules:
   ASSERT_EQ(ids_of(rules, result.excluded), std::vector<std::string>{"swedish"});
   ASSERT_EQ(result.excluded[0].exclusions.size(), 1U);
   EXPECT_EQ(result.excluded[0].exclusions[0].rule, nullptr);
-  EXPECT_EQ(result.excluded[0].exclusions[0].text, "you asked to avoid it (--avoid)");
+  EXPECT_EQ(result.excluded[0].exclusions[0].text, "you asked to avoid it");
 }
 
 TEST(Recommend, TiesKeepDeclarationOrder) {
