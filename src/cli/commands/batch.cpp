@@ -49,7 +49,8 @@ void write_error_record(JsonWriter& json, std::size_t number, const Error& error
 
 } // namespace
 
-int run_batch(const RuleSet& rules, const ProfileInput& defaults, const OutputOptions& options, int in) {
+int run_batch(const RuleSet& rules, const ProfileInput& defaults, const OutputOptions& options,
+              std::optional<TechniqueId> why_not_technique, int in) {
   OutputOptions line_options = options;
   line_options.compact_json = true;
   JsonWriter json(std::nullopt);
@@ -76,7 +77,11 @@ int run_batch(const RuleSet& rules, const ProfileInput& defaults, const OutputOp
       const Recommendation recommendation =
           recommend(rules, profile, options.trace ? Tracing::every_rule : Tracing::off);
       line_options.line = number;
-      write_json(json, Answer{rules, profile, recommendation}, line_options);
+      std::optional<WhyNot> place;
+      if (why_not_technique) {
+        place = why_not(rules, profile, recommendation, *why_not_technique);
+      }
+      write_json(json, Answer{rules, profile, recommendation, place ? &*place : nullptr}, line_options);
     } catch (const Error& error) {
       failed = true;
       json.rewind(answers_end);

@@ -10,7 +10,9 @@ namespace backrelief::cli {
 /// standard output, each carrying its input line number; a line that cannot be read gives an error
 /// record and the batch goes on. `defaults` (the command-line options) apply to every line;
 /// a line's own values override the single ones and add to the repeatable ones.
-/// Returns the exit status: 0, or 1 when some line failed.
-int run_batch(const RuleSet& rules, const ProfileInput& defaults, const OutputOptions& options, int in);
+/// With `why_not`, each answer also explains that technique's place. Returns the exit status: 0,
+/// or 1 when some line failed.
+int run_batch(const RuleSet& rules, const ProfileInput& defaults, const OutputOptions& options,
+              std::optional<TechniqueId> why_not, int in);
 
 } // namespace backrelief::cli

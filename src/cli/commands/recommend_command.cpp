@@ -84,8 +84,9 @@ void run_recommend(RecommendOptions& options, int& status) {
   output.trace = options.trace;
   output.top = settings.top;
   output.tsv_header = !options.no_header;
+  std::optional<TechniqueId> why_not_technique;
   if (options.why_not) {
-    output.why_not = technique_named(rules, *options.why_not);
+    why_not_technique = technique_named(rules, *options.why_not);
   }
   if (options.no_header && settings.format != "tsv") {
     throw Error(ErrorKind::invalid_input, "--no-header is for --format tsv");
@@ -98,13 +99,17 @@ void run_recommend(RecommendOptions& options, int& status) {
       throw Error(ErrorKind::invalid_input, "--batch writes JSON Lines, but the config file asks for tsv: "
                                             "use --format json");
     }
-    status = run_batch(rules, settings.input, output, STDIN_FILENO);
+    status = run_batch(rules, settings.input, output, why_not_technique, STDIN_FILENO);
     return;
   }
   settings.input.description = read_description(options.words);
   const Profile profile = make_profile_from_options(settings.input, rules);
   const Recommendation recommendation = recommend(rules, profile, output.trace ? Tracing::every_rule : Tracing::off);
-  const Answer answer{rules, profile, recommendation};
+  std::optional<WhyNot> place;
+  if (why_not_technique) {
+    place = why_not(rules, profile, recommendation, *why_not_technique);
+  }
+  const Answer answer{rules, profile, recommendation, place ? &*place : nullptr};
   std::string text;
   if (settings.format == "json") {
     text = format_json(answer, output);

@@ -50,9 +50,9 @@ public:
     }
     m_json.value(evidence_summary()).end_array();
     m_json.member("disclaimer", disclaimer());
-    if (options.why_not) {
+    if (m_answer.why_not != nullptr) {
       m_json.key("why_not");
-      write_why_not(m_json, m_answer, why_not(m_rules, m_answer.profile, recommendation, *options.why_not));
+      write_why_not(m_json, m_answer, *m_answer.why_not);
     }
     if (options.trace) {
       m_json.key("trace");

@@ -3,6 +3,7 @@
 #include "cli/output/json_writer.hpp"
 #include "cli/output/palette.hpp"
 #include "core/engine/recommendation.hpp"
+#include "core/engine/why_not.hpp"
 #include "core/rules/rule_set.hpp"
 
 #include <cstdio>
@@ -13,14 +14,13 @@ namespace backrelief::cli {
 
 /// How much of a recommendation to print, whatever the format.
 struct OutputOptions {
-  bool explain = false;               ///< every rule behind every score, with weights and ids
-  bool trace = false;                 ///< every rule, fired or not
-  std::optional<std::size_t> top;     ///< at most this many suggestions
-  Palette palette;                    ///< text format only
-  bool compact_json = false;          ///< JSON on one line
-  std::optional<std::size_t> line;    ///< the input line number, in --batch
-  std::optional<TechniqueId> why_not; ///< explain this technique's place (--why-not)
-  bool tsv_header = true;             ///< the TSV header line (--no-header leaves it out)
+  bool explain = false;            ///< every rule behind every score, with weights and ids
+  bool trace = false;              ///< every rule, fired or not
+  std::optional<std::size_t> top;  ///< at most this many suggestions
+  Palette palette;                 ///< text format only
+  bool compact_json = false;       ///< JSON on one line
+  std::optional<std::size_t> line; ///< the input line number, in --batch
+  bool tsv_header = true;          ///< the TSV header line (--no-header leaves it out)
 };
 
 /// Everything a formatter needs to describe one answer.
@@ -28,6 +28,7 @@ struct Answer {
   const RuleSet& rules;
   const Profile& profile;
   const Recommendation& recommendation;
+  const WhyNot* why_not = nullptr; ///< a technique's place explained (--why-not), worked out by the command
 };
 
 /// Human-readable text: referral first, ranked list with score bars, aftercare, disclaimer.

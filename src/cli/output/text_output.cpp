@@ -69,9 +69,9 @@ public:
     if (result.referral) {
       referral(*result.referral);
     }
-    if (m_options.why_not) {
+    if (m_answer.why_not != nullptr) {
       separate();
-      m_out += why_not_text(m_answer, why_not(m_answer.rules, m_answer.profile, result, *m_options.why_not), m_palette);
+      m_out += why_not_text(m_answer, *m_answer.why_not, m_palette);
       separate();
       line("{}", m_palette.paint(m_palette.muted, disclaimer()));
       return std::move(m_out);
