@@ -3,7 +3,7 @@
 #include "cli/input/choice.hpp"
 #include "cli/input/description.hpp"
 #include "cli/input/profile_options.hpp"
-#include "cli/input/rule_paths.hpp"
+#include "cli/input/rule_options.hpp"
 #include "cli/io/standard_output.hpp"
 #include "cli/output/facts_output.hpp"
 #include "core/engine/profile.hpp"
@@ -28,7 +28,7 @@ int run_analyze(const AnalyzeOptions& options) {
       std::find(options.rules.paths.begin(), options.rules.paths.end(), "-") != options.rules.paths.end()) {
     throw Error(ErrorKind::invalid_input, "standard input can feed either --rules - or the description -, not both");
   }
-  const RuleSet rules = load_rule_set(rule_paths(options.rules), !options.rules.no_cache);
+  const RuleSet rules = load_chosen_rules(options.rules);
   ProfileInput input;
   input.description = read_description(options.words);
   if (input.description.find_first_not_of(" \t\r\n") == std::string::npos) {

@@ -1,7 +1,7 @@
 #include "cli/commands/commands.hpp"
 #include "cli/commands/exit_status.hpp"
 #include "cli/input/profile_options.hpp"
-#include "cli/input/rule_paths.hpp"
+#include "cli/input/rule_options.hpp"
 #include "cli/input/settings.hpp"
 #include "cli/io/standard_output.hpp"
 
@@ -80,7 +80,7 @@ void run_config(const ConfigOptions& options) {
   }
   const std::optional<UserConfig> config = read_config_file(choice);
   const auto paths = rule_paths_with_origins(options.profile.rules);
-  const RuleSet rules = load_rule_set(rule_paths(options.profile.rules), !options.profile.rules.no_cache);
+  const RuleSet rules = load_chosen_rules(options.profile.rules);
   const Settings settings = resolve_settings(options.profile, choice, config, environment, rules);
   write_stdout(settings_table(settings, paths));
 }

@@ -3,7 +3,7 @@
 #include "cli/commands/exit_status.hpp"
 #include "cli/input/description.hpp"
 #include "cli/input/profile_options.hpp"
-#include "cli/input/rule_paths.hpp"
+#include "cli/input/rule_options.hpp"
 #include "cli/input/settings.hpp"
 #include "cli/io/standard_output.hpp"
 #include "cli/io/terminal.hpp"
@@ -76,7 +76,7 @@ void run_recommend(RecommendOptions& options, int& status) {
   const SettingsEnvironment environment = SettingsEnvironment::current();
   const ConfigFileChoice config_file = choose_config_file(options.profile, environment);
   const std::optional<UserConfig> config = read_config_file(config_file);
-  const RuleSet rules = load_rule_set(rule_paths(options.profile.rules), !options.profile.rules.no_cache);
+  const RuleSet rules = load_chosen_rules(options.profile.rules);
   Settings settings = resolve_settings(options.profile, config_file, config, environment, rules);
 
   OutputOptions output;

@@ -1,6 +1,6 @@
 #include "cli/commands/commands.hpp"
 #include "cli/commands/exit_status.hpp"
-#include "cli/input/rule_paths.hpp"
+#include "cli/input/rule_options.hpp"
 #include "cli/io/standard_output.hpp"
 #include "core/authoring/rule_lint.hpp"
 #include "core/rules/condition_description.hpp"
@@ -97,14 +97,12 @@ void show(const Rule& rule, const RuleSet& rules) {
 }
 
 int run_list(const RulesOptions& options) {
-  list(load_rule_set(rule_paths(options.rules), !options.rules.no_cache));
+  list(load_chosen_rules(options.rules));
   return k_exit_ok;
 }
 
 int run_check(const RulesOptions& options) {
-  std::vector<std::string> paths = rule_paths(options.rules);
-  paths.insert(paths.end(), options.check_paths.begin(), options.check_paths.end());
-  const RuleSet rules = load_rule_set(paths, !options.rules.no_cache);
+  const RuleSet rules = load_chosen_rules(options.rules, options.check_paths);
   if (options.strict) {
     const auto warnings = lint_rules(rules);
     for (const Diagnostic& warning : warnings) {
@@ -121,7 +119,7 @@ int run_check(const RulesOptions& options) {
 }
 
 int run_show(const RulesOptions& options) {
-  const RuleSet rules = load_rule_set(rule_paths(options.rules), !options.rules.no_cache);
+  const RuleSet rules = load_chosen_rules(options.rules);
   const Rule* rule = rules.find_rule(options.show_id);
   if (rule == nullptr) {
     throw Error(ErrorKind::invalid_input,

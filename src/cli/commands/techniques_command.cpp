@@ -1,6 +1,6 @@
 #include "cli/commands/commands.hpp"
 #include "cli/commands/exit_status.hpp"
-#include "cli/input/rule_paths.hpp"
+#include "cli/input/rule_options.hpp"
 #include "cli/io/standard_output.hpp"
 #include "core/util/edit_distance.hpp"
 
@@ -56,7 +56,7 @@ void describe(const Technique& technique) {
 }
 
 int run_techniques(const TechniquesOptions& options) {
-  const RuleSet rules = load_rule_set(rule_paths(options.rules), !options.rules.no_cache);
+  const RuleSet rules = load_chosen_rules(options.rules);
   if (options.id.empty()) {
     list(rules);
     return k_exit_ok;

@@ -1,6 +1,6 @@
 #include "cli/commands/commands.hpp"
 #include "cli/commands/exit_status.hpp"
-#include "cli/input/rule_paths.hpp"
+#include "cli/input/rule_options.hpp"
 #include "cli/io/standard_output.hpp"
 #include "core/authoring/scenario.hpp"
 
@@ -30,7 +30,7 @@ std::vector<RuleSource> scenario_files(const std::vector<std::string>& paths) {
 }
 
 int run_test(const TestOptions& options) {
-  const RuleSet rules = load_rule_set(rule_paths(options.rules), !options.rules.no_cache);
+  const RuleSet rules = load_chosen_rules(options.rules);
   const std::vector<Scenario> scenarios = load_scenarios(scenario_files(options.paths), rules);
   std::size_t failed = 0;
   std::vector<std::string> fired;

@@ -1,7 +1,7 @@
 #include "cli/commands/commands.hpp"
 #include "cli/commands/exit_status.hpp"
 #include "cli/input/choice.hpp"
-#include "cli/input/rule_paths.hpp"
+#include "cli/input/rule_options.hpp"
 #include "cli/io/standard_output.hpp"
 #include "core/model/pressure.hpp"
 #include "core/rules/rule_set.hpp"
@@ -30,7 +30,7 @@ std::vector<std::string> values_of(const std::string& kind, const RuleOptions& o
   if (kind == "color") {
     return {"auto", "always", "never"};
   }
-  const RuleSet rules = load_rule_set(rule_paths(options), !options.no_cache);
+  const RuleSet rules = load_chosen_rules(options);
   if (kind == "technique") {
     return rules.technique_names();
   }

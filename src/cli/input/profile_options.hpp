@@ -1,6 +1,6 @@
 #pragma once
 
-#include "cli/input/rule_paths.hpp"
+#include "cli/input/rule_options.hpp"
 #include "core/engine/profile.hpp"
 
 #include <CLI/CLI.hpp>

@@ -1,6 +1,7 @@
 #include "cli/input/settings.hpp"
 
-#include "cli/input/rule_paths.hpp"
+#include "cli/input/rule_options.hpp"
+#include "cli/io/environment.hpp"
 #include "core/util/edit_distance.hpp"
 
 #include <cstdlib>

@@ -356,27 +356,27 @@ void write_rule(Writer& out, const Rule& rule) {
 // phrase again (most of what was left of such a start). Where each phrase was defined is not
 // kept: only compiling reports it.
 struct VocabularyCodec {
-  static void write(Writer& out, const Vocabulary& vocabulary) {
-    out.u32(vocabulary.m_word_count);
-    out.u64(vocabulary.m_phrase_count);
-    for (const auto* words : {&vocabulary.m_written, &vocabulary.m_stems}) {
+  static void write(Writer& out, const Vocabulary::Tables& vocabulary) {
+    out.u32(vocabulary.word_count);
+    out.u64(vocabulary.phrase_count);
+    for (const auto* words : {&vocabulary.written, &vocabulary.stems}) {
       out.u32(static_cast<std::uint32_t>(words->size()));
       for (const auto& [text, id] : *words) {
         out.text(text);
         out.u32(id);
       }
     }
-    out.u32(static_cast<std::uint32_t>(vocabulary.m_by_length.size()));
-    for (const auto& candidates : vocabulary.m_by_length) {
+    out.u32(static_cast<std::uint32_t>(vocabulary.by_length.size()));
+    for (const auto& candidates : vocabulary.by_length) {
       out.u32(static_cast<std::uint32_t>(candidates.size()));
-      for (const Vocabulary::Candidate& candidate : candidates) {
+      for (const Vocabulary::Tables::Candidate& candidate : candidates) {
         out.text(candidate.written);
         out.u32(candidate.id);
         out.u32(candidate.letters);
       }
     }
-    out.u32(static_cast<std::uint32_t>(vocabulary.m_nodes.size()));
-    for (const Vocabulary::Node& node : vocabulary.m_nodes) {
+    out.u32(static_cast<std::uint32_t>(vocabulary.nodes.size()));
+    for (const Vocabulary::Tables::Node& node : vocabulary.nodes) {
       out.u8(node.concept_id ? 1 : 0);
       out.u32(node.concept_id.value_or(0));
       out.u32(static_cast<std::uint32_t>(node.children.size()));
@@ -385,7 +385,7 @@ struct VocabularyCodec {
         out.u32(child);
       }
     }
-    for (const auto* flags : {&vocabulary.m_red_flags, &vocabulary.m_fuzzy, &vocabulary.m_stated}) {
+    for (const auto* flags : {&vocabulary.red_flags, &vocabulary.fuzzy, &vocabulary.stated}) {
       out.u32(static_cast<std::uint32_t>(flags->size()));
       for (const bool flag : *flags) {
         out.u8(flag ? 1 : 0);
@@ -395,17 +395,17 @@ struct VocabularyCodec {
 
   // Reads the tables into `vocabulary`, or with nothing to read into only checks every count,
   // id and index, so the tables can be built later, on first use, without a chance of failing.
-  static void read(Reader& in, std::size_t concept_count, Vocabulary* vocabulary) {
-    Vocabulary unused;
-    Vocabulary& into = vocabulary != nullptr ? *vocabulary : unused;
+  static void read(Reader& in, std::size_t concept_count, Vocabulary::Tables* vocabulary) {
+    Vocabulary::Tables unused;
+    Vocabulary::Tables& into = vocabulary != nullptr ? *vocabulary : unused;
     const bool build = vocabulary != nullptr;
     const std::uint32_t words = in.u32();
     const std::uint64_t phrases = in.u64();
     if (build) {
-      into.m_word_count = words;
-      into.m_phrase_count = phrases;
+      into.word_count = words;
+      into.phrase_count = phrases;
     }
-    for (auto* table : {&into.m_written, &into.m_stems}) {
+    for (auto* table : {&into.written, &into.stems}) {
       const std::size_t size = in.count(8);
       if (build) {
         table->reserve(size);
@@ -420,17 +420,17 @@ struct VocabularyCodec {
     }
     const std::size_t lengths = in.count(4);
     if (build) {
-      into.m_by_length.resize(lengths);
+      into.by_length.resize(lengths);
     }
     for (std::size_t length = 0; length < lengths; ++length) {
       const std::size_t size = in.count(12);
       for (std::size_t i = 0; i < size; ++i) {
-        Vocabulary::Candidate candidate;
+        Vocabulary::Tables::Candidate candidate;
         candidate.written = in.text();
         candidate.id = in.below(words);
         candidate.letters = in.u32();
         if (build) {
-          into.m_by_length[length].push_back(std::move(candidate));
+          into.by_length[length].push_back(std::move(candidate));
         }
       }
     }
@@ -439,7 +439,7 @@ struct VocabularyCodec {
       throw Damaged{}; // the root is always there
     }
     if (build) {
-      into.m_nodes.assign(nodes, Vocabulary::Node{});
+      into.nodes.assign(nodes, Vocabulary::Tables::Node{});
     }
     for (std::size_t n = 0; n < nodes; ++n) {
       const bool has_concept = in.u8() != 0;
@@ -450,19 +450,19 @@ struct VocabularyCodec {
       const std::size_t children = in.count(8);
       if (build) {
         if (has_concept) {
-          into.m_nodes[n].concept_id = concept_id;
+          into.nodes[n].concept_id = concept_id;
         }
-        into.m_nodes[n].children.reserve(children);
+        into.nodes[n].children.reserve(children);
       }
       for (std::size_t i = 0; i < children; ++i) {
         const std::uint32_t word = in.below(words);
         const std::uint32_t child = in.below(nodes);
         if (build) {
-          into.m_nodes[n].children.emplace(word, child);
+          into.nodes[n].children.emplace(word, child);
         }
       }
     }
-    for (auto* flags : {&into.m_red_flags, &into.m_fuzzy, &into.m_stated}) {
+    for (auto* flags : {&into.red_flags, &into.fuzzy, &into.stated}) {
       const std::size_t size = in.count(1);
       if (size != concept_count) {
         throw Damaged{};
@@ -492,7 +492,7 @@ std::string payload_of(const RuleSet& rules) {
   for (const Concept& entry : rules.concepts()) {
     write_concept(out, entry);
   }
-  VocabularyCodec::write(out, rules.vocabulary());
+  VocabularyCodec::write(out, rules.vocabulary().tables());
   out.u32(static_cast<std::uint32_t>(rules.rules().size()));
   for (const Rule& rule : rules.rules()) {
     write_rule(out, rule);
@@ -523,14 +523,14 @@ RuleSet rule_set_of(std::string_view payload) {
   VocabularyCodec::read(in, concepts, nullptr);
   rules.set_vocabulary_source(
       [packed = std::string(payload.substr(vocabulary_start, in.position() - vocabulary_start)), concepts] {
-        Vocabulary vocabulary;
-        Reader tables(packed);
+        Vocabulary::Tables tables;
+        Reader packed_tables(packed);
         try {
-          VocabularyCodec::read(tables, concepts, &vocabulary);
+          VocabularyCodec::read(packed_tables, concepts, &tables);
         } catch (const Damaged&) {
           return Vocabulary{}; // cannot happen: these very bytes passed the check above
         }
-        return vocabulary;
+        return Vocabulary(std::move(tables));
       });
   const std::size_t active = in.count(16);
   for (std::size_t i = 0; i < active; ++i) {

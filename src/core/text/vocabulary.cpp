@@ -72,26 +72,27 @@ std::size_t bounded_edit_distance(std::string_view a, std::string_view b, std::s
 Vocabulary::WordId Vocabulary::intern(const std::string& written) {
   const std::string stemmed = stem(written);
   WordId id = 0;
-  if (auto found = m_written.find(written); found != m_written.end()) {
+  if (auto found = m_tables.written.find(written); found != m_tables.written.end()) {
     id = found->second;
-  } else if (auto by_stem = m_stems.find(stemmed); by_stem != m_stems.end() && !is_grammar_word(stemmed)) {
+  } else if (auto by_stem = m_tables.stems.find(stemmed);
+             by_stem != m_tables.stems.end() && !is_grammar_word(stemmed)) {
     id = by_stem->second;
   } else {
-    id = m_word_count++;
+    id = m_tables.word_count++;
   }
-  m_written.try_emplace(written, id);
+  m_tables.written.try_emplace(written, id);
   // A misspelling such as "nots" stems to "not": matching through that stem would turn every "not"
   // into a knot, so grammar words are matched only as written.
   if (!is_grammar_word(stemmed)) {
-    m_stems.try_emplace(stemmed, id);
+    m_tables.stems.try_emplace(stemmed, id);
   }
   // Every word can be the target of a misspelling; the analyser refuses a guessed misspelling
   // that completes a concept marked `fuzzy: false`.
   if (written.size() >= k_min_fuzzy_length && !is_grammar_word(written)) {
-    if (m_by_length.size() <= written.size()) {
-      m_by_length.resize(written.size() + 1);
+    if (m_tables.by_length.size() <= written.size()) {
+      m_tables.by_length.resize(written.size() + 1);
     }
-    m_by_length[written.size()].push_back({written, id, letter_set(written)});
+    m_tables.by_length[written.size()].push_back({written, id, letter_set(written)});
   }
   return id;
 }
@@ -100,9 +101,9 @@ Vocabulary Vocabulary::compile(const std::vector<Concept>& concepts, std::vector
   Vocabulary vocabulary;
   for (std::size_t index = 0; index < concepts.size(); ++index) {
     const Concept& entry = concepts[index];
-    vocabulary.m_red_flags.push_back(entry.kind == ConceptKind::red_flag);
-    vocabulary.m_fuzzy.push_back(entry.fuzzy);
-    vocabulary.m_stated.push_back(false);
+    vocabulary.m_tables.red_flags.push_back(entry.kind == ConceptKind::red_flag);
+    vocabulary.m_tables.fuzzy.push_back(entry.fuzzy);
+    vocabulary.m_tables.stated.push_back(false);
     const auto concept_id = static_cast<ConceptId>(index);
     for (const Phrase& phrase : entry.phrases) {
       const std::vector<Token> tokens = tokenize(phrase.text);
@@ -117,14 +118,14 @@ Vocabulary Vocabulary::compile(const std::vector<Concept>& concepts, std::vector
       std::uint32_t node = 0;
       for (const Token& token : tokens) {
         const WordId word = vocabulary.intern(token.text);
-        auto [child, inserted] =
-            vocabulary.m_nodes[node].children.try_emplace(word, static_cast<std::uint32_t>(vocabulary.m_nodes.size()));
+        auto [child, inserted] = vocabulary.m_tables.nodes[node].children.try_emplace(
+            word, static_cast<std::uint32_t>(vocabulary.m_tables.nodes.size()));
         if (inserted) {
-          vocabulary.m_nodes.emplace_back();
+          vocabulary.m_tables.nodes.emplace_back();
         }
         node = child->second;
       }
-      Node& end = vocabulary.m_nodes[node];
+      Tables::Node& end = vocabulary.m_tables.nodes[node];
       if (end.concept_id && *end.concept_id != concept_id) {
         diagnostics.push_back(
             {phrase.where, fmt::format("phrase '{}' of '{}' already means '{}' (at {})", phrase.text, entry.id,
@@ -134,7 +135,7 @@ Vocabulary Vocabulary::compile(const std::vector<Concept>& concepts, std::vector
       if (!end.concept_id) {
         end.concept_id = concept_id;
         end.where = phrase.where;
-        ++vocabulary.m_phrase_count;
+        ++vocabulary.m_tables.phrase_count;
       }
     }
   }
@@ -149,7 +150,7 @@ constexpr std::size_t k_max_remembered_lookups = 1U << 16U;
 
 std::optional<Vocabulary::WordId> Vocabulary::find(std::string_view word) const {
   const std::string key(word);
-  if (auto found = m_written.find(key); found != m_written.end()) {
+  if (auto found = m_tables.written.find(key); found != m_tables.written.end()) {
     return found->second;
   }
   // Most words of a description are everyday English the vocabulary lacks ("after", "day"),
@@ -172,7 +173,7 @@ std::optional<Vocabulary::WordId> Vocabulary::find_by_stem(std::string_view word
   if (is_grammar_word(stemmed)) {
     return std::nullopt;
   }
-  if (auto found = m_stems.find(stemmed); found != m_stems.end()) {
+  if (auto found = m_tables.stems.find(stemmed); found != m_tables.stems.end()) {
     return found->second;
   }
   return std::nullopt;
@@ -210,10 +211,11 @@ std::optional<Vocabulary::WordId> Vocabulary::closest(std::string_view word, std
   std::optional<WordId> best;
   std::size_t best_distance = typos + 1;
   const std::size_t shortest = word.size() - typos;
-  const std::size_t longest = std::min(word.size() + typos, m_by_length.empty() ? 0 : m_by_length.size() - 1);
+  const std::size_t longest =
+      std::min(word.size() + typos, m_tables.by_length.empty() ? 0 : m_tables.by_length.size() - 1);
   const std::uint32_t letters = letter_set(word);
   for (std::size_t length = shortest; length <= longest; ++length) {
-    for (const auto& [written, id, their_letters] : m_by_length[length]) {
+    for (const auto& [written, id, their_letters] : m_tables.by_length[length]) {
       // Each edit changes at most two letters of the set of letters used: a cheap first test.
       if (id == other_than || static_cast<std::size_t>(std::popcount(letters ^ their_letters)) > 2 * typos) {
         continue;
@@ -243,14 +245,14 @@ std::optional<Vocabulary::PhraseMatch> Vocabulary::longest_phrase(std::span<cons
   std::optional<PhraseMatch> best;
   std::uint32_t node = 0;
   for (std::size_t i = 0; i < words.size() && words[i]; ++i) {
-    const auto& children = m_nodes[node].children;
+    const auto& children = m_tables.nodes[node].children;
     auto next = children.find(*words[i]);
     if (next == children.end()) {
       break;
     }
     node = next->second;
-    if (m_nodes[node].concept_id) {
-      best = PhraseMatch{*m_nodes[node].concept_id, i + 1};
+    if (m_tables.nodes[node].concept_id) {
+      best = PhraseMatch{*m_tables.nodes[node].concept_id, i + 1};
     }
   }
   return best;

@@ -45,60 +45,71 @@ public:
   /// The longest phrase at the start of `words`.
   [[nodiscard]] std::optional<PhraseMatch> longest_phrase(std::span<const std::optional<WordId>> words) const;
   /// True when the concept is a red flag, which only a close, explicit negation suppresses.
-  [[nodiscard]] bool is_red_flag(ConceptId id) const { return id < m_red_flags.size() && m_red_flags[id]; }
+  [[nodiscard]] bool is_red_flag(ConceptId id) const {
+    return id < m_tables.red_flags.size() && m_tables.red_flags[id];
+  }
   /// Words that are spelled right and so are never read as misspellings.
   void use_known_words(std::shared_ptr<const KnownWords> words) { m_known_words = std::move(words); }
   /// True unless the concept says `fuzzy: false`: then a guessed misspelling may not complete it.
-  [[nodiscard]] bool is_fuzzy(ConceptId id) const { return id >= m_fuzzy.size() || m_fuzzy[id]; }
+  [[nodiscard]] bool is_fuzzy(ConceptId id) const { return id >= m_tables.fuzzy.size() || m_tables.fuzzy[id]; }
   /// Treats a concept as a red flag because a referral rule asks for it (e.g. a fever condition).
   void mark_red_flag(ConceptId id) {
-    if (id < m_red_flags.size()) {
-      m_red_flags[id] = true;
+    if (id < m_tables.red_flags.size()) {
+      m_tables.red_flags[id] = true;
     }
   }
   /// Treats a concept as stated even in a question, because an exclusion or caution asks for it.
   void mark_stated(ConceptId id) {
-    if (id < m_stated.size()) {
-      m_stated[id] = true;
+    if (id < m_tables.stated.size()) {
+      m_tables.stated[id] = true;
     }
   }
   /// True for a concept that a question does not make hypothetical.
-  [[nodiscard]] bool is_stated(ConceptId id) const { return id < m_stated.size() && m_stated[id]; }
+  [[nodiscard]] bool is_stated(ConceptId id) const { return id < m_tables.stated.size() && m_tables.stated[id]; }
   /// Number of phrases compiled.
-  [[nodiscard]] std::size_t phrase_count() const { return m_phrase_count; }
+  [[nodiscard]] std::size_t phrase_count() const { return m_tables.phrase_count; }
 
-private:
-  friend struct VocabularyCodec; // the rule cache stores the compiled tables, to skip compiling
-
-  struct Node {
-    std::unordered_map<WordId, std::uint32_t> children;
-    std::optional<ConceptId> concept_id;
-    SourceLocation where;
+  /// The compiled tables, plain data: what the rule cache stores so a warm start skips compiling.
+  struct Tables {
+    struct Node {
+      std::unordered_map<WordId, std::uint32_t> children;
+      std::optional<ConceptId> concept_id;
+      SourceLocation where;
+    };
+    struct Candidate {
+      std::string written;
+      WordId id = 0;
+      std::uint32_t letters = 0; ///< one bit per letter used, to skip most candidates cheaply
+    };
+    std::unordered_map<std::string, WordId> written; ///< words by their written form
+    std::unordered_map<std::string, WordId> stems;   ///< words by their stem
+    std::vector<std::vector<Candidate>> by_length;   ///< misspelling targets by length
+    std::vector<Node> nodes{Node{}};                 ///< the phrase trie; nodes[0] is its root
+    std::size_t phrase_count = 0;
+    WordId word_count = 0;
+    std::vector<bool> red_flags; ///< by concept id
+    std::vector<bool> fuzzy;     ///< by concept id
+    std::vector<bool> stated;    ///< by concept id
   };
 
+  Vocabulary() = default;
+  /// A vocabulary with tables compiled before (read back from the rule cache).
+  explicit Vocabulary(Tables tables) : m_tables(std::move(tables)) {}
+  /// The compiled tables, for storing them.
+  [[nodiscard]] const Tables& tables() const { return m_tables; }
+
+private:
   WordId intern(const std::string& written);
   [[nodiscard]] std::optional<WordId> find_by_stem(std::string_view word) const;
   [[nodiscard]] std::optional<WordId> closest(std::string_view word, std::size_t typos,
                                               std::optional<WordId> other_than) const;
 
-  std::unordered_map<std::string, WordId> m_written;
-  std::unordered_map<std::string, WordId> m_stems;
-  struct Candidate {
-    std::string written;
-    WordId id = 0;
-    std::uint32_t letters = 0; // one bit per letter used, to skip most candidates cheaply
-  };
-  std::vector<std::vector<Candidate>> m_by_length; // misspelling targets by length
-  std::vector<Node> m_nodes{Node{}};
-  std::size_t m_phrase_count = 0;
-  WordId m_word_count = 0;
-  std::vector<bool> m_red_flags; // by concept id
-  std::vector<bool> m_fuzzy;     // by concept id
-  std::vector<bool> m_stated;    // by concept id
+  Tables m_tables;
   std::shared_ptr<const KnownWords> m_known_words;
   mutable std::unordered_map<std::string, std::optional<WordId>> m_misspelling_of; // by written form, as seen
   mutable std::unordered_map<std::string, std::optional<WordId>> m_misspelled;     // find_misspelled, as seen
-  mutable std::unordered_map<std::string, std::optional<WordId>> m_found_by_stem;  // find past m_written, as seen
+  mutable std::unordered_map<std::string, std::optional<WordId>>
+      m_found_by_stem; // find past the written forms, as seen
 };
 
 } // namespace backrelief

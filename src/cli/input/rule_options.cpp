@@ -1,24 +1,20 @@
-#include "cli/input/rule_paths.hpp"
+#include "cli/input/rule_options.hpp"
 
+#include "cli/io/environment.hpp"
 #include "cli/io/standard_input.hpp"
-#include "core/rules/rule_cache.hpp"
+#include "core/rules/rule_cache_store.hpp"
 #include "core/rules/rule_loader.hpp"
 #include "core/text/known_words.hpp"
-#include "core/util/file_text.hpp"
 
-#include <algorithm>
 #include <charconv>
 #include <cstdint>
-#include <cstdio>
 #include <cstdlib>
 #include <fmt/format.h>
-#include <iostream>
 #include <iterator>
 #include <memory>
 #include <optional>
 #include <sstream>
 #include <sys/stat.h>
-#include <unistd.h>
 
 namespace backrelief::cli {
 
@@ -70,24 +66,6 @@ std::size_t max_rule_file_bytes() {
   return value * scale;
 }
 
-// backrelief's directory under an XDG base directory: $VARIABLE, or ~/FALLBACK when it is unset
-// or empty; empty when neither is known.
-std::filesystem::path xdg_directory(const char* variable, const char* fallback) {
-  std::string base = environment_variable(variable);
-  if (base.empty()) {
-    const std::string home = environment_variable("HOME");
-    if (home.empty()) {
-      return {};
-    }
-    base = home + "/" + fallback;
-  }
-  return std::filesystem::path(base) / "backrelief";
-}
-
-std::filesystem::path cache_directory() {
-  return xdg_directory("XDG_CACHE_HOME", ".cache");
-}
-
 // The program that wrote a cache: a rebuilt binary may read the rules differently.
 std::string build_identity() {
   std::string identity = std::string("backrelief ") + BACKRELIEF_VERSION;
@@ -98,88 +76,7 @@ std::string build_identity() {
   return identity;
 }
 
-// Written beside the final name and renamed over it, so a reader never sees half a file and
-// two writers at once leave one whole file.
-void write_atomically(const std::filesystem::path& path, const std::string& data) {
-  std::string temporary = path.string() + ".XXXXXX";
-  const int descriptor = mkstemp(temporary.data());
-  if (descriptor < 0) {
-    return;
-  }
-  bool written = true;
-  for (std::size_t done = 0; done < data.size() && written;) {
-    const ssize_t wrote = write(descriptor, data.data() + done, data.size() - done);
-    written = wrote > 0;
-    done += written ? static_cast<std::size_t>(wrote) : 0;
-  }
-  written = close(descriptor) == 0 && written;
-  if (!written || std::rename(temporary.c_str(), path.c_str()) != 0) {
-    std::remove(temporary.c_str());
-  }
-}
-
-// Each list of rule paths has its own cache file, so scripts that load rules from ever new
-// temporary paths would fill the directory: after writing one, only the most recently written
-// few are kept.
-constexpr std::size_t k_kept_cache_files = 16;
-
-void prune_cache(const std::filesystem::path& directory) {
-  std::error_code error;
-  std::vector<std::pair<std::filesystem::file_time_type, std::filesystem::path>> caches;
-  for (const auto& entry : std::filesystem::directory_iterator(directory, error)) {
-    const std::string name = entry.path().filename().string();
-    if (name.starts_with("rules-") && name.ends_with(".cache")) {
-      caches.emplace_back(entry.last_write_time(error), entry.path());
-    }
-  }
-  if (caches.size() <= k_kept_cache_files) {
-    return;
-  }
-  std::sort(caches.begin(), caches.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-  for (std::size_t i = k_kept_cache_files; i < caches.size(); ++i) {
-    std::filesystem::remove(caches[i].second, error);
-  }
-}
-
-// One cache file per list of rule paths, named by a hash of the names, so a changed file
-// replaces its old entry instead of adding one; the contents are checked by the key inside.
-RuleSet load_cached(const std::vector<RuleSource>& sources, const RuleLimits& limits) {
-  const std::filesystem::path directory = cache_directory();
-  if (directory.empty()) {
-    return load_rules(sources, limits);
-  }
-  const std::string key = rule_cache_key(sources, build_identity());
-  std::vector<RuleSource> names;
-  names.reserve(sources.size());
-  for (const RuleSource& source : sources) {
-    names.push_back({source.name, {}});
-  }
-  const std::filesystem::path file = directory / fmt::format("rules-{}.cache", rule_cache_key(names, "").substr(0, 16));
-  if (auto data = read_file_text(file)) {
-    if (auto cached = deserialize_rule_set(*data, key)) {
-      return std::move(*cached);
-    }
-  }
-  RuleSet rules = load_rules(sources, limits);
-  std::error_code error;
-  std::filesystem::create_directories(directory, error);
-  if (!error) {
-    write_atomically(file, serialize_rule_set(rules, key));
-    prune_cache(directory);
-  }
-  return rules;
-}
-
 } // namespace
-
-std::string environment_variable(const char* name) {
-  const char* value = std::getenv(name);
-  return value == nullptr ? std::string{} : std::string{value};
-}
-
-std::filesystem::path user_config_directory() {
-  return xdg_directory("XDG_CONFIG_HOME", ".config");
-}
 
 void add_rule_options(CLI::App& command, RuleOptions& options) {
   command.add_option("-r,--rules", options.paths, "Load this rule file or directory after the others (repeatable)")
@@ -233,7 +130,10 @@ std::vector<std::string> rule_paths(const RuleOptions& options) {
   return paths;
 }
 
-RuleSet load_rule_set(const std::vector<std::string>& paths, bool use_cache) {
+RuleSet load_chosen_rules(const RuleOptions& options, const std::vector<std::string>& extra_paths) {
+  std::vector<std::string> paths = rule_paths(options);
+  paths.insert(paths.end(), extra_paths.begin(), extra_paths.end());
+  const bool use_cache = !options.no_cache;
   RuleLimits limits;
   limits.max_file_bytes = max_rule_file_bytes();
   std::vector<RuleSource> sources;
@@ -245,7 +145,9 @@ RuleSet load_rule_set(const std::vector<std::string>& paths, bool use_cache) {
     auto found = read_rule_sources(path, limits);
     sources.insert(sources.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   }
-  RuleSet rules = use_cache ? load_cached(sources, limits) : load_rules(sources, limits);
+  const std::filesystem::path cache = use_cache ? user_cache_directory() : std::filesystem::path{};
+  RuleSet rules =
+      cache.empty() ? load_rules(sources, limits) : RuleCacheStore(cache, build_identity()).load(sources, limits);
   rules.use_known_words(std::make_shared<KnownWords>(system_word_lists()));
   return rules;
 }

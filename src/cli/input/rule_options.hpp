@@ -35,15 +35,9 @@ std::vector<RulePath> rule_paths_with_origins(const RuleOptions& options);
 /// The paths of rule_paths_with_origins().
 std::vector<std::string> rule_paths(const RuleOptions& options);
 
-/// The value of an environment variable; empty when it is unset.
-std::string environment_variable(const char* name);
-
-/// $XDG_CONFIG_HOME, or ~/.config when it is unset or empty; empty when neither is known.
-std::filesystem::path user_config_directory();
-
-/// Reads and loads the rules; throws Error. Unless `use_cache` is false, a rule set loaded
-/// before from the same files is read back from $XDG_CACHE_HOME/backrelief instead of parsed,
-/// and a freshly loaded one is written there (atomically; any cache problem is ignored).
-RuleSet load_rule_set(const std::vector<std::string>& paths, bool use_cache = true);
+/// Reads and loads the rules the options choose, then `extra_paths`; throws Error. Unless
+/// --no-cache, a rule set loaded before from the same files is read back from
+/// $XDG_CACHE_HOME/backrelief instead of parsed, and a freshly loaded one is written there.
+RuleSet load_chosen_rules(const RuleOptions& options, const std::vector<std::string>& extra_paths = {});
 
 } // namespace backrelief::cli

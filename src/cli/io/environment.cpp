@@ -1,0 +1,36 @@
+#include "cli/io/environment.hpp"
+
+#include <cstdlib>
+
+namespace backrelief::cli {
+
+namespace {
+// backrelief's directory under an XDG base directory: $VARIABLE, or ~/FALLBACK when it is unset
+// or empty; empty when neither is known.
+std::filesystem::path xdg_directory(const char* variable, const char* fallback) {
+  std::string base = environment_variable(variable);
+  if (base.empty()) {
+    const std::string home = environment_variable("HOME");
+    if (home.empty()) {
+      return {};
+    }
+    base = home + "/" + fallback;
+  }
+  return std::filesystem::path(base) / "backrelief";
+}
+} // namespace
+
+std::string environment_variable(const char* name) {
+  const char* value = std::getenv(name);
+  return value == nullptr ? std::string{} : std::string{value};
+}
+
+std::filesystem::path user_config_directory() {
+  return xdg_directory("XDG_CONFIG_HOME", ".config");
+}
+
+std::filesystem::path user_cache_directory() {
+  return xdg_directory("XDG_CACHE_HOME", ".cache");
+}
+
+} // namespace backrelief::cli

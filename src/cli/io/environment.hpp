@@ -1,0 +1,18 @@
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+namespace backrelief::cli {
+
+/// The value of an environment variable; empty when it is unset.
+std::string environment_variable(const char* name);
+
+/// backrelief's directory under $XDG_CONFIG_HOME, or ~/.config when it is unset or empty; empty
+/// when neither is known.
+std::filesystem::path user_config_directory();
+
+/// backrelief's directory under $XDG_CACHE_HOME, or ~/.cache, likewise.
+std::filesystem::path user_cache_directory();
+
+} // namespace backrelief::cli
