@@ -86,7 +86,7 @@ std::string contradiction(const Conjunction& conjunction, const RuleSet& rules) 
   }
   for (const Condition* absent : conjunction.forbidden) {
     for (const Condition* leaf : conjunction.required) {
-      if (describe(*absent, rules) == describe(*leaf, rules)) {
+      if (same_test(*absent, *leaf)) {
         return fmt::format("it asks for '{}' and for its absence", describe(*leaf, rules));
       }
     }
@@ -111,15 +111,15 @@ std::string effects_key(const Rule& rule) {
   return key + "a" + rule.advice;
 }
 
-std::set<std::string> leaf_keys(const Conjunction& conjunction, const RuleSet& rules) {
-  std::set<std::string> keys;
-  for (const Condition* leaf : conjunction.required) {
-    keys.insert(describe(*leaf, rules));
-  }
-  for (const Condition* leaf : conjunction.forbidden) {
-    keys.insert("not " + describe(*leaf, rules));
-  }
-  return keys;
+// Every leaf `narrow` needs, `wide` needs too (with the same polarity): compared as sets, since
+// the order and repeats of an `all` do not change what it asks for.
+bool needs_all_of(const Conjunction& narrow, const Conjunction& wide) {
+  const auto within = [](const std::vector<const Condition*>& leaves, const std::vector<const Condition*>& among) {
+    return std::all_of(leaves.begin(), leaves.end(), [&](const Condition* leaf) {
+      return std::any_of(among.begin(), among.end(), [&](const Condition* other) { return same_test(*leaf, *other); });
+    });
+  };
+  return within(wide.required, narrow.required) && within(wide.forbidden, narrow.forbidden);
 }
 
 bool flat(const Condition& condition) {
@@ -152,18 +152,17 @@ std::vector<Diagnostic> lint_rules(const RuleSet& rules) {
     if (!flat(rule.when)) {
       continue;
     }
-    const auto mine = leaf_keys(conjunctions[i], rules);
     for (std::size_t j = 0; j < rules.rules().size(); ++j) {
       const Rule& other = rules.rules()[j];
       if (i == j || !flat(other.when) || effects_key(rule) != effects_key(other)) {
         continue;
       }
-      const auto theirs = leaf_keys(conjunctions[j], rules);
-      const bool narrower = std::includes(mine.begin(), mine.end(), theirs.begin(), theirs.end());
-      if (narrower && (mine != theirs || j < i)) {
-        warnings.push_back({rule.origin, fmt::format("rule '{}' {} rule '{}' ({}): it has the same effects", rule.id,
-                                                     mine == theirs ? "duplicates" : "is subsumed by", other.id,
-                                                     to_string(other.origin))});
+      const bool narrower = needs_all_of(conjunctions[i], conjunctions[j]);
+      const bool same = narrower && needs_all_of(conjunctions[j], conjunctions[i]);
+      if (narrower && (!same || j < i)) {
+        warnings.push_back(
+            {rule.origin, fmt::format("rule '{}' {} rule '{}' ({}): it has the same effects", rule.id,
+                                      same ? "duplicates" : "is subsumed by", other.id, to_string(other.origin))});
         break;
       }
     }

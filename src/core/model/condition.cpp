@@ -1,6 +1,17 @@
 #include "core/model/condition.hpp"
 
+#include <algorithm>
+#include <tuple>
+
 namespace backrelief {
+
+bool same_test(const Condition& a, const Condition& b) {
+  const auto test = [](const Condition& c) {
+    return std::tie(c.kind, c.concepts, c.concept_kind, c.any_kind, c.pressures, c.field, c.comparison, c.threshold);
+  };
+  return test(a) == test(b) &&
+         std::equal(a.children.begin(), a.children.end(), b.children.begin(), b.children.end(), same_test);
+}
 
 std::string_view to_string(NumericField field) {
   switch (field) {

@@ -48,6 +48,11 @@ struct Condition {
 /// (what a rule needs absent is no evidence for it, but it still uses the concept).
 std::vector<ConceptId> concepts_in(const Condition& condition, bool include_negated = false);
 
+/// True when two conditions test the same thing: the same kind, keys, values and children, in
+/// the same order, wherever each was written (`where`, the one member left out, is why this is
+/// not a defaulted ==). Lint compares conditions with it, never by their described text.
+bool same_test(const Condition& a, const Condition& b);
+
 /// The key a concept condition was written with: its kind, or "mentions".
 std::string_view condition_key(const Condition& condition);
 

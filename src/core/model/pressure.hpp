@@ -29,6 +29,8 @@ public:
   [[nodiscard]] bool contains(Pressure pressure) const { return (m_bits & bit(pressure)) != 0; }
   /// True when nothing was added.
   [[nodiscard]] bool empty() const { return m_bits == 0; }
+  /// The same pressures, whatever order they were written in.
+  bool operator==(const PressureSet&) const = default;
   /// The members, lowest first, joined with " or ".
   [[nodiscard]] std::string describe() const;
 

@@ -19,5 +19,30 @@ TEST(ConditionNames, FieldsAndComparisons) {
   EXPECT_EQ(to_string(Comparison::equals), "equals");
 }
 
+TEST(ConditionSameTest, IgnoresWhereItWasWritten) {
+  Condition a = pressure_is({Pressure::low, Pressure::medium});
+  Condition b = pressure_is({Pressure::medium, Pressure::low});
+  a.where = {"one.yaml", 3, 5};
+  b.where = {"two.yaml", 9, 1};
+  EXPECT_TRUE(same_test(a, b));
+  EXPECT_FALSE(same_test(a, pressure_is({Pressure::low})));
+}
+
+TEST(ConditionSameTest, ComparesKeysValuesAndChildren) {
+  EXPECT_TRUE(same_test(concept_is(ConceptKind::area, {k_neck}), concept_is(ConceptKind::area, {k_neck})));
+  EXPECT_FALSE(same_test(concept_is(ConceptKind::area, {k_neck}), concept_is(ConceptKind::area, {k_lower_back})));
+  EXPECT_FALSE(same_test(concept_is(ConceptKind::condition, {k_pregnancy}), mentions({k_pregnancy})));
+  EXPECT_FALSE(same_test(number_is(NumericField::age, Comparison::at_least, 60),
+                         number_is(NumericField::age, Comparison::above, 60)));
+  EXPECT_FALSE(same_test(number_is(NumericField::age, Comparison::at_least, 60),
+                         number_is(NumericField::age, Comparison::at_least, 65)));
+  EXPECT_TRUE(
+      same_test(negation(concept_is(ConceptKind::area, {k_neck})), negation(concept_is(ConceptKind::area, {k_neck}))));
+  EXPECT_FALSE(same_test(group(Condition::Kind::all, {concept_is(ConceptKind::area, {k_neck})}),
+                         group(Condition::Kind::any, {concept_is(ConceptKind::area, {k_neck})})));
+  EXPECT_FALSE(same_test(group(Condition::Kind::all, {concept_is(ConceptKind::area, {k_neck})}),
+                         group(Condition::Kind::all, {})));
+}
+
 } // namespace
 } // namespace backrelief

@@ -1,0 +1,72 @@
+#include "core/authoring/rule_lint.hpp"
+
+#include "test_support.hpp"
+
+#include <gtest/gtest.h>
+#include <string>
+#include <vector>
+
+namespace backrelief {
+namespace {
+
+using test_support::load_text;
+
+const std::string k_header = R"(version: 1
+techniques:
+  - {id: gentle, name: Gentle, pressure: low, summary: Light.}
+  - {id: firm, name: Firm, pressure: firm, summary: Firm.}
+concepts:
+  - {id: relax, kind: goal, name: relaxation}
+  - {id: neck, kind: area, name: neck}
+rules:
+  - {id: firm-can-rank, when: {pressure: firm}, score: {firm: 1}, because: b, source: s}
+)";
+
+std::vector<std::string> warnings_of(const std::string& rules) {
+  std::vector<std::string> lines;
+  for (const Diagnostic& warning : lint_rules(load_text(k_header + rules))) {
+    lines.push_back(warning.message);
+  }
+  return lines;
+}
+
+TEST(RuleLint, TheSameConditionsInAnotherOrderAndPlaceAreADuplicate) {
+  EXPECT_EQ(warnings_of(R"(
+  - {id: a, when: {all: [{goal: relax}, {area: neck}]}, score: {gentle: 1}, because: b, source: s}
+  - id: b
+    when:
+      all: [{area: neck}, {goal: relax}]
+    score: {gentle: 1}
+    because: b
+    source: s
+)"),
+            std::vector<std::string>{"rule 'b' duplicates rule 'a' (test.yaml:11:5): it has the same effects"});
+}
+
+TEST(RuleLint, AWiderRuleWithTheSameEffectsSubsumesANarrowerOne) {
+  EXPECT_EQ(
+      warnings_of(R"(
+  - {id: wide, when: {goal: relax}, score: {gentle: 1}, because: b, source: s}
+  - {id: narrow, when: {goal: relax, not: {area: neck}}, score: {gentle: 1}, because: b, source: s}
+)"),
+      std::vector<std::string>{"rule 'narrow' is subsumed by rule 'wide' (test.yaml:11:5): it has the same effects"});
+}
+
+TEST(RuleLint, MentionsAndAKindAreDifferentTests) {
+  // `mentions: relax` holds for the concept whatever its kind; `goal: relax` only as a goal.
+  EXPECT_TRUE(warnings_of(R"(
+  - {id: a, when: {goal: relax}, score: {gentle: 1}, because: b, source: s}
+  - {id: b, when: {mentions: relax}, score: {gentle: 1}, because: b, source: s}
+)")
+                  .empty());
+}
+
+TEST(RuleLint, AskingForALeafAndItsAbsenceCanNeverFire) {
+  EXPECT_EQ(warnings_of(R"(
+  - {id: never, when: {area: neck, not: {area: neck}}, score: {gentle: 1}, because: b, source: s}
+)"),
+            std::vector<std::string>{"rule 'never' can never fire: it asks for 'area neck' and for its absence"});
+}
+
+} // namespace
+} // namespace backrelief
