@@ -1,4 +1,5 @@
 #include "cli/output/output.hpp"
+#include "cli/output/text_lines.hpp"
 #include "cli/output/why_not_output.hpp"
 #include "core/engine/condition_evaluation.hpp"
 #include "core/rules/condition_description.hpp"
@@ -73,7 +74,7 @@ public:
       separate();
       m_out += why_not_text(m_answer, *m_answer.why_not, m_palette);
       separate();
-      line("{}", m_palette.paint(m_palette.muted, disclaimer()));
+      append_line(m_out, "{}", m_palette.paint(m_palette.muted, disclaimer()));
       return std::move(m_out);
     }
     if (!result.stopped_by_referral()) {
@@ -88,12 +89,6 @@ public:
   }
 
 private:
-  template <typename... Args>
-  void line(fmt::format_string<Args...> format, Args&&... args) {
-    fmt::format_to(std::back_inserter(m_out), format, std::forward<Args>(args)...);
-    m_out += '\n';
-  }
-
   // Starts a new block: one blank line between blocks, never two, none at the top.
   void separate() {
     if (!m_out.empty() && !m_out.ends_with("\n\n")) {
@@ -106,10 +101,11 @@ private:
   void referral(const ReferralOutcome& outcome) {
     const std::string title =
         outcome.level == ReferralLevel::routine ? "Worth a medical check first" : "See a clinician before any massage";
-    line("{}", m_palette.paint(m_palette.referral, fmt::format("{} ({}):", title, to_string(outcome.level))));
-    line("  {}", outcome.advice);
+    append_line(m_out, "{}",
+                m_palette.paint(m_palette.referral, fmt::format("{} ({}):", title, to_string(outcome.level))));
+    append_line(m_out, "  {}", outcome.advice);
     for (const RedFlag& flag : outcome.red_flags) {
-      line("  ! {}{}", flag.rule->because, explain_id(flag.rule));
+      append_line(m_out, "  ! {}{}", flag.rule->because, explain_id(flag.rule));
     }
   }
 
@@ -129,10 +125,10 @@ private:
   void suggestions() {
     const Recommendation& result = m_answer.recommendation;
     separate();
-    line("Suggestions for: {}", profile_summary(m_answer.profile, m_answer.rules));
+    append_line(m_out, "Suggestions for: {}", profile_summary(m_answer.profile, m_answer.rules));
     separate();
     if (result.suggestions.empty()) {
-      line("No technique suits you as things stand: every one is excluded (see below).");
+      append_line(m_out, "No technique suits you as things stand: every one is excluded (see below).");
       return;
     }
     const std::size_t count = shown_count(result, m_options);
@@ -145,14 +141,14 @@ private:
       suggestion(result.suggestions[i], width, best);
     }
     if (count < result.suggestions.size()) {
-      line("    ({} more not shown; leave out --top to see them all)", result.suggestions.size() - count);
+      append_line(m_out, "    ({} more not shown; leave out --top to see them all)", result.suggestions.size() - count);
     }
   }
 
   void suggestion(const TechniqueOutcome& outcome, std::size_t width, double best) {
     const std::string& name = name_of(outcome.technique);
-    line("{:>2}  {}{}  {}  {:>5.1f}", outcome.rank, m_palette.paint(m_palette.heading, name),
-         std::string(width - name.size(), ' '), bar(outcome.score, best), outcome.score);
+    append_line(m_out, "{:>2}  {}{}  {}  {:>5.1f}", outcome.rank, m_palette.paint(m_palette.heading, name),
+                std::string(width - name.size(), ' '), bar(outcome.score, best), outcome.score);
     std::vector<Contribution> reasons = outcome.reasons;
     if (!m_options.explain) {
       // The strongest reasons, either way, tell the story; --explain shows them all.
@@ -163,15 +159,18 @@ private:
     }
     for (const Contribution& reason : reasons) {
       const bool helps = reason.weight >= 0;
-      line("    {} {} ({}){}", m_palette.paint(helps ? m_palette.positive : m_palette.negative, helps ? "+" : "-"),
-           reason.rule->because, weight_text(reason.weight), explain_id(reason.rule));
+      append_line(m_out, "    {} {} ({}){}",
+                  m_palette.paint(helps ? m_palette.positive : m_palette.negative, helps ? "+" : "-"),
+                  reason.rule->because, weight_text(reason.weight), explain_id(reason.rule));
     }
     if (!m_options.explain && outcome.reasons.size() > reasons.size()) {
-      line("    {}", m_palette.paint(m_palette.muted,
-                                     fmt::format("(and {} more reasons)", outcome.reasons.size() - reasons.size())));
+      append_line(m_out, "    {}",
+                  m_palette.paint(m_palette.muted,
+                                  fmt::format("(and {} more reasons)", outcome.reasons.size() - reasons.size())));
     }
     for (const Note& caution : outcome.cautions) {
-      line("    {} {}{}", m_palette.paint(m_palette.caution, "!"), caution.text, explain_id(caution.rule));
+      append_line(m_out, "    {} {}{}", m_palette.paint(m_palette.caution, "!"), caution.text,
+                  explain_id(caution.rule));
     }
   }
 
@@ -181,14 +180,14 @@ private:
       return;
     }
     separate();
-    line("{}", m_palette.paint(m_palette.heading, "Not suitable:"));
+    append_line(m_out, "{}", m_palette.paint(m_palette.heading, "Not suitable:"));
     for (const TechniqueOutcome& outcome : result.excluded) {
       const auto& exclusions = outcome.exclusions;
       // Under a referral every technique is out for the same reason; say it once per technique.
       const std::size_t shown = result.stopped_by_referral() && !m_options.explain ? 1 : exclusions.size();
       for (std::size_t i = 0; i < shown; ++i) {
-        line("    {} {}: {}{}", m_palette.paint(m_palette.excluded, "x"), name_of(outcome.technique),
-             exclusions[i].text, explain_id(exclusions[i].rule));
+        append_line(m_out, "    {} {}: {}{}", m_palette.paint(m_palette.excluded, "x"), name_of(outcome.technique),
+                    exclusions[i].text, explain_id(exclusions[i].rule));
       }
     }
   }
@@ -199,36 +198,38 @@ private:
     if (!result.suggestions.empty() && !result.stopped_by_referral()) {
       const Technique& first = m_answer.rules.techniques()[result.suggestions.front().technique];
       if (!first.aftercare.empty()) {
-        line("After a {}:", first.name);
+        append_line(m_out, "After a {}:", first.name);
         for (const std::string& item : first.aftercare) {
-          line("  - {}", item);
+          append_line(m_out, "  - {}", item);
         }
       }
     }
     if (!result.advice.empty()) {
-      line("Looking after your back:");
+      append_line(m_out, "Looking after your back:");
       for (const std::string_view advice : result.advice) {
-        line("  - {}", advice);
+        append_line(m_out, "  - {}", advice);
       }
     }
     separate();
-    line("{}", evidence_summary());
-    line("{}", m_palette.paint(m_palette.muted, disclaimer()));
+    append_line(m_out, "{}", evidence_summary());
+    append_line(m_out, "{}", m_palette.paint(m_palette.muted, disclaimer()));
     if (!m_options.explain) {
-      line("{}", m_palette.paint(m_palette.muted, "Run with --explain for every rule, or see backrelief(1)."));
+      append_line(m_out, "{}",
+                  m_palette.paint(m_palette.muted, "Run with --explain for every rule, or see backrelief(1)."));
     }
   }
 
   void trace() {
     separate();
-    line("{}", m_palette.paint(m_palette.heading, "Trace:"));
+    append_line(m_out, "{}", m_palette.paint(m_palette.heading, "Trace:"));
     for (const RuleTrace& entry : m_answer.recommendation.trace) {
       if (entry.fired) {
-        line("  fired    {} ({})", entry.rule->id, to_string(entry.rule->origin));
+        append_line(m_out, "  fired    {} ({})", entry.rule->id, to_string(entry.rule->origin));
         continue;
       }
-      line("  skipped  {} ({}): needs {}; saw {}", entry.rule->id, to_string(entry.rule->origin),
-           describe(*entry.failed, m_answer.rules), describe_seen(*entry.failed, m_answer.profile, m_answer.rules));
+      append_line(m_out, "  skipped  {} ({}): needs {}; saw {}", entry.rule->id, to_string(entry.rule->origin),
+                  describe(*entry.failed, m_answer.rules),
+                  describe_seen(*entry.failed, m_answer.profile, m_answer.rules));
     }
   }
 

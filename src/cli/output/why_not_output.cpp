@@ -1,4 +1,5 @@
 #include "cli/output/why_not_output.hpp"
+#include "cli/output/text_lines.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -55,13 +56,13 @@ public:
       : m_answer(answer), m_why(why), m_palette(palette) {}
 
   std::string write() {
-    line("{}", m_palette.paint(m_palette.heading, fmt::format("Why not {}?", name_of(m_why.technique))));
+    append_line(m_out, "{}", m_palette.paint(m_palette.heading, fmt::format("Why not {}?", name_of(m_why.technique))));
     switch (m_why.standing) {
     case Standing::referral:
-      line("  No technique is suggested: a red flag means seeing a clinician comes first (see above).");
+      append_line(m_out, "  No technique is suggested: a red flag means seeing a clinician comes first (see above).");
       return std::move(m_out);
     case Standing::first:
-      line("  It already ranks first, with {:.1f}.", m_why.outcome->score);
+      append_line(m_out, "  It already ranks first, with {:.1f}.", m_why.outcome->score);
       return std::move(m_out);
     case Standing::excluded:
       excluded();
@@ -75,31 +76,26 @@ public:
   }
 
 private:
-  template <typename... Args>
-  void line(fmt::format_string<Args...> format, Args&&... args) {
-    fmt::format_to(std::back_inserter(m_out), format, std::forward<Args>(args)...);
-    m_out += '\n';
-  }
-
   const std::string& name_of(TechniqueId id) const { return m_answer.rules.techniques()[id].name; }
 
   void excluded() {
-    line("  It is not suitable for you:");
+    append_line(m_out, "  It is not suitable for you:");
     for (const Note& note : m_why.outcome->exclusions) {
-      line("    {} {}{}", m_palette.paint(m_palette.excluded, "x"), note.text,
-           note.rule == nullptr ? "" : m_palette.paint(m_palette.muted, fmt::format(" [{}]", note.rule->id)));
+      append_line(m_out, "    {} {}{}", m_palette.paint(m_palette.excluded, "x"), note.text,
+                  note.rule == nullptr ? "" : m_palette.paint(m_palette.muted, fmt::format(" [{}]", note.rule->id)));
     }
     if (m_why.safety_veto) {
-      line("  That is a safety exclusion, not a preference: nothing here is offered to change it. A clinician "
-           "who knows your history can say whether it would ever suit you.");
+      append_line(m_out,
+                  "  That is a safety exclusion, not a preference: nothing here is offered to change it. A clinician "
+                  "who knows your history can say whether it would ever suit you.");
     }
   }
 
   void ranked() {
     const TechniqueOutcome& outcome = *m_why.outcome;
     const std::size_t total = m_answer.recommendation.suggestions.size();
-    line("  It ranks {} of {}, with {:.1f}; {} ranks first with {:.1f}.", outcome.rank, total, outcome.score,
-         name_of(m_why.leader->technique), m_why.leader->score);
+    append_line(m_out, "  It ranks {} of {}, with {:.1f}; {} ranks first with {:.1f}.", outcome.rank, total,
+                outcome.score, name_of(m_why.leader->technique), m_why.leader->score);
     reasons("  What keeps it down:", with_sign(outcome.reasons, false), m_palette.negative, "-");
     reasons(fmt::format("  What lifts {}:", name_of(m_why.leader->technique)), with_sign(m_why.leader->reasons, true),
             m_palette.positive, "+");
@@ -110,10 +106,10 @@ private:
     if (items.empty()) {
       return;
     }
-    line("{}", title);
+    append_line(m_out, "{}", title);
     for (const Contribution& reason : items) {
-      line("    {} {} ({:+g}){}", m_palette.paint(style, mark), reason.rule->because, reason.weight,
-           m_palette.paint(m_palette.muted, fmt::format(" [{}]", reason.rule->id)));
+      append_line(m_out, "    {} {} ({:+g}){}", m_palette.paint(style, mark), reason.rule->because, reason.weight,
+                  m_palette.paint(m_palette.muted, fmt::format(" [{}]", reason.rule->id)));
     }
   }
 
@@ -122,13 +118,14 @@ private:
       return;
     }
     if (!m_why.counterfactual) {
-      line("  No change of pressure, goals or avoided techniques (up to {} at once) would bring it to the top.",
-           k_max_preference_changes);
+      append_line(m_out,
+                  "  No change of pressure, goals or avoided techniques (up to {} at once) would bring it to the top.",
+                  k_max_preference_changes);
       return;
     }
     const Counterfactual& change = *m_why.counterfactual;
-    line("  {}, {} would rank first ({:.1f}, next best {:.1f}).", change_phrase(change, m_answer.rules),
-         name_of(m_why.technique), change.score, change.runner_up);
+    append_line(m_out, "  {}, {} would rank first ({:.1f}, next best {:.1f}).", change_phrase(change, m_answer.rules),
+                name_of(m_why.technique), change.score, change.runner_up);
   }
 
   const Answer& m_answer;

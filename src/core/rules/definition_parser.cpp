@@ -1,5 +1,7 @@
 #include "core/rules/definition_parser.hpp"
 
+#include "core/rules/replacement.hpp"
+
 #include "core/util/edit_distance.hpp"
 
 #include <fmt/format.h>
@@ -182,15 +184,9 @@ void define_technique(YamlReader& reader, const YAML::Node& node, RuleSet& rules
                                    rules.techniques()[*existing].id));
     return;
   }
-  if (existing && !replaces) {
-    reader.error(node, fmt::format("duplicate technique id '{}' (first defined at {}); add 'replaces: true' to "
-                                   "replace it",
-                                   technique.id, to_string(rules.techniques()[*existing].origin)));
-    return;
-  }
-  if (!existing && replaces) {
-    reader.error(node, fmt::format("technique '{}' says 'replaces: true' but no earlier technique has that id{}",
-                                   technique.id, did_you_mean(technique.id, rules.technique_names())));
+  const Definition definition{"technique", technique.id, existing ? &rules.techniques()[*existing].origin : nullptr,
+                              replaces};
+  if (!allowed_by_replacement_policy(reader, node, definition, [&] { return rules.technique_names(); })) {
     return;
   }
   check_names_free(reader, node, rules, technique, existing, good);
@@ -254,19 +250,15 @@ void define_concept(YamlReader& reader, const YAML::Node& node, RuleSet& rules) 
                                    rules.concepts()[*named].id));
     return;
   }
-  if (existing && !replaces) {
-    reader.error(node, fmt::format("duplicate concept id '{}' (first defined at {}); add 'replaces: true' to "
-                                   "replace it",
-                                   entry.id, to_string(rules.concepts()[*existing].origin)));
-    return;
-  }
-  if (!existing && replaces) {
+  const Definition definition{"concept", entry.id, existing ? &rules.concepts()[*existing].origin : nullptr, replaces};
+  const auto concept_ids = [&] {
     std::vector<std::string> ids;
     for (const Concept& other : rules.concepts()) {
       ids.push_back(other.id);
     }
-    reader.error(node, fmt::format("concept '{}' says 'replaces: true' but no earlier concept has that id{}", entry.id,
-                                   did_you_mean(entry.id, ids)));
+    return ids;
+  };
+  if (!allowed_by_replacement_policy(reader, node, definition, concept_ids)) {
     return;
   }
   if (existing && rules.concepts()[*existing].kind != entry.kind) {

@@ -1,5 +1,7 @@
 #include "core/rules/rule_loader.hpp"
 
+#include "core/rules/replacement.hpp"
+
 #include "core/rules/definition_parser.hpp"
 #include "core/rules/rule_parser.hpp"
 #include "core/util/edit_distance.hpp"
@@ -148,15 +150,9 @@ private:
       return;
     }
     const Rule* existing = m_rules.find_rule(parsed->rule.id);
-    if (existing != nullptr && !parsed->replaces) {
-      reader.error(node, fmt::format("duplicate rule id '{}' (first defined at {}); add 'replaces: true' to "
-                                     "replace it",
-                                     parsed->rule.id, to_string(existing->origin)));
-      return;
-    }
-    if (existing == nullptr && parsed->replaces) {
-      reader.error(node, fmt::format("rule '{}' says 'replaces: true' but no earlier rule has that id{}",
-                                     parsed->rule.id, did_you_mean(parsed->rule.id, m_rules.rule_ids())));
+    const Definition definition{"rule", parsed->rule.id, existing != nullptr ? &existing->origin : nullptr,
+                                parsed->replaces};
+    if (!allowed_by_replacement_policy(reader, node, definition, [&] { return m_rules.rule_ids(); })) {
       return;
     }
     m_rules.put_rule(std::move(parsed->rule));
