@@ -18,7 +18,7 @@ struct Definition {
   bool replaces = false;                   ///< it says `replaces: true`
 };
 
-/// The one policy for an id defined twice (backrelief-rules(5), OVERRIDING): a second definition
+/// The one policy for an id defined twice (backrelief-rules(5), `replaces`): a second definition
 /// must say `replaces: true`, and `replaces: true` needs an earlier definition to replace.
 /// Reports a breach at `node`, with a "did you mean" among `known_ids` (asked for only then),
 /// and returns false; true when the definition may be added or may replace the earlier one.
