@@ -19,6 +19,18 @@ const std::vector<std::string> k_concept_keys{"id",      "kind",  "name",       
 const std::vector<std::string> k_vocabulary_keys{"concept", "phrases"};
 const std::vector<std::string> k_required_concept_keys{"id", "kind", "name"};
 
+// The id of a definition whose keys were checked; empty (and `good` false) when it is missing or
+// not an identifier. `what` is "technique" or "concept".
+std::string read_id(YamlReader& reader, const Fields& fields, std::string_view what, bool& good) {
+  const YAML::Node* node = fields.find("id");
+  if (node == nullptr) {
+    return {};
+  }
+  auto value = reader.identifier(*node, fmt::format("a {} id", what));
+  good = good && value;
+  return value.value_or("");
+}
+
 std::vector<std::string> read_names(YamlReader& reader, const Fields& fields, std::string_view key,
                                     std::string_view what, bool& good) {
   std::vector<std::string> names;
@@ -154,11 +166,7 @@ void define_technique(YamlReader& reader, const YAML::Node& node, RuleSet& rules
   bool good = reader.require(*fields, node, k_required_technique_keys, "a technique");
   Technique technique;
   technique.origin = reader.where(node);
-  if (const auto* id = fields->find("id")) {
-    auto value = reader.identifier(*id, "a technique id");
-    good = good && value;
-    technique.id = value.value_or("");
-  }
+  technique.id = read_id(reader, *fields, "technique", good);
   technique.name = read_text(reader, *fields, "name", "the technique's name", good);
   technique.summary = read_text(reader, *fields, "summary", "the technique's summary", good);
   technique.aliases = read_names(reader, *fields, "aliases", "an alias", good);
@@ -208,11 +216,7 @@ void define_concept(YamlReader& reader, const YAML::Node& node, RuleSet& rules) 
   bool good = reader.require(*fields, node, k_required_concept_keys, "a concept");
   Concept entry;
   entry.origin = reader.where(node);
-  if (const auto* id = fields->find("id")) {
-    auto value = reader.identifier(*id, "a concept id");
-    good = good && value;
-    entry.id = value.value_or("");
-  }
+  entry.id = read_id(reader, *fields, "concept", good);
   if (const auto* kind = fields->find("kind")) {
     auto name = reader.text(*kind, "the concept's kind");
     auto parsed = name ? parse_concept_kind(*name) : std::nullopt;
