@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+"""Scores backrelief on blind-written descriptions and prints figures and kinds of misses only,
+never a description's words, so the test half can be scored by people who must not read it.
+Usage: score.py BACKRELIEF FILE.jsonl   (each line: id, text, category, sign, expect; see
+docs/understanding.md). Runs one `recommend --batch` with the shipped rules, in an environment
+pinned so that no user config, user rules or cache take part."""
+import collections
+import json
+import os
+import subprocess
+import sys
+
+LEVELS = {"none": 0, "routine": 1, "urgent": 2, "emergency": 3}
+
+
+def answers(binary, items):
+    batch = "".join(json.dumps({"description": item["text"]}) + "\n" for item in items)
+    environment = {"PATH": "/usr/bin:/bin", "HOME": "/nonexistent", "XDG_CONFIG_HOME": "/nonexistent",
+                   "XDG_CACHE_HOME": "/nonexistent", "LC_ALL": "C.UTF-8"}
+    run = subprocess.run([binary, "recommend", "--batch"], input=batch.encode(), capture_output=True,
+                         env=environment, check=False)
+    by_line = {}
+    for line in run.stdout.decode().splitlines():
+        record = json.loads(line)
+        by_line[record["line"]] = record
+    return [by_line.get(number) for number in range(1, len(items) + 1)]
+
+
+class Tally:
+    def __init__(self):
+        self.hits = 0
+        self.total = 0
+
+    def count(self, hit):
+        self.total += 1
+        self.hits += 1 if hit else 0
+
+    def __str__(self):
+        if self.total == 0:
+            return "n/a (0 items)"
+        return f"{self.hits / self.total:.3f} ({self.hits}/{self.total})"
+
+
+def main():
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    binary, path = sys.argv[1], sys.argv[2]
+    with open(path, encoding="utf-8") as lines:
+        items = [json.loads(line) for line in lines if line.strip()]
+    results = answers(binary, items)
+    tallies = collections.OrderedDict((name, Tally()) for name in [
+        "emergency referred at least at emergency", "urgent referred at least at urgent",
+        "emergency and urgent referred (any level >= urgent)", "routine referred at least at routine",
+        "contraindications applied", "top technique right", "traps not referred (no urgent/emergency)",
+        "traps with no referral at all"])
+    exact = Tally()
+    misses = collections.Counter()
+    for item, result in zip(items, results):
+        expect = item["expect"]
+        sign = item["sign"]
+        if result is None or "error" in result:
+            misses[(item["category"], sign, "error line")] += 1
+            continue
+        level = LEVELS[result["referral"]["level"]] if result["referral"] else 0
+        wanted = LEVELS[expect["referral"]]
+        if expect["referral"] == "emergency":
+            tallies["emergency referred at least at emergency"].count(level >= 3)
+            tallies["emergency and urgent referred (any level >= urgent)"].count(level >= 2)
+        if expect["referral"] == "urgent":
+            tallies["urgent referred at least at urgent"].count(level >= 2)
+            tallies["emergency and urgent referred (any level >= urgent)"].count(level >= 2)
+        if expect["referral"] == "routine":
+            tallies["routine referred at least at routine"].count(level >= 1)
+        if wanted >= 1:
+            exact.count(level == wanted)
+            if level < wanted:
+                misses[(item["category"], sign, f"referred {['none', 'routine', 'urgent', 'emergency'][level]}"
+                        f" instead of {expect['referral']}")] += 1
+        excluded = {entry["technique"] for entry in result["excluded"]}
+        cautioned = {entry["technique"] for entry in result["suggestions"] if entry.get("cautions")}
+        if wanted < 2 and (expect["excluded"] or expect["cautioned_or_excluded"]):
+            missing_x = [t for t in expect["excluded"] if t not in excluded]
+            missing_c = [t for t in expect["cautioned_or_excluded"] if t not in excluded | cautioned]
+            tallies["contraindications applied"].count(not missing_x and not missing_c)
+            if missing_x:
+                misses[(item["category"], sign, "a technique to exclude was not excluded")] += 1
+            elif missing_c:
+                misses[(item["category"], sign, "a technique to caution had no caution")] += 1
+        if expect.get("top") and wanted < 2:
+            top = result["suggestions"][0]["technique"] if result["suggestions"] else None
+            tallies["top technique right"].count(top == expect["top"])
+            if top != expect["top"]:
+                misses[(item["category"], sign, "another technique first")] += 1
+        if item["category"] == "trap":
+            tallies["traps not referred (no urgent/emergency)"].count(level < 2)
+            tallies["traps with no referral at all"].count(level == 0)
+            if level >= 1:
+                misses[(item["category"], sign, f"referred {['none', 'routine', 'urgent', 'emergency'][level]}")] += 1
+    print(f"{os.path.basename(path)}: {len(items)} descriptions, scored with {binary}")
+    for name, tally in tallies.items():
+        print(f"  {name}: {tally}")
+    print(f"  referrals at exactly the expected level: {exact}")
+    print("kinds of misses (category, sign, what happened: count):")
+    for (category, sign, what), count in sorted(misses.items(), key=lambda entry: (-entry[1], entry[0])):
+        print(f"  {category} | {sign} | {what}: {count}")
+
+
+if __name__ == "__main__":
+    main()
