@@ -8,11 +8,9 @@
 
 #include <charconv>
 #include <cstdint>
-#include <cstdlib>
 #include <fmt/format.h>
 #include <iterator>
 #include <memory>
-#include <optional>
 #include <sstream>
 #include <sys/stat.h>
 

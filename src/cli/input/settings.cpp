@@ -1,6 +1,5 @@
 #include "cli/input/settings.hpp"
 
-#include "cli/input/rule_options.hpp"
 #include "cli/io/environment.hpp"
 #include "core/util/edit_distance.hpp"
 

@@ -1,6 +1,7 @@
+#include "cli/output/output.hpp"
+
 #include "cli/output/facts_output.hpp"
 #include "cli/output/json_writer.hpp"
-#include "cli/output/output.hpp"
 #include "cli/output/why_not_output.hpp"
 #include "core/engine/condition_evaluation.hpp"
 #include "core/rules/condition_description.hpp"

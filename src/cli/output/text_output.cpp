@@ -1,4 +1,5 @@
 #include "cli/output/output.hpp"
+
 #include "cli/output/text_lines.hpp"
 #include "cli/output/why_not_output.hpp"
 #include "core/engine/condition_evaluation.hpp"

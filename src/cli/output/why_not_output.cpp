@@ -1,4 +1,5 @@
 #include "cli/output/why_not_output.hpp"
+
 #include "cli/output/text_lines.hpp"
 
 #include <algorithm>

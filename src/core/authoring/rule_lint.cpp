@@ -1,4 +1,5 @@
 #include "core/authoring/rule_lint.hpp"
+
 #include "core/rules/condition_description.hpp"
 
 #include <algorithm>

@@ -9,6 +9,14 @@ namespace backrelief {
 
 namespace {
 
+// A profile field as a scenario's options spell it: the repeatable ones in the plural.
+std::string scenario_key_of(std::string_view field) {
+  if (field == k_field_goal || field == k_field_area || field == k_field_condition) {
+    return std::string(field) + "s";
+  }
+  return std::string(field);
+}
+
 const std::vector<std::string> k_file_keys{"version", "scenarios"};
 const std::vector<std::string> k_scenario_keys{"name", "description", "options", "expect"};
 const std::vector<std::string> k_required_scenario_keys{"name", "expect"};
@@ -126,8 +134,9 @@ private:
     try {
       (void)make_profile(input, m_rules);
     } catch (const Error& error) {
-      for (const Diagnostic& problem : error.diagnostics()) {
-        reader.error(node, to_string(problem)); // a field is named as the scenario's key
+      for (Diagnostic problem : error.diagnostics()) {
+        problem.field = scenario_key_of(problem.field);
+        reader.error(node, to_string(problem));
       }
       return false;
     }

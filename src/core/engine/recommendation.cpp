@@ -1,6 +1,6 @@
 #include "core/engine/recommendation.hpp"
-#include "core/engine/condition_evaluation.hpp"
 
+#include "core/engine/condition_evaluation.hpp"
 #include "core/rules/rule_set.hpp"
 
 #include <algorithm>

@@ -1,5 +1,4 @@
 #include "core/engine/why_not.hpp"
-#include "core/engine/condition_evaluation.hpp"
 
 #include "core/rules/rule_set.hpp"
 

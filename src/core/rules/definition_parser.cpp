@@ -1,7 +1,6 @@
 #include "core/rules/definition_parser.hpp"
 
 #include "core/rules/replacement.hpp"
-
 #include "core/util/edit_distance.hpp"
 
 #include <fmt/format.h>

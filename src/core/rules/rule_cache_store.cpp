@@ -41,9 +41,10 @@ void RuleCacheStore::store(const std::filesystem::path& file, const RuleSet& rul
     return;
   }
   AtomicFile out(file);
-  if (out.write(serialize_rule_set(rules, key)) && out.commit()) {
-    prune();
+  if (out.write(serialize_rule_set(rules, key))) {
+    out.commit();
   }
+  prune(); // also after a failed write: the directory is there, and may hold stale entries
 }
 
 // Scripts that load rules from ever new temporary paths would fill the directory: only the most

@@ -1,8 +1,7 @@
 #include "core/rules/rule_loader.hpp"
 
-#include "core/rules/replacement.hpp"
-
 #include "core/rules/definition_parser.hpp"
+#include "core/rules/replacement.hpp"
 #include "core/rules/rule_parser.hpp"
 #include "core/util/edit_distance.hpp"
 #include "core/util/file_text.hpp"

@@ -19,7 +19,7 @@ public:
   AtomicFile(AtomicFile&&) = delete;
   AtomicFile& operator=(AtomicFile&&) = delete;
 
-  /// True while every step so far has worked.
+  /// True while every step so far has worked and the file is not yet committed.
   [[nodiscard]] bool ok() const { return m_descriptor >= 0; }
   /// Appends bytes; false (and the file is abandoned) when they cannot all be written.
   bool write(std::string_view data);

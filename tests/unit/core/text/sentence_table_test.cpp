@@ -3,7 +3,6 @@
 // imagined, `id@family` someone else's, and numbers as `age=72`, `duration_weeks=26`,
 // `intensity=7`. Every listed fact must be found as written; any other reported fact fails.
 #include "core/engine/profile.hpp"
-#include "core/rules/condition_description.hpp"
 #include "core/rules/rule_loader.hpp"
 #include "core/text/known_words.hpp"
 #include "core/text/text_analysis.hpp"
