@@ -48,6 +48,10 @@ while IFS= read -r -d '' file; do
   line_number=0
   while IFS= read -r line; do
     line_number=$((line_number + 1))
+    if [[ $folder == core/* && $line =~ ^[[:space:]]*#[[:space:]]*include[[:space:]]*\<(CLI/[^\>]*|cli/[^\>]*)\> ]]; then
+      report "$file:$line_number: the core includes <${BASH_REMATCH[1]}>: options belong to the front end (src/cli)"
+      continue
+    fi
     [[ $line =~ ^[[:space:]]*#[[:space:]]*include[[:space:]]*\"([^\"]+)\" ]] || continue
     included=${BASH_REMATCH[1]}
     if [[ ! -f $included ]]; then

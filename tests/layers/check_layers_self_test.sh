@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # check_layers.sh must not be a test that cannot fail: on copies of the source tree it must
-# refuse an upward include inside the core, the core including the front end, an include
+# refuse an upward include inside the core, the core including the front end or CLI11, an include
 # written relative to its folder, and a file in a folder that is not a layer.
 # Usage: check_layers_self_test.sh CHECK_LAYERS SRC
 set -euo pipefail
@@ -35,6 +35,8 @@ expect_refused core-includes-cli core/engine/why_not.cpp '#include "cli/output/o
   'core/engine includes "cli/output/output.hpp" from cli/output, a later layer'
 expect_refused output-includes-commands cli/output/palette.cpp '#include "cli/commands/app.hpp"' \
   'cli/output includes "cli/commands/app.hpp" from cli/commands, a later layer'
+expect_refused core-includes-cli11 core/engine/profile.cpp '#include <CLI/CLI.hpp>' \
+  'the core includes <CLI/CLI.hpp>'
 expect_refused relative-include core/text/lexicon.cpp '#include "tokenizer.hpp"' \
   '"tokenizer.hpp" is not a path from the source root'
 expect_refused unknown-folder core/extra/thing.cpp '// a file in a folder no layer names' \
