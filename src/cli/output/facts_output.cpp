@@ -31,12 +31,39 @@ std::string_view fact_status(const TextFact& fact) {
   return "reported";
 }
 
-void write_text_fact(JsonWriter& json, const TextFact& fact, const RuleSet& rules) {
+FactSource fact_source(const TextFact& fact, const RuleSet& rules) {
+  const Vocabulary& vocabulary = rules.vocabulary();
+  if (fact.by_pattern) {
+    const auto& pattern = vocabulary.patterns().patterns.at(fact.source);
+    return {"pattern", pattern.text, pattern.where};
+  }
+  const SourceLocation& where = vocabulary.phrase_where(fact.source);
+  for (const Phrase& phrase : rules.concepts()[fact.concept_id].phrases) {
+    if (phrase.where.line == where.line && phrase.where.column == where.column && phrase.where.file == where.file) {
+      return {"phrase", phrase.text, where};
+    }
+  }
+  return {"phrase", fact.from, where};
+}
+
+void write_text_fact(JsonWriter& json, const TextFact& fact, const RuleSet& rules, bool explain) {
   const Concept& entry = rules.concepts()[fact.concept_id];
   json.begin_object().key("fact").identifier(entry.id).key("kind").identifier(to_string(entry.kind));
   json.member("negated", fact.negated).member("family", fact.family).member("hypothetical", fact.hypothetical);
   json.member("misspelled", fact.fuzzy).member("from", fact.from);
-  json.member("start", fact.begin).member("end", fact.end).end_object();
+  json.member("start", fact.begin).member("end", fact.end);
+  if (explain) {
+    const FactSource source = fact_source(fact, rules);
+    json.key("matched_by").begin_object().member("kind", source.kind).member("text", source.text);
+    json.member("at", to_string(source.where)).end_object();
+    json.key("qualified_by");
+    if (fact.qualifier.empty()) {
+      json.null();
+    } else {
+      json.begin_object().member("status", fact_status(fact)).member("words", fact.qualifier).end_object();
+    }
+  }
+  json.end_object();
 }
 
 void write_facts(JsonWriter& json, const Profile& profile, const RuleSet& rules) {
@@ -65,7 +92,7 @@ std::string format_analysis_json(const Profile& profile, const RuleSet& rules) {
   json.begin_object().member("schema", 1).member("description", profile.description);
   json.key("facts").begin_array();
   for (const TextFact& fact : profile.text.facts) {
-    write_text_fact(json, fact, rules);
+    write_text_fact(json, fact, rules, true);
   }
   json.end_array().key("numbers").begin_object();
   write_number(json.key("age"), profile.text.age);
@@ -92,6 +119,17 @@ std::string format_analysis_text(const Profile& profile, const RuleSet& rules) {
     const Concept& entry = rules.concepts()[fact.concept_id];
     fmt::format_to(put, "  {:<{}}  {:<9}  {:<8}  \"{}\"{}\n", entry.id, id_width, to_string(entry.kind),
                    fact_status(fact), fact.from, fact.fuzzy ? " (read as a misspelling)" : "");
+    const FactSource source = fact_source(fact, rules);
+    // A phrase is found by its words; a pattern, with its longer text, by its place.
+    fmt::format_to(put, "      by {} \"{}\"", source.kind, source.text);
+    if (fact.by_pattern) {
+      fmt::format_to(put, " ({})", to_string(source.where));
+    }
+    if (!fact.qualifier.empty()) {
+      const std::string_view how = fact.negated ? "negated by" : fact.family ? "someone else's, by" : "asked or imagined, by";
+      fmt::format_to(put, "; {} \"{}\"", how, fact.qualifier);
+    }
+    out += '\n';
   }
   const auto number = [&](std::string_view name, const std::optional<TextNumber>& value, std::string_view unit) {
     if (value) {

@@ -8,8 +8,17 @@
 
 namespace backrelief::cli {
 
-/// The JSON of one fact found in a description (backrelief(1), OUTPUT).
-void write_text_fact(JsonWriter& json, const TextFact& fact, const RuleSet& rules);
+/// The JSON of one fact found in a description (backrelief(1), OUTPUT); with `explain`, also what
+/// matched it and what qualified it, as `analyze` shows.
+void write_text_fact(JsonWriter& json, const TextFact& fact, const RuleSet& rules, bool explain = false);
+
+/// What found a fact: the phrase or the pattern, as written in the rule file, and where.
+struct FactSource {
+  std::string_view kind; ///< "phrase" or "pattern"
+  std::string text;
+  SourceLocation where;
+};
+FactSource fact_source(const TextFact& fact, const RuleSet& rules);
 
 /// Every fact of a profile as a JSON list: those given as options, then those found in the text.
 void write_facts(JsonWriter& json, const Profile& profile, const RuleSet& rules);

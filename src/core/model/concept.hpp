@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/model/pattern.hpp"
 #include "core/util/diagnostic.hpp"
 
 #include <cstdint>
@@ -46,6 +47,7 @@ struct Concept {
   bool fuzzy = true;                         ///< whether misspelled phrases still match
   bool report_only = false;                  ///< shown by analyze, used by no rule on purpose
   SourceLocation origin;                     ///< where it was defined
+  std::vector<Pattern> patterns;             ///< looser forms of those words: sets, gaps, nearness
 };
 
 } // namespace backrelief

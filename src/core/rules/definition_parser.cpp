@@ -1,5 +1,6 @@
 #include "core/rules/definition_parser.hpp"
 
+#include "core/rules/pattern_parser.hpp"
 #include "core/rules/replacement.hpp"
 #include "core/util/edit_distance.hpp"
 
@@ -13,9 +14,10 @@ namespace {
 const std::vector<std::string> k_technique_keys{"id",       "name",      "aliases", "summary",
                                                 "pressure", "aftercare", "replaces"};
 const std::vector<std::string> k_required_technique_keys{"id", "name", "summary", "pressure"};
-const std::vector<std::string> k_concept_keys{"id",      "kind",  "name",        "aliases",
-                                              "phrases", "fuzzy", "report_only", "replaces"};
-const std::vector<std::string> k_vocabulary_keys{"concept", "phrases"};
+const std::vector<std::string> k_concept_keys{"id",    "kind",  "name",        "aliases", "phrases",
+                                              "patterns", "fuzzy", "report_only", "replaces"};
+const std::vector<std::string> k_vocabulary_keys{"concept", "phrases", "patterns"};
+const std::vector<std::string> k_required_vocabulary_keys{"concept"};
 const std::vector<std::string> k_required_concept_keys{"id", "kind", "name"};
 
 // The id of a definition whose keys were checked; empty (and `good` false) when it is missing or
@@ -135,7 +137,11 @@ bool read_phrases(YamlReader& reader, const YAML::Node& node, std::vector<Phrase
 
 void add_vocabulary(YamlReader& reader, const YAML::Node& node, RuleSet& rules) {
   auto fields = reader.mapping(node, k_vocabulary_keys, "a vocabulary entry");
-  if (!fields || !reader.require(*fields, node, k_vocabulary_keys, "a vocabulary entry")) {
+  if (!fields || !reader.require(*fields, node, k_required_vocabulary_keys, "a vocabulary entry")) {
+    return;
+  }
+  if (fields->find("phrases") == nullptr && fields->find("patterns") == nullptr) {
+    reader.error(node, "a vocabulary entry needs 'phrases', 'patterns' or both");
     return;
   }
   auto id = reader.identifier(*fields->find("concept"), "a concept id");
@@ -152,8 +158,13 @@ void add_vocabulary(YamlReader& reader, const YAML::Node& node, RuleSet& rules) 
     return;
   }
   std::vector<Phrase> phrases;
-  if (read_phrases(reader, *fields->find("phrases"), phrases)) {
+  if (const auto* node_phrases = fields->find("phrases"); node_phrases != nullptr && read_phrases(reader, *node_phrases, phrases)) {
     rules.add_phrases(*existing, std::move(phrases));
+  }
+  std::vector<Pattern> patterns;
+  if (const auto* node_patterns = fields->find("patterns");
+      node_patterns != nullptr && read_patterns(reader, *node_patterns, patterns)) {
+    rules.add_patterns(*existing, std::move(patterns));
   }
 }
 
@@ -231,6 +242,9 @@ void define_concept(YamlReader& reader, const YAML::Node& node, RuleSet& rules) 
   entry.aliases = read_names(reader, *fields, "aliases", "an alias", good);
   if (const auto* phrases = fields->find("phrases")) {
     good = read_phrases(reader, *phrases, entry.phrases) && good;
+  }
+  if (const auto* patterns = fields->find("patterns")) {
+    good = read_patterns(reader, *patterns, entry.patterns) && good;
   }
   if (const auto* fuzzy = fields->find("fuzzy")) {
     auto value = reader.boolean(*fuzzy, "'fuzzy'");

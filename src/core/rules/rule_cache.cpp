@@ -12,7 +12,7 @@ namespace backrelief {
 namespace {
 
 // Bumped whenever the layout below, or any struct it writes, changes.
-constexpr std::uint32_t k_cache_format = 2;
+constexpr std::uint32_t k_cache_format = 3;
 constexpr std::string_view k_magic = "backrelief-rules-cache\n";
 constexpr std::size_t k_max_condition_depth = 64;
 
@@ -179,6 +179,53 @@ Technique read_technique(Reader& in) {
   return technique;
 }
 
+void write_elements(Writer& out, const std::vector<PatternElement>& elements) {
+  out.u32(static_cast<std::uint32_t>(elements.size()));
+  for (const PatternElement& element : elements) {
+    out.u8(static_cast<std::uint8_t>(element.kind));
+    out.text(element.text);
+    out.u8(element.optional ? 1 : 0);
+    out.u32(static_cast<std::uint32_t>(element.max_gap));
+    out.where(element.where);
+  }
+}
+
+std::vector<PatternElement> read_elements(Reader& in) {
+  std::vector<PatternElement> elements(in.count(14));
+  for (PatternElement& element : elements) {
+    element.kind = checked_enum(in.u8(), PatternElement::Kind::gap);
+    element.text = in.text();
+    element.optional = in.u8() != 0;
+    element.max_gap = static_cast<int>(in.u32());
+    element.where = in.where();
+  }
+  return elements;
+}
+
+void write_pattern(Writer& out, const Pattern& pattern) {
+  out.u8(static_cast<std::uint8_t>(pattern.kind));
+  write_elements(out, pattern.elements);
+  out.u32(static_cast<std::uint32_t>(pattern.within));
+  write_elements(out, pattern.only_near);
+  write_elements(out, pattern.not_near);
+  out.u32(static_cast<std::uint32_t>(pattern.reach));
+  out.text(pattern.text);
+  out.where(pattern.where);
+}
+
+Pattern read_pattern(Reader& in) {
+  Pattern pattern;
+  pattern.kind = checked_enum(in.u8(), Pattern::Kind::near);
+  pattern.elements = read_elements(in);
+  pattern.within = static_cast<int>(in.u32());
+  pattern.only_near = read_elements(in);
+  pattern.not_near = read_elements(in);
+  pattern.reach = static_cast<int>(in.u32());
+  pattern.text = in.text();
+  pattern.where = in.where();
+  return pattern;
+}
+
 void write_concept(Writer& out, const Concept& entry) {
   out.text(entry.id);
   out.u8(static_cast<std::uint8_t>(entry.kind));
@@ -188,6 +235,10 @@ void write_concept(Writer& out, const Concept& entry) {
   for (const Phrase& phrase : entry.phrases) {
     out.text(phrase.text);
     out.where(phrase.where);
+  }
+  out.u32(static_cast<std::uint32_t>(entry.patterns.size()));
+  for (const Pattern& pattern : entry.patterns) {
+    write_pattern(out, pattern);
   }
   out.u8(entry.fuzzy ? 1 : 0);
   out.u8(entry.report_only ? 1 : 0);
@@ -205,10 +256,35 @@ Concept read_concept(Reader& in) {
     phrase.text = in.text();
     phrase.where = in.where();
   }
+  entry.patterns.resize(in.count(16));
+  for (Pattern& pattern : entry.patterns) {
+    pattern = read_pattern(in);
+  }
   entry.fuzzy = in.u8() != 0;
   entry.report_only = in.u8() != 0;
   entry.origin = in.where();
   return entry;
+}
+
+void write_word_set(Writer& out, const WordSet& set) {
+  out.text(set.id);
+  out.texts(set.members);
+  for (const SourceLocation& where : set.member_where) {
+    out.where(where);
+  }
+  out.where(set.origin);
+}
+
+WordSet read_word_set(Reader& in) {
+  WordSet set;
+  set.id = in.text();
+  set.members = in.texts();
+  set.member_where.resize(set.members.size());
+  for (SourceLocation& where : set.member_where) {
+    where = in.where();
+  }
+  set.origin = in.where();
+  return set;
 }
 
 void write_condition(Writer& out, const Condition& condition) {
@@ -356,7 +432,48 @@ void write_rule(Writer& out, const Rule& rule) {
 // phrase again (most of what was left of such a start). Where each phrase was defined is not
 // kept: only compiling reports it.
 struct VocabularyCodec {
+  // The vocabulary section is read again on its own, later, so its locations name their files from
+  // a table of its own rather than from the payload's.
+  class Files {
+  public:
+    explicit Files(const Vocabulary::Tables& vocabulary) {
+      for (const auto& node : vocabulary.nodes) {
+        if (node.concept_id) {
+          add(node.where.file);
+        }
+      }
+      for (const auto& rule : vocabulary.patterns.patterns) {
+        add(rule.where.file);
+      }
+    }
+    void write(Writer& out) const { out.texts(m_names); }
+    void where(Writer& out, const SourceLocation& location) const {
+      out.u32(m_index.at(location.file));
+      out.u32(static_cast<std::uint32_t>(location.line));
+      out.u32(static_cast<std::uint32_t>(location.column));
+    }
+
+  private:
+    void add(const std::string& file) {
+      if (m_index.try_emplace(file, static_cast<std::uint32_t>(m_names.size())).second) {
+        m_names.push_back(file);
+      }
+    }
+    std::vector<std::string> m_names;
+    std::unordered_map<std::string, std::uint32_t> m_index;
+  };
+
+  static SourceLocation read_where(Reader& in, const std::vector<std::string>& files) {
+    SourceLocation location;
+    location.file = files.at(in.below(files.size()));
+    location.line = static_cast<int>(in.u32());
+    location.column = static_cast<int>(in.u32());
+    return location;
+  }
+
   static void write(Writer& out, const Vocabulary::Tables& vocabulary) {
+    const Files files(vocabulary);
+    files.write(out);
     out.u32(vocabulary.word_count);
     out.u64(vocabulary.phrase_count);
     for (const auto* words : {&vocabulary.written, &vocabulary.stems}) {
@@ -379,6 +496,9 @@ struct VocabularyCodec {
     for (const Vocabulary::Tables::Node& node : vocabulary.nodes) {
       out.u8(node.concept_id ? 1 : 0);
       out.u32(node.concept_id.value_or(0));
+      if (node.concept_id) {
+        files.where(out, node.where);
+      }
       out.u32(static_cast<std::uint32_t>(node.children.size()));
       for (const auto& [word, child] : node.children) {
         out.u32(word);
@@ -391,6 +511,95 @@ struct VocabularyCodec {
         out.u8(flag ? 1 : 0);
       }
     }
+    write_patterns(out, files, vocabulary.patterns);
+  }
+
+  static void write_patterns(Writer& out, const Files& files, const CompiledPatterns& patterns) {
+    out.u32(static_cast<std::uint32_t>(patterns.sets.size()));
+    for (std::size_t set = 0; set < patterns.sets.size(); ++set) {
+      out.text(patterns.set_names[set]);
+      out.u32(static_cast<std::uint32_t>(patterns.sets[set].size()));
+      for (const auto& member : patterns.sets[set]) {
+        out.u32(static_cast<std::uint32_t>(member.size()));
+        for (const WordId word : member) {
+          out.u32(word);
+        }
+      }
+    }
+    out.u8(patterns.clause_breaks ? 1 : 0);
+    out.u32(patterns.clause_breaks.value_or(0));
+    out.u32(static_cast<std::uint32_t>(patterns.patterns.size()));
+    for (const CompiledPatterns::Rule& rule : patterns.patterns) {
+      out.u32(rule.concept_id);
+      out.u8(rule.near ? 1 : 0);
+      out.u8(rule.within);
+      out.u8(rule.reach);
+      out.u32(static_cast<std::uint32_t>(rule.steps.size()));
+      for (const CompiledPatterns::Step& step : rule.steps) {
+        out.u8(step.gap ? 1 : 0);
+        out.u8(step.optional ? 1 : 0);
+        out.u8(step.max_gap);
+        out.u32(step.set);
+      }
+      for (const auto* sets : {&rule.only_near, &rule.not_near}) {
+        out.u32(static_cast<std::uint32_t>(sets->size()));
+        for (const std::uint32_t set : *sets) {
+          out.u32(set);
+        }
+      }
+      out.text(rule.text);
+      files.where(out, rule.where);
+    }
+  }
+
+  static void read_patterns(Reader& in, std::size_t concept_count, std::uint32_t words,
+                            const std::vector<std::string>& files, CompiledPatterns& into) {
+    const std::size_t sets = in.count(8);
+    into.sets.resize(sets);
+    into.set_names.resize(sets);
+    for (std::size_t set = 0; set < sets; ++set) {
+      into.set_names[set] = in.text();
+      into.sets[set].resize(in.count(4));
+      for (auto& member : into.sets[set]) {
+        member.resize(in.count(4));
+        for (WordId& word : member) {
+          word = in.below(words);
+        }
+      }
+    }
+    const bool has_breaks = in.u8() != 0;
+    const std::uint32_t breaks = in.u32();
+    if (has_breaks) {
+      if (breaks >= sets) {
+        throw Damaged{};
+      }
+      into.clause_breaks = breaks;
+    }
+    into.patterns.resize(in.count(20));
+    for (CompiledPatterns::Rule& rule : into.patterns) {
+      rule.concept_id = in.below(concept_count);
+      rule.near = in.u8() != 0;
+      rule.within = in.u8();
+      rule.reach = in.u8();
+      rule.steps.resize(in.count(7));
+      for (CompiledPatterns::Step& step : rule.steps) {
+        step.gap = in.u8() != 0;
+        step.optional = in.u8() != 0;
+        step.max_gap = in.u8();
+        step.set = step.gap ? in.u32() : in.below(sets);
+      }
+      if (rule.steps.empty() || rule.steps.front().gap) {
+        throw Damaged{}; // the matcher anchors a pattern on its first set
+      }
+      for (auto* target : {&rule.only_near, &rule.not_near}) {
+        target->resize(in.count(4));
+        for (std::uint32_t& set : *target) {
+          set = in.below(sets);
+        }
+      }
+      rule.text = in.text();
+      rule.where = read_where(in, files);
+    }
   }
 
   // Reads the tables into `vocabulary`, or with nothing to read into only checks every count,
@@ -399,6 +608,7 @@ struct VocabularyCodec {
     Vocabulary::Tables unused;
     Vocabulary::Tables& into = vocabulary != nullptr ? *vocabulary : unused;
     const bool build = vocabulary != nullptr;
+    const std::vector<std::string> files = in.texts();
     const std::uint32_t words = in.u32();
     const std::uint64_t phrases = in.u64();
     if (build) {
@@ -447,10 +657,12 @@ struct VocabularyCodec {
       if (has_concept && concept_id >= concept_count) {
         throw Damaged{};
       }
+      SourceLocation where = has_concept ? read_where(in, files) : SourceLocation{};
       const std::size_t children = in.count(8);
       if (build) {
         if (has_concept) {
           into.nodes[n].concept_id = concept_id;
+          into.nodes[n].where = std::move(where);
         }
         into.nodes[n].children.reserve(children);
       }
@@ -477,6 +689,11 @@ struct VocabularyCodec {
         }
       }
     }
+    CompiledPatterns patterns;
+    read_patterns(in, concept_count, words, files, patterns);
+    if (build) {
+      into.patterns = std::move(patterns);
+    }
   }
 };
 
@@ -491,6 +708,10 @@ std::string payload_of(const RuleSet& rules) {
   out.u32(static_cast<std::uint32_t>(rules.concepts().size()));
   for (const Concept& entry : rules.concepts()) {
     write_concept(out, entry);
+  }
+  out.u32(static_cast<std::uint32_t>(rules.word_sets().size()));
+  for (const WordSet& set : rules.word_sets()) {
+    write_word_set(out, set);
   }
   VocabularyCodec::write(out, rules.vocabulary().tables());
   out.u32(static_cast<std::uint32_t>(rules.rules().size()));
@@ -516,6 +737,10 @@ RuleSet rule_set_of(std::string_view payload) {
   const std::size_t concepts = in.count(16);
   for (std::size_t i = 0; i < concepts; ++i) {
     rules.add_concept(read_concept(in));
+  }
+  const std::size_t word_sets = in.count(16);
+  for (std::size_t i = 0; i < word_sets; ++i) {
+    rules.put_word_set(read_word_set(in));
   }
   reader.set_counts(techniques, concepts);
   // Checked now, built on first use: a profile without a description never needs it.

@@ -1,6 +1,7 @@
 #include "core/rules/rule_loader.hpp"
 
 #include "core/rules/definition_parser.hpp"
+#include "core/rules/pattern_parser.hpp"
 #include "core/rules/replacement.hpp"
 #include "core/rules/rule_parser.hpp"
 #include "core/util/edit_distance.hpp"
@@ -15,7 +16,8 @@ namespace backrelief {
 
 namespace {
 
-const std::vector<std::string> k_top_keys{"version", "techniques", "concepts", "vocabulary", "rules", "disable"};
+const std::vector<std::string> k_top_keys{"version",    "techniques", "concepts", "word-sets",
+                                          "vocabulary", "rules",      "disable"};
 
 std::string read_file(const std::filesystem::path& path, const RuleLimits& limits) {
   std::error_code error;
@@ -60,12 +62,15 @@ public:
                    [this](YamlReader& reader, const YAML::Node& node) { define_technique(reader, node, m_rules); });
       read_section(document, "concepts",
                    [this](YamlReader& reader, const YAML::Node& node) { define_concept(reader, node, m_rules); });
+      read_section(document, "word-sets",
+                   [this](YamlReader& reader, const YAML::Node& node) { define_word_set(reader, node, m_rules); });
     }
     for (const Document& document : documents) {
       read_section(document, "vocabulary",
                    [this](YamlReader& reader, const YAML::Node& node) { add_vocabulary(reader, node, m_rules); });
     }
-    m_rules.set_vocabulary(Vocabulary::compile(m_rules.concepts(), m_diagnostics));
+    check_pattern_sets(m_rules, m_diagnostics);
+    m_rules.set_vocabulary(Vocabulary::compile(m_rules.concepts(), m_rules.word_sets(), m_diagnostics));
     for (const Document& document : documents) {
       read_section(document, "rules", [this](YamlReader& reader, const YAML::Node& node) { add_rule(reader, node); });
     }

@@ -120,6 +120,35 @@ void RuleSet::add_phrases(ConceptId id, std::vector<Phrase> phrases) {
   target.insert(target.end(), std::make_move_iterator(phrases.begin()), std::make_move_iterator(phrases.end()));
 }
 
+void RuleSet::add_patterns(ConceptId id, std::vector<Pattern> patterns) {
+  auto& target = m_concepts[id].patterns;
+  target.insert(target.end(), std::make_move_iterator(patterns.begin()), std::make_move_iterator(patterns.end()));
+}
+
+const WordSet* RuleSet::find_word_set(std::string_view id) const {
+  const auto found = std::find_if(m_word_sets.begin(), m_word_sets.end(), [id](const WordSet& set) { return set.id == id; });
+  return found == m_word_sets.end() ? nullptr : &*found;
+}
+
+std::vector<std::string> RuleSet::word_set_ids() const {
+  std::vector<std::string> ids;
+  ids.reserve(m_word_sets.size());
+  for (const WordSet& set : m_word_sets) {
+    ids.push_back(set.id);
+  }
+  return ids;
+}
+
+void RuleSet::put_word_set(WordSet set) {
+  for (WordSet& existing : m_word_sets) {
+    if (existing.id == set.id) {
+      existing = std::move(set);
+      return;
+    }
+  }
+  m_word_sets.push_back(std::move(set));
+}
+
 const Vocabulary& RuleSet::vocabulary() const {
   if (!m_vocabulary) {
     m_vocabulary = m_vocabulary_source ? m_vocabulary_source() : Vocabulary{};

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/model/concept.hpp"
+#include "core/model/pattern.hpp"
 #include "core/model/rule.hpp"
 #include "core/model/technique.hpp"
 #include "core/rules/rule_index.hpp"
@@ -25,6 +26,8 @@ public:
   [[nodiscard]] const std::vector<Concept>& concepts() const { return m_concepts; }
   /// The active rules in load order (disabled rules left out).
   [[nodiscard]] const std::vector<Rule>& rules() const { return m_rules; }
+  /// Word sets in declaration order, for patterns.
+  [[nodiscard]] const std::vector<WordSet>& word_sets() const { return m_word_sets; }
   /// Rules switched off by `disable`, with where they were switched off.
   [[nodiscard]] const std::vector<std::pair<Rule, SourceLocation>>& disabled_rules() const { return m_disabled; }
 
@@ -55,6 +58,10 @@ public:
   [[nodiscard]] std::optional<ConceptId> find_concept(ConceptKind kind, std::string_view name) const;
   /// Finds a concept of any kind by id.
   [[nodiscard]] std::optional<ConceptId> find_concept(std::string_view id) const;
+  /// Finds a word set by id, or null.
+  [[nodiscard]] const WordSet* find_word_set(std::string_view id) const;
+  /// Every word set id, for suggestions.
+  [[nodiscard]] std::vector<std::string> word_set_ids() const;
   /// Finds an active rule by id.
   [[nodiscard]] const Rule* find_rule(std::string_view id) const;
 
@@ -75,6 +82,10 @@ public:
   void replace_concept(ConceptId id, Concept entry);
   /// Adds description phrases to a concept.
   void add_phrases(ConceptId id, std::vector<Phrase> phrases);
+  /// Adds patterns to a concept.
+  void add_patterns(ConceptId id, std::vector<Pattern> patterns);
+  /// Adds a word set, or replaces the one with the same id in place.
+  void put_word_set(WordSet set);
   /// Adds a rule, or replaces the one with the same id in place.
   void put_rule(Rule rule);
   /// Switches a rule off; returns false when no active rule has that id.
@@ -88,6 +99,7 @@ private:
   std::vector<Technique> m_techniques;
   std::vector<Concept> m_concepts;
   std::vector<Rule> m_rules;
+  std::vector<WordSet> m_word_sets;
   std::vector<std::pair<Rule, SourceLocation>> m_disabled;
   std::optional<RuleIndex> m_index;
   mutable std::optional<Vocabulary> m_vocabulary;

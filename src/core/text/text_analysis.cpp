@@ -18,12 +18,26 @@ namespace {
 constexpr std::size_t k_negation_reach = 8;
 constexpr std::size_t k_red_flag_negation_reach = 5;
 
-/// A concept found over tokens [first, last].
+/// A concept found over tokens [first, last]: by a phrase, every token between; by a pattern,
+/// the tokens in `taken` (a gap's words are not its own).
 struct Match {
   ConceptId concept_id = 0;
   std::size_t first = 0;
   std::size_t last = 0;
   bool fuzzy = false;
+  bool by_pattern = false;
+  std::uint32_t source = 0; ///< the phrase's trie node or the pattern's index
+  std::vector<std::size_t> taken;
+
+  [[nodiscard]] bool takes(std::size_t token) const {
+    return by_pattern ? std::binary_search(taken.begin(), taken.end(), token) : token >= first && token <= last;
+  }
+};
+
+/// The words that qualified a fact, as byte offsets into the description.
+struct Trigger {
+  std::size_t begin = 0;
+  std::size_t end = 0;
 };
 
 /// Which grammar a stretch of tokens starts.
@@ -42,7 +56,9 @@ public:
 
   TextAnalysis run() {
     find_phrases();
+    find_patterns();
     mark_context();
+    negate_inside_patterns();
     negate_backwards();
     TextAnalysis analysis;
     for (std::size_t i = 0; i < m_matches.size(); ++i) {
@@ -56,6 +72,11 @@ public:
       fact.family = m_family[i];
       fact.hypothetical = m_hypothetical[i];
       fact.fuzzy = match.fuzzy;
+      fact.by_pattern = match.by_pattern;
+      fact.source = match.source;
+      if (m_qualifier[i] && (fact.negated || fact.family || fact.hypothetical)) {
+        fact.qualifier = std::string(m_text.substr(m_qualifier[i]->begin, m_qualifier[i]->end - m_qualifier[i]->begin));
+      }
       analysis.facts.push_back(std::move(fact));
     }
     read_numbers(m_text, m_tokens, analysis);
@@ -100,7 +121,7 @@ private:
         ++i;
         continue;
       }
-      Match match{found->concept_id, i, i + found->length - 1, false};
+      Match match{found->concept_id, i, i + found->length - 1, false, false, found->node, {}};
       for (std::size_t j = match.first; j <= match.last; ++j) {
         match.fuzzy = match.fuzzy || fuzzy[j];
       }
@@ -110,9 +131,85 @@ private:
       m_matches.push_back(match);
       i = match.last + 1;
     }
+    m_words = std::move(words);
+    m_fuzzy = std::move(fuzzy);
+  }
+
+  // Patterns look at the words the phrases saw, across the phrases found; a pattern's hit takes
+  // the place of the phrases wholly inside its words ("numb" in "my bottom has gone numb").
+  void find_patterns() {
+    std::vector<std::optional<Vocabulary::WordId>> words;
+    std::vector<std::uint32_t> sentence;
+    std::vector<std::size_t> token_of;
+    std::uint32_t sentences = 0;
+    for (std::size_t i = 0; i < m_tokens.size(); ++i) {
+      if (m_tokens[i].kind == TokenKind::sentence_end || m_tokens[i].kind == TokenKind::question_end) {
+        ++sentences;
+      } else if (is_content(m_tokens[i])) {
+        words.push_back(m_words[i]);
+        sentence.push_back(sentences);
+        token_of.push_back(i);
+      }
+    }
+    std::vector<PatternHit> hits = m_vocabulary.find_patterns(words, sentence);
+    bool added = false;
+    for (const PatternHit& hit : hits) {
+      Match match;
+      match.concept_id = m_vocabulary.patterns().patterns[hit.pattern].concept_id;
+      match.by_pattern = true;
+      match.source = hit.pattern;
+      for (const std::uint32_t position : hit.positions) {
+        match.taken.push_back(token_of[position]);
+        match.fuzzy = match.fuzzy || m_fuzzy[token_of[position]];
+      }
+      if (match.fuzzy && !m_vocabulary.is_fuzzy(match.concept_id) && !m_vocabulary.is_red_flag(match.concept_id)) {
+        continue;
+      }
+      match.first = match.taken.front();
+      match.last = match.taken.back();
+      std::erase_if(m_matches, [&](const Match& phrase) {
+        if (phrase.by_pattern) {
+          return false;
+        }
+        for (std::size_t k = phrase.first; k <= phrase.last; ++k) {
+          if (!match.takes(k)) {
+            return false;
+          }
+        }
+        return true;
+      });
+      for (const std::size_t token : match.taken) {
+        m_in_match[token] = true;
+      }
+      m_matches.push_back(std::move(match));
+      added = true;
+    }
+    if (added) {
+      std::stable_sort(m_matches.begin(), m_matches.end(),
+                       [](const Match& a, const Match& b) { return a.first < b.first; });
+    }
     m_negated.assign(m_matches.size(), false);
     m_family.assign(m_matches.size(), false);
     m_hypothetical.assign(m_matches.size(), false);
+    m_qualifier.assign(m_matches.size(), std::nullopt);
+  }
+
+  // "my bottom is not numb": a negation among a pattern's own words negates it, red flag or not,
+  // for it is as close as a negation gets.
+  void negate_inside_patterns() {
+    for (std::size_t m = 0; m < m_matches.size(); ++m) {
+      const Match& match = m_matches[m];
+      if (!match.by_pattern) {
+        continue;
+      }
+      for (std::size_t k = match.first + 1; k < match.last; ++k) {
+        if (!match.takes(k) && is_free_word(k) && cue_at(k).first == Cue::negation) {
+          m_negated[m] = true;
+          m_qualifier[m] = Trigger{m_tokens[k].begin, m_tokens[k + cue_at(k).second - 1].end};
+          break;
+        }
+      }
+    }
   }
 
   // A guessed misspelling may not complete a concept that says `fuzzy: false`, except a red
@@ -222,19 +319,50 @@ private:
     bool active = false;
     std::size_t words_left = 0;
     bool reaches_red_flags = true; ///< cleared by a weak trigger ("zero") or after an "and"
+    Trigger trigger;
   };
+
+  [[nodiscard]] Trigger trigger_at(std::size_t i, std::size_t length) const {
+    const std::size_t last = std::min(i + std::max<std::size_t>(length, 1), m_tokens.size()) - 1;
+    return {m_tokens[i].begin, m_tokens[last].end};
+  }
+
+  // The context of the match `m`, which starts here.
+  void qualify(std::size_t m, const Scope& negation, const std::optional<Trigger>& family,
+               const std::optional<Trigger>& hypothetical, const std::optional<Trigger>& question) {
+    const Match& match = m_matches[m];
+    const std::size_t reach_used = k_negation_reach - negation.words_left;
+    const bool in_reach =
+        negation.active &&
+        (!is_red_flag(match) || (negation.reaches_red_flags && reach_used < k_red_flag_negation_reach));
+    m_negated[m] = in_reach;
+    m_family[m] = family.has_value();
+    // Only an explicit negation suppresses a red flag: asking about one still counts.
+    // A condition a rule guards against is stated even in a question ("is it safe when I'm
+    // pregnant?"), unless a trigger says it is imagined ("could I get sciatica?").
+    const bool asked = m_vocabulary.is_stated(match.concept_id) ? hypothetical.has_value()
+                                                                : hypothetical.has_value() || question.has_value();
+    m_hypothetical[m] = asked && !is_red_flag(match);
+    if (m_negated[m]) {
+      m_qualifier[m] = negation.trigger;
+    } else if (m_family[m]) {
+      m_qualifier[m] = family;
+    } else if (m_hypothetical[m]) {
+      m_qualifier[m] = hypothetical ? hypothetical : question;
+    }
+  }
 
   void mark_context() {
     Scope negation;
-    bool family = false;
-    bool hypothetical = false;
+    std::optional<Trigger> family;
+    std::optional<Trigger> hypothetical;
     std::size_t next_match = 0;
-    const auto sentence_is_question = question_sentences();
+    const auto question = question_sentences();
     for (std::size_t i = 0; i < m_tokens.size();) {
       const Token& token = m_tokens[i];
       if (token.kind == TokenKind::sentence_end || token.kind == TokenKind::question_end) {
         negation = {};
-        family = hypothetical = false;
+        family = hypothetical = std::nullopt;
         ++i;
         continue;
       }
@@ -242,51 +370,48 @@ private:
         // "no stiffness and I have had cancer", "my dad had sciatica and my neck is stiff": a new
         // subject is outside the negation, the relative and the question before it.
         negation = {};
-        family = hypothetical = false;
+        family = hypothetical = std::nullopt;
       }
       if (token.kind == TokenKind::comma) {
         if (!list_continues(i)) {
           negation = {};
-          family = hypothetical = false;
+          family = hypothetical = std::nullopt;
         }
         ++i;
         continue;
       }
       // Whose it is and whether it is imagined are read even through a phrase's own words:
       // "family history of cancer", "worried about numbness".
-      if (token.kind == TokenKind::word && family_at(i) > 0 && !about_a_carer(i)) {
-        family = true;
+      if (token.kind == TokenKind::word && !family) {
+        if (const std::size_t length = family_at(i); length > 0 && !about_a_carer(i)) {
+          family = trigger_at(i, length);
+        }
       }
-      if (token.kind == TokenKind::word && sequence_overlapping(i, TriggerList::hypothetical) > 0) {
-        hypothetical = true;
+      if (token.kind == TokenKind::word && !hypothetical) {
+        if (const std::size_t length = sequence_overlapping(i, TriggerList::hypothetical); length > 0) {
+          hypothetical = trigger_at(i, length);
+        }
       }
       if (next_match < m_matches.size() && m_matches[next_match].first == i) {
-        const Match& match = m_matches[next_match];
-        const std::size_t reach_used = k_negation_reach - negation.words_left;
-        const bool in_reach =
-            negation.active &&
-            (!is_red_flag(match) || (negation.reaches_red_flags && reach_used < k_red_flag_negation_reach));
-        m_negated[next_match] = in_reach;
-        m_family[next_match] = family;
-        // Only an explicit negation suppresses a red flag: asking about one still counts.
-        // A condition a rule guards against is stated even in a question ("is it safe when I'm
-        // pregnant?"), unless a trigger says it is imagined ("could I get sciatica?").
-        const bool asked =
-            m_vocabulary.is_stated(match.concept_id) ? hypothetical : hypothetical || sentence_is_question[i];
-        m_hypothetical[next_match] = asked && !is_red_flag(match);
-        spend(negation, match.last - match.first + 1);
-        i = match.last + 1;
-        ++next_match;
+        while (next_match < m_matches.size() && m_matches[next_match].first == i) {
+          qualify(next_match, negation, family, hypothetical, question[i]);
+          ++next_match;
+        }
+      }
+      if (m_in_match[i]) {
+        // A phrase's or a pattern's own words are not grammar, but they count towards a scope.
+        spend(negation, 1);
+        ++i;
         continue;
       }
       const auto [cue, length] = cue_at(i);
       switch (cue) {
       case Cue::negation:
-        negation = {true, k_negation_reach, !is_weak_negation(i)};
+        negation = {true, k_negation_reach, !is_weak_negation(i), trigger_at(i, length)};
         break;
       case Cue::terminator:
         negation = {};
-        family = hypothetical = false;
+        family = hypothetical = std::nullopt;
         break;
       case Cue::family:
       case Cue::hypothetical:
@@ -296,7 +421,7 @@ private:
       case Cue::none:
         if (has_trait(i, k_first_person_word)) {
           // "I never told my doctor I had cancer": the person speaking again starts a new clause.
-          family = false;
+          family = std::nullopt;
           if (negation.active && negation.words_left < k_negation_reach) {
             negation = {};
           }
@@ -304,7 +429,7 @@ private:
                    has_trait(i, k_reporting_verb_word)) {
           // "my husband says my legs give way": the legs are the person's own;
           // "my husband noticed a new lump": the relative only saw it.
-          family = false;
+          family = std::nullopt;
         }
         if (token.kind == TokenKind::word && std::string_view(token.text) == "and") {
           // "no appetite and lost weight": only "or" and lists carry a "no" on to a red flag.
@@ -313,9 +438,15 @@ private:
         spend(negation, 1);
         break;
       }
-      // Never step over the start of a phrase.
-      const std::size_t next_start = next_match < m_matches.size() ? m_matches[next_match].first : m_tokens.size();
-      i = std::min(i + std::max<std::size_t>(length, 1), std::max(next_start, i + 1));
+      // Never step over the start of a phrase or a word of one.
+      std::size_t next = i + std::max<std::size_t>(length, 1);
+      for (std::size_t k = i + 1; k < next; ++k) {
+        if (m_in_match[k]) {
+          next = k;
+          break;
+        }
+      }
+      i = next;
     }
   }
 
@@ -396,11 +527,11 @@ private:
 
   // A sentence that asks (ends in '?') and opens with a question word reports nothing:
   // "is numbness normal?" asks; "knots everywhere, is that bad?" still reports the knots.
-  [[nodiscard]] std::vector<bool> question_sentences() const {
+  [[nodiscard]] std::vector<std::optional<Trigger>> question_sentences() const {
     static const std::vector<std::string> openers{"is",   "are",   "can",   "could", "should", "would", "will",
                                                   "does", "do",    "did",   "what",  "how",    "why",   "might",
                                                   "may",  "shall", "whats", "isnt",  "am"};
-    std::vector<bool> asks(m_tokens.size(), false);
+    std::vector<std::optional<Trigger>> asks(m_tokens.size());
     std::size_t start = 0;
     for (std::size_t i = 0; i <= m_tokens.size(); ++i) {
       const bool end = i == m_tokens.size() || m_tokens[i].kind == TokenKind::sentence_end ||
@@ -411,8 +542,8 @@ private:
       const bool question = i < m_tokens.size() && m_tokens[i].kind == TokenKind::question_end && start < i &&
                             m_tokens[start].kind == TokenKind::word &&
                             std::find(openers.begin(), openers.end(), m_tokens[start].text) != openers.end();
-      for (std::size_t k = start; k < i; ++k) {
-        asks[k] = question;
+      for (std::size_t k = start; question && k < i; ++k) {
+        asks[k] = Trigger{m_tokens[start].begin, m_tokens[i].end};
       }
       start = i + 1;
     }
@@ -427,17 +558,29 @@ private:
           longest_at(i, TriggerList::pseudo) > 0) {
         continue;
       }
-      std::size_t m = m_matches.size();
-      while (m > 0 && m_matches[m - 1].first >= i) {
-        --m;
+      const std::size_t length = longest_at(i, TriggerList::negation_after);
+      if (i + length < m_tokens.size() && m_in_match[i + length]) {
+        // "both legs have gone numb": a change into a state, not a state that went away.
+        continue;
       }
       for (std::size_t k = i; k-- > 0;) {
-        if (m > 0 && m_matches[m - 1].last == k) {
-          --m;
-          // "I can't feel my legs any more", "my bladder control is gone": a red flag told as a
-          // loss; only a negation before it suppresses a red flag.
-          m_negated[m] = m_negated[m] || !is_red_flag(m_matches[m]) || !is_weak_after(i);
-          k = m_matches[m].first;
+        bool ends_here = false;
+        std::size_t first = k;
+        for (std::size_t m = 0; m < m_matches.size(); ++m) {
+          if (m_matches[m].last == k) {
+            ends_here = true;
+            // "I can't feel my legs any more", "my bladder control is gone": a red flag told as a
+            // loss; only a negation before it suppresses a red flag.
+            const bool negated = m_negated[m] || !is_red_flag(m_matches[m]) || !is_weak_after(i);
+            if (negated && !m_negated[m]) {
+              m_qualifier[m] = trigger_at(i, length);
+            }
+            m_negated[m] = negated;
+            first = std::min(first, m_matches[m].first);
+          }
+        }
+        if (ends_here) {
+          k = first;
         } else if (m_tokens[k].kind != TokenKind::comma && !(is_free_word(k) && has_trait(k, k_list_glue_word))) {
           break;
         }
@@ -455,6 +598,9 @@ private:
   std::vector<bool> m_negated;
   std::vector<bool> m_family;
   std::vector<bool> m_hypothetical;
+  std::vector<std::optional<Trigger>> m_qualifier; ///< per match: the words that qualified it
+  std::vector<std::optional<Vocabulary::WordId>> m_words; ///< per token: its word in the vocabulary
+  std::vector<bool> m_fuzzy;                              ///< per token: a guessed misspelling
 };
 
 // Cut an over-long description at a space before the limit, so analysis stays bounded.

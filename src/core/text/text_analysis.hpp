@@ -3,6 +3,7 @@
 #include "core/model/concept.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,6 +23,9 @@ struct TextFact {
   bool family = false;       ///< someone else's: "my dad had cancer"
   bool hypothetical = false; ///< asked or imagined, not reported: "what if I get numbness?"
   bool fuzzy = false;        ///< matched despite a misspelling
+  bool by_pattern = false;   ///< found by a pattern of the concept rather than one of its phrases
+  std::uint32_t source = 0;  ///< the pattern's index, or the phrase's node (Vocabulary::phrase_where)
+  std::string qualifier;     ///< the words that negated it, made it someone else's or a question
 
   /// True when the person reports it: not negated, not someone else's, not hypothetical.
   [[nodiscard]] bool affirmed() const { return !negated && !family && !hypothetical; }

@@ -98,6 +98,11 @@ Vocabulary::WordId Vocabulary::intern(const std::string& written) {
 }
 
 Vocabulary Vocabulary::compile(const std::vector<Concept>& concepts, std::vector<Diagnostic>& diagnostics) {
+  return compile(concepts, {}, diagnostics);
+}
+
+Vocabulary Vocabulary::compile(const std::vector<Concept>& concepts, const std::vector<WordSet>& word_sets,
+                               std::vector<Diagnostic>& diagnostics) {
   Vocabulary vocabulary;
   for (std::size_t index = 0; index < concepts.size(); ++index) {
     const Concept& entry = concepts[index];
@@ -139,6 +144,8 @@ Vocabulary Vocabulary::compile(const std::vector<Concept>& concepts, std::vector
       }
     }
   }
+  vocabulary.compile_patterns(concepts, word_sets, diagnostics);
+  vocabulary.m_matcher = PatternMatcher(vocabulary.m_tables.patterns);
   return vocabulary;
 }
 
@@ -252,7 +259,7 @@ std::optional<Vocabulary::PhraseMatch> Vocabulary::longest_phrase(std::span<cons
     }
     node = next->second;
     if (m_tables.nodes[node].concept_id) {
-      best = PhraseMatch{*m_tables.nodes[node].concept_id, i + 1};
+      best = PhraseMatch{*m_tables.nodes[node].concept_id, i + 1, node};
     }
   }
   return best;

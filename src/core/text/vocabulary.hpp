@@ -1,7 +1,10 @@
 #pragma once
 
 #include "core/model/concept.hpp"
+#include "core/model/pattern.hpp"
+#include "core/text/compiled_patterns.hpp"
 #include "core/text/known_words.hpp"
+#include "core/text/pattern_matcher.hpp"
 #include "core/util/diagnostic.hpp"
 
 #include <cstdint>
@@ -21,17 +24,21 @@ namespace backrelief {
 class Vocabulary {
 public:
   /// Index of a distinct (stemmed) word.
-  using WordId = std::uint32_t;
+  using WordId = backrelief::WordId;
 
   /// A phrase found at the start of a word sequence.
   struct PhraseMatch {
     ConceptId concept_id = 0;
     std::size_t length = 0; ///< in words
+    std::uint32_t node = 0; ///< the trie node it ends at, for phrase_where
   };
 
   /// Compiles the phrases of `concepts`; a phrase that means two concepts, or holds something
   /// other than words, is reported as a diagnostic at the phrase.
   static Vocabulary compile(const std::vector<Concept>& concepts, std::vector<Diagnostic>& diagnostics);
+  /// Compiles the phrases and also the patterns of `concepts`, with the word sets they name.
+  static Vocabulary compile(const std::vector<Concept>& concepts, const std::vector<WordSet>& word_sets,
+                            std::vector<Diagnostic>& diagnostics);
 
   /// The id of a lower-case text word, by its written form or its stem.
   [[nodiscard]] std::optional<WordId> find(std::string_view word) const;
@@ -66,6 +73,15 @@ public:
   }
   /// True for a concept that a question does not make hypothetical.
   [[nodiscard]] bool is_stated(ConceptId id) const { return id < m_tables.stated.size() && m_tables.stated[id]; }
+  /// The patterns found in a text's words (see PatternMatcher::find).
+  [[nodiscard]] std::vector<PatternHit> find_patterns(std::span<const std::optional<WordId>> words,
+                                                      std::span<const std::uint32_t> sentence) const {
+    return m_matcher.find(m_tables.patterns, words, sentence);
+  }
+  /// Where the phrase that ends at a trie node was written.
+  [[nodiscard]] const SourceLocation& phrase_where(std::uint32_t node) const { return m_tables.nodes.at(node).where; }
+  /// The compiled patterns, for explaining a hit.
+  [[nodiscard]] const CompiledPatterns& patterns() const { return m_tables.patterns; }
   /// Number of phrases compiled.
   [[nodiscard]] std::size_t phrase_count() const { return m_tables.phrase_count; }
 
@@ -90,21 +106,26 @@ public:
     std::vector<bool> red_flags; ///< by concept id
     std::vector<bool> fuzzy;     ///< by concept id
     std::vector<bool> stated;    ///< by concept id
+    CompiledPatterns patterns;
   };
 
   Vocabulary() = default;
   /// A vocabulary with tables compiled before (read back from the rule cache).
-  explicit Vocabulary(Tables tables) : m_tables(std::move(tables)) {}
+  explicit Vocabulary(Tables tables) : m_tables(std::move(tables)), m_matcher(m_tables.patterns) {}
   /// The compiled tables, for storing them.
   [[nodiscard]] const Tables& tables() const { return m_tables; }
 
 private:
   WordId intern(const std::string& written);
+  void compile_patterns(const std::vector<Concept>& concepts, const std::vector<WordSet>& word_sets,
+                        std::vector<Diagnostic>& diagnostics);
+  std::optional<std::vector<WordId>> intern_words(const std::string& text);
   [[nodiscard]] std::optional<WordId> find_by_stem(std::string_view word) const;
   [[nodiscard]] std::optional<WordId> closest(std::string_view word, std::size_t typos,
                                               std::optional<WordId> other_than) const;
 
   Tables m_tables;
+  PatternMatcher m_matcher;
   std::shared_ptr<const KnownWords> m_known_words;
   mutable std::unordered_map<std::string, std::optional<WordId>> m_misspelling_of; // by written form, as seen
   mutable std::unordered_map<std::string, std::optional<WordId>> m_misspelled;     // find_misspelled, as seen

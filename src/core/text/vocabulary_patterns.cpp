@@ -1,0 +1,111 @@
+// Vocabulary::compile_patterns: the word sets and patterns of the rule files, resolved to the
+// vocabulary's word ids. Kept apart from the phrase trie, which it shares only the words with.
+#include "core/text/tokenizer.hpp"
+#include "core/text/vocabulary.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <unordered_map>
+
+namespace backrelief {
+
+std::optional<std::vector<WordId>> Vocabulary::intern_words(const std::string& text) {
+  const std::vector<Token> tokens = tokenize(text);
+  if (tokens.empty() || !std::all_of(tokens.begin(), tokens.end(), [](const Token& token) {
+        return token.kind == TokenKind::word || token.kind == TokenKind::number;
+      })) {
+    return std::nullopt;
+  }
+  std::vector<WordId> words;
+  words.reserve(tokens.size());
+  for (const Token& token : tokens) {
+    words.push_back(intern(token.text));
+  }
+  return words;
+}
+
+void Vocabulary::compile_patterns(const std::vector<Concept>& concepts, const std::vector<WordSet>& word_sets,
+                                  std::vector<Diagnostic>& diagnostics) {
+  CompiledPatterns& compiled = m_tables.patterns;
+  std::unordered_map<std::string, std::uint32_t> named;
+  for (const WordSet& set : word_sets) {
+    const auto index = static_cast<std::uint32_t>(compiled.sets.size());
+    named.emplace(set.id, index);
+    compiled.set_names.push_back(set.id);
+    auto& members = compiled.sets.emplace_back();
+    for (std::size_t i = 0; i < set.members.size(); ++i) {
+      if (auto words = intern_words(set.members[i])) {
+        members.push_back(std::move(*words));
+      } else {
+        diagnostics.push_back({set.member_where[i], fmt::format("'{}' of the word set '{}' must hold only words and "
+                                                                "numbers",
+                                                                set.members[i], set.id)});
+      }
+    }
+    if (set.id == "clause-breaks") {
+      compiled.clause_breaks = index;
+    }
+  }
+  // A literal element becomes a set of its own with one member.
+  const auto set_of = [&](const PatternElement& element) -> std::optional<std::uint32_t> {
+    if (element.kind == PatternElement::Kind::set) {
+      const auto found = named.find(element.text);
+      if (found == named.end()) {
+        return std::nullopt; // reported by check_pattern_sets
+      }
+      return found->second;
+    }
+    auto words = intern_words(element.text);
+    if (!words) {
+      diagnostics.push_back(
+          {element.where, fmt::format("pattern element '{}' must hold only words and numbers", element.text)});
+      return std::nullopt;
+    }
+    compiled.sets.push_back({std::move(*words)});
+    compiled.set_names.emplace_back();
+    return static_cast<std::uint32_t>(compiled.sets.size() - 1);
+  };
+  const auto sets_of = [&](const std::vector<PatternElement>& elements, std::vector<std::uint32_t>& out) {
+    bool good = true;
+    for (const PatternElement& element : elements) {
+      if (auto set = set_of(element)) {
+        out.push_back(*set);
+      } else {
+        good = false;
+      }
+    }
+    return good;
+  };
+  for (std::size_t index = 0; index < concepts.size(); ++index) {
+    for (const Pattern& pattern : concepts[index].patterns) {
+      CompiledPatterns::Rule rule;
+      rule.concept_id = static_cast<ConceptId>(index);
+      rule.near = pattern.kind == Pattern::Kind::near;
+      rule.within = static_cast<std::uint8_t>(pattern.within);
+      rule.reach = static_cast<std::uint8_t>(pattern.reach);
+      rule.text = pattern.text;
+      rule.where = pattern.where;
+      bool good = true;
+      for (const PatternElement& element : pattern.elements) {
+        CompiledPatterns::Step step;
+        step.optional = element.optional;
+        if (element.kind == PatternElement::Kind::gap) {
+          step.gap = true;
+          step.max_gap = static_cast<std::uint8_t>(element.max_gap);
+        } else if (auto set = set_of(element)) {
+          step.set = *set;
+        } else {
+          good = false;
+        }
+        rule.steps.push_back(step);
+      }
+      good = sets_of(pattern.only_near, rule.only_near) && good;
+      good = sets_of(pattern.not_near, rule.not_near) && good;
+      if (good) {
+        compiled.patterns.push_back(std::move(rule));
+      }
+    }
+  }
+}
+
+} // namespace backrelief
