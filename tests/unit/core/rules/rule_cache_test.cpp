@@ -4,6 +4,7 @@
 #include "core/authoring/rule_lint.hpp"
 #include "core/engine/recommendation.hpp"
 #include "core/text/text_analysis.hpp"
+#include "test_support.hpp"
 
 #include <gtest/gtest.h>
 #include <string>
@@ -75,7 +76,8 @@ TEST(RuleCache, ReadsBackTheSameVocabulary) {
     std::string out;
     for (const TextFact& fact : analyze_text(text, rules.vocabulary()).facts) {
       out += rules.concepts()[fact.concept_id].id + "@" + std::to_string(fact.begin) + (fact.negated ? "-" : "") +
-             (fact.family ? "f" : "") + (fact.hypothetical ? "?" : "") + (fact.fuzzy ? "~" : "") + " ";
+             (fact.family ? "f" : "") + (fact.hypothetical ? "?" : "") + (fact.fuzzy ? "~" : "") +
+             (fact.by_pattern ? "p" : "") + std::to_string(fact.source) + "[" + fact.qualifier + "] ";
     }
     return out;
   };
@@ -89,7 +91,8 @@ TEST(RuleCache, ReadsBackTheSameVocabulary) {
         "blades",
         "throbbing ache in the lumbar area, trigger points in my upper back", "my mum had cancer",
         "what if I get sciatica?", "numbnes in my groin", "osteoprosis and a slipped disk",
-        "no fever, chills or sweats", "I can't bend, sore and restricted movement"}) {
+        "no fever, chills or sweats", "I can't bend, sore and restricted movement",
+        "my bottom has gone numb and both my legs feel wobbly", "I can't feel my bum when I wipe"}) {
     const std::string expected = facts(loaded, description);
     EXPECT_EQ(facts(*cached, description), expected) << description;
     found += expected.empty() ? 0U : 1U;
@@ -202,6 +205,50 @@ TEST(RuleCache, AForgedCacheMayLoadButNeverReadsOutOfRange) {
     }
   }
   EXPECT_GT(loaded, 0U); // most single changes land in texts, which load
+}
+
+
+TEST(RuleCache, KeepsPatternsWordSetsAndWhereEachPhraseWasWritten) {
+  const RuleSet loaded = test_support::load_text(R"(version: 1
+techniques:
+  - {id: swedish, name: Swedish, summary: Gentle strokes., pressure: [low, medium]}
+word-sets:
+  - {id: numb, words: [numb, no feeling]}
+  - {id: clause-breaks, words: [but]}
+concepts:
+  - id: saddle-numbness
+    kind: red-flag
+    name: saddle numbness
+    phrases: [saddle numbness]
+    patterns:
+      - near: [<numb>, bottom]
+        within: 2
+        not-near: [injection]
+)");
+  const auto cached = deserialize_rule_set(serialize_rule_set(loaded, "k"), "k");
+  ASSERT_TRUE(cached.has_value());
+  ASSERT_EQ(cached->word_sets().size(), 2U);
+  EXPECT_EQ(cached->word_sets()[0].members, (std::vector<std::string>{"numb", "no feeling"}));
+  EXPECT_EQ(to_string(cached->word_sets()[0].member_where[1]), "test.yaml:5:30");
+  const Concept& entry = cached->concepts()[*cached->find_concept("saddle-numbness")];
+  ASSERT_EQ(entry.patterns.size(), 1U);
+  EXPECT_EQ(entry.patterns[0].text, "near [<numb>, bottom] within 2 not near [injection]");
+  EXPECT_EQ(to_string(entry.patterns[0].not_near[0].where), "test.yaml:15:20");
+  for (const char* text : {"numb bottom", "saddle numbness", "numb but bottom", "numb bottom injection"}) {
+    const auto fresh = analyze_text(text, loaded.vocabulary()).facts;
+    const auto stored = analyze_text(text, cached->vocabulary()).facts;
+    ASSERT_EQ(stored.size(), fresh.size()) << text;
+    for (std::size_t i = 0; i < fresh.size(); ++i) {
+      EXPECT_EQ(stored[i].by_pattern, fresh[i].by_pattern) << text;
+      const SourceLocation& where = fresh[i].by_pattern ? loaded.vocabulary().patterns().patterns[fresh[i].source].where
+                                                         : loaded.vocabulary().phrase_where(fresh[i].source);
+      const SourceLocation& read = stored[i].by_pattern ? cached->vocabulary().patterns().patterns[stored[i].source].where
+                                                         : cached->vocabulary().phrase_where(stored[i].source);
+      EXPECT_EQ(to_string(read), to_string(where)) << text;
+    }
+  }
+  EXPECT_EQ(analyze_text("numb bottom", cached->vocabulary()).facts.size(), 1U);
+  EXPECT_EQ(analyze_text("numb but bottom", cached->vocabulary()).facts.size(), 0U);
 }
 
 } // namespace
