@@ -15,11 +15,17 @@ const std::vector<std::string> k_pattern_keys{"sequence", "near", "within", "onl
 const std::vector<std::string> k_word_set_keys{"id", "words", "replaces"};
 const std::vector<std::string> k_required_word_set_keys{"id", "words"};
 
+// Words, numbers, apostrophes and spaces; '=' may open a word ("=legs": that written form only).
 bool is_word_text(std::string_view text) {
-  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
-    const auto byte = static_cast<unsigned char>(c);
-    return std::isalnum(byte) != 0 || c == ' ' || c == '\'' || byte >= 0x80;
-  });
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    const bool opens_exact = text[i] == '=' && (i == 0 || text[i - 1] == ' ') && i + 1 < text.size() &&
+                             std::isalnum(static_cast<unsigned char>(text[i + 1])) != 0;
+    if (std::isalnum(byte) == 0 && text[i] != ' ' && text[i] != '\'' && byte < 0x80 && !opens_exact) {
+      return false;
+    }
+  }
+  return !text.empty();
 }
 
 std::string_view trimmed(std::string_view text) {

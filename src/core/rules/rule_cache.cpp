@@ -1,5 +1,6 @@
 #include "core/rules/rule_cache.hpp"
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstdint>
@@ -528,6 +529,10 @@ struct VocabularyCodec {
     }
     out.u8(patterns.clause_breaks ? 1 : 0);
     out.u32(patterns.clause_breaks.value_or(0));
+    out.u32(static_cast<std::uint32_t>(patterns.with_exact_forms.size()));
+    for (const WordId word : patterns.with_exact_forms) {
+      out.u32(word);
+    }
     out.u32(static_cast<std::uint32_t>(patterns.patterns.size()));
     for (const CompiledPatterns::Rule& rule : patterns.patterns) {
       out.u32(rule.concept_id);
@@ -574,6 +579,13 @@ struct VocabularyCodec {
         throw Damaged{};
       }
       into.clause_breaks = breaks;
+    }
+    into.with_exact_forms.resize(in.count(4));
+    for (WordId& word : into.with_exact_forms) {
+      word = in.below(words);
+    }
+    if (!std::is_sorted(into.with_exact_forms.begin(), into.with_exact_forms.end())) {
+      throw Damaged{}; // looked up by binary search
     }
     into.patterns.resize(in.count(20));
     for (CompiledPatterns::Rule& rule : into.patterns) {

@@ -39,6 +39,9 @@ struct CompiledPatterns {
   std::vector<std::string> set_names; ///< the id of each named set; empty for literal words
   std::vector<Rule> patterns;
   std::optional<std::uint32_t> clause_breaks; ///< the set named "clause-breaks", if any
+  /// Words that also have exact forms ("=legs", which "leg" does not match), sorted; a text's word
+  /// is looked up as written only when its id is here.
+  std::vector<WordId> with_exact_forms;
 };
 
 } // namespace backrelief

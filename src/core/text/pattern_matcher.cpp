@@ -178,6 +178,7 @@ PatternMatcher::PatternMatcher(const CompiledPatterns& patterns) {
 
 std::vector<PatternHit> PatternMatcher::find(const CompiledPatterns& patterns,
                                              std::span<const std::optional<WordId>> words,
+                                             std::span<const std::optional<WordId>> exact,
                                              std::span<const std::uint32_t> sentence) const {
   std::vector<PatternHit> found;
   if (m_by_anchor.empty() || words.empty()) {
@@ -205,29 +206,35 @@ std::vector<PatternHit> PatternMatcher::find(const CompiledPatterns& patterns,
   }
   std::vector<std::vector<SetHit>> hits(words.size());
   bool any = false;
+  const auto is = [&](std::size_t at, WordId word) {
+    return (words[at] && *words[at] == word) || (at < exact.size() && exact[at] && *exact[at] == word);
+  };
   for (std::size_t at = 0; at < words.size(); ++at) {
-    if (!words[at]) {
-      continue;
-    }
-    const auto candidates = m_by_first_word.find(*words[at]);
-    if (candidates == m_by_first_word.end()) {
-      continue;
-    }
-    for (const Member& candidate : candidates->second) {
-      const auto& member = patterns.sets[candidate.set][candidate.member];
-      bool same = at + member.size() <= words.size();
-      for (std::size_t k = 1; same && k < member.size(); ++k) {
-        same = words[at + k] == member[k] && clause[at + k] == clause[at];
+    for (const auto& form : {words[at], at < exact.size() ? exact[at] : std::nullopt}) {
+      if (!form) {
+        continue;
       }
-      if (same) {
-        auto& here = hits[at];
-        auto existing = std::find_if(here.begin(), here.end(), [&](const SetHit& hit) { return hit.set == candidate.set; });
-        if (existing == here.end()) {
-          here.push_back({candidate.set, static_cast<std::uint32_t>(member.size())});
-        } else {
-          existing->length = std::max(existing->length, static_cast<std::uint32_t>(member.size()));
+      const auto candidates = m_by_first_word.find(*form);
+      if (candidates == m_by_first_word.end()) {
+        continue;
+      }
+      for (const Member& candidate : candidates->second) {
+        const auto& member = patterns.sets[candidate.set][candidate.member];
+        bool same = at + member.size() <= words.size();
+        for (std::size_t k = 1; same && k < member.size(); ++k) {
+          same = is(at + k, member[k]) && clause[at + k] == clause[at];
         }
-        any = true;
+        if (same) {
+          auto& here = hits[at];
+          auto existing =
+              std::find_if(here.begin(), here.end(), [&](const SetHit& hit) { return hit.set == candidate.set; });
+          if (existing == here.end()) {
+            here.push_back({candidate.set, static_cast<std::uint32_t>(member.size())});
+          } else {
+            existing->length = std::max(existing->length, static_cast<std::uint32_t>(member.size()));
+          }
+          any = true;
+        }
       }
     }
   }

@@ -28,9 +28,11 @@ public:
   explicit PatternMatcher(const CompiledPatterns& patterns);
 
   /// The hits in `words` (one entry per word or number of the text, empty where the vocabulary
-  /// does not know it); `sentence` numbers the sentence each word is in, non-decreasing.
+  /// does not know it); `exact` holds a word's exact form where it has one ("=legs");
+  /// `sentence` numbers the sentence each word is in, non-decreasing.
   [[nodiscard]] std::vector<PatternHit> find(const CompiledPatterns& patterns,
                                              std::span<const std::optional<WordId>> words,
+                                             std::span<const std::optional<WordId>> exact,
                                              std::span<const std::uint32_t> sentence) const;
 
   /// True when no pattern is defined, so a text needs no search.

@@ -139,6 +139,7 @@ private:
   // the place of the phrases wholly inside its words ("numb" in "my bottom has gone numb").
   void find_patterns() {
     std::vector<std::optional<Vocabulary::WordId>> words;
+    std::vector<std::optional<Vocabulary::WordId>> exact;
     std::vector<std::uint32_t> sentence;
     std::vector<std::size_t> token_of;
     std::uint32_t sentences = 0;
@@ -147,11 +148,13 @@ private:
         ++sentences;
       } else if (is_content(m_tokens[i])) {
         words.push_back(m_words[i]);
+        exact.push_back(m_words[i] && !m_fuzzy[i] ? m_vocabulary.exact_form(*m_words[i], m_tokens[i].text)
+                                                  : std::nullopt);
         sentence.push_back(sentences);
         token_of.push_back(i);
       }
     }
-    std::vector<PatternHit> hits = m_vocabulary.find_patterns(words, sentence);
+    std::vector<PatternHit> hits = m_vocabulary.find_patterns(words, exact, sentence);
     bool added = false;
     for (const PatternHit& hit : hits) {
       Match match;

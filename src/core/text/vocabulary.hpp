@@ -75,9 +75,12 @@ public:
   [[nodiscard]] bool is_stated(ConceptId id) const { return id < m_tables.stated.size() && m_tables.stated[id]; }
   /// The patterns found in a text's words (see PatternMatcher::find).
   [[nodiscard]] std::vector<PatternHit> find_patterns(std::span<const std::optional<WordId>> words,
+                                                      std::span<const std::optional<WordId>> exact,
                                                       std::span<const std::uint32_t> sentence) const {
-    return m_matcher.find(m_tables.patterns, words, sentence);
+    return m_matcher.find(m_tables.patterns, words, exact, sentence);
   }
+  /// The exact form ("=legs") of a text word whose id is `id`, if patterns use one.
+  [[nodiscard]] std::optional<WordId> exact_form(WordId id, std::string_view written) const;
   /// Where the phrase that ends at a trie node was written.
   [[nodiscard]] const SourceLocation& phrase_where(std::uint32_t node) const { return m_tables.nodes.at(node).where; }
   /// The compiled patterns, for explaining a hit.
@@ -120,6 +123,7 @@ private:
   void compile_patterns(const std::vector<Concept>& concepts, const std::vector<WordSet>& word_sets,
                         std::vector<Diagnostic>& diagnostics);
   std::optional<std::vector<WordId>> intern_words(const std::string& text);
+  WordId intern_exact(const std::string& written);
   [[nodiscard]] std::optional<WordId> find_by_stem(std::string_view word) const;
   [[nodiscard]] std::optional<WordId> closest(std::string_view word, std::size_t typos,
                                               std::optional<WordId> other_than) const;

@@ -9,19 +9,57 @@
 
 namespace backrelief {
 
+// Words of a set member or a literal element; "=legs" is the written form only.
 std::optional<std::vector<WordId>> Vocabulary::intern_words(const std::string& text) {
-  const std::vector<Token> tokens = tokenize(text);
-  if (tokens.empty() || !std::all_of(tokens.begin(), tokens.end(), [](const Token& token) {
-        return token.kind == TokenKind::word || token.kind == TokenKind::number;
-      })) {
+  std::vector<WordId> words;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    const std::size_t space = std::min(text.find(' ', at), text.size());
+    const std::string piece = text.substr(at, space - at);
+    at = space + 1;
+    if (piece.empty()) {
+      continue;
+    }
+    const bool exact = piece.front() == '=';
+    const std::vector<Token> tokens = tokenize(exact ? piece.substr(1) : piece);
+    if (tokens.empty() || (exact && tokens.size() != 1) ||
+        !std::all_of(tokens.begin(), tokens.end(), [](const Token& token) {
+          return token.kind == TokenKind::word || token.kind == TokenKind::number;
+        })) {
+      return std::nullopt;
+    }
+    for (const Token& token : tokens) {
+      words.push_back(exact ? intern_exact(token.text) : intern(token.text));
+    }
+  }
+  if (words.empty()) {
     return std::nullopt;
   }
-  std::vector<WordId> words;
-  words.reserve(tokens.size());
-  for (const Token& token : tokens) {
-    words.push_back(intern(token.text));
-  }
   return words;
+}
+
+WordId Vocabulary::intern_exact(const std::string& written) {
+  const WordId usual = intern(written);
+  auto& with_exact = m_tables.patterns.with_exact_forms;
+  if (!std::binary_search(with_exact.begin(), with_exact.end(), usual)) {
+    with_exact.insert(std::upper_bound(with_exact.begin(), with_exact.end(), usual), usual);
+  }
+  const auto [found, added] = m_tables.written.try_emplace("=" + written, m_tables.word_count);
+  if (added) {
+    ++m_tables.word_count;
+  }
+  return found->second;
+}
+
+std::optional<WordId> Vocabulary::exact_form(WordId id, std::string_view written) const {
+  const auto& with_exact = m_tables.patterns.with_exact_forms;
+  if (!std::binary_search(with_exact.begin(), with_exact.end(), id)) {
+    return std::nullopt;
+  }
+  std::string key = "=";
+  key += written;
+  const auto found = m_tables.written.find(key);
+  return found == m_tables.written.end() ? std::nullopt : std::optional<WordId>(found->second);
 }
 
 void Vocabulary::compile_patterns(const std::vector<Concept>& concepts, const std::vector<WordSet>& word_sets,

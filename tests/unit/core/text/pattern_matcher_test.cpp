@@ -23,7 +23,7 @@ word-sets:
   - {id: numb, words: [numb, no feeling, pins and needles]}
   - {id: saddle-area, words: [bottom, bum, groin, inner thighs]}
   - {id: both, words: [both, two]}
-  - {id: legs, words: [leg, thigh]}
+  - {id: legs, words: [=legs, thighs]}
   - {id: weak, words: [weak, wobbly, give way]}
   - {id: toilet, words: [toilet, loo]}
   - {id: clause-breaks, words: [but, although]}
@@ -91,6 +91,12 @@ TEST(PatternMatcher, ASequenceTakesOptionalWordsAndBoundedGaps) {
   EXPECT_TRUE(facts_of("weak legs, both of them").empty()); // a sequence keeps its order
 }
 
+TEST(PatternMatcher, AnExactFormMatchesOnlyAsWritten) {
+  EXPECT_EQ(facts_of("both legs feel weak"), Facts{"both-legs \"both legs feel weak\""});
+  EXPECT_TRUE(facts_of("both leg feel weak").empty());
+  EXPECT_EQ(facts_of("both thigh feel weak"), Facts{"both-legs \"both thigh feel weak\""}); // stemmed as usual
+}
+
 TEST(PatternMatcher, NotNearAndOnlyNearConstrainAHit) {
   EXPECT_EQ(facts_of("my bum is numb from the injection"),
             (Facts{"numbness \"numb\" phrase", "injection \"injection\" phrase"}));
@@ -145,14 +151,14 @@ TEST(PatternMatcher, TheHitWithMoreWordsWins) {
   const std::vector<std::optional<WordId>> words{1, 2, 9, 3};
   const std::vector<std::uint32_t> sentence(words.size(), 0);
   // "a b" (2 words) and "b ... c" (2 words, later) share b: the earlier wins on a tie.
-  auto hits = matcher.find(patterns, words, sentence);
+  auto hits = matcher.find(patterns, words, {}, sentence);
   ASSERT_EQ(hits.size(), 1U);
   EXPECT_EQ(hits[0].pattern, 0U);
   // With c as a two-word member, "b ... c c" has three words and wins.
   patterns.sets[2] = {{3, 3}};
   const PatternMatcher longer(patterns);
   const std::vector<std::optional<WordId>> more{1, 2, 9, 3, 3};
-  hits = longer.find(patterns, more, std::vector<std::uint32_t>(more.size(), 0));
+  hits = longer.find(patterns, more, {}, std::vector<std::uint32_t>(more.size(), 0));
   ASSERT_EQ(hits.size(), 1U);
   EXPECT_EQ(hits[0].pattern, 1U);
   EXPECT_EQ(hits[0].positions, (std::vector<std::uint32_t>{1, 3, 4}));
