@@ -135,8 +135,7 @@ private:
     m_fuzzy = std::move(fuzzy);
   }
 
-  // Patterns look at the words the phrases saw, across the phrases found; a pattern's hit takes
-  // the place of the phrases wholly inside its words ("numb" in "my bottom has gone numb").
+  // Patterns look at the words the phrases saw, across the phrases found.
   void find_patterns() {
     std::vector<std::optional<Vocabulary::WordId>> words;
     std::vector<std::optional<Vocabulary::WordId>> exact;
@@ -170,8 +169,17 @@ private:
       }
       match.first = match.taken.front();
       match.last = match.taken.back();
+      // Words a phrase of the same concept covers already: the phrase is the plainer account.
+      if (std::any_of(m_matches.begin(), m_matches.end(), [&](const Match& phrase) {
+            return !phrase.by_pattern && phrase.concept_id == match.concept_id && phrase.first <= match.first &&
+                   phrase.last >= match.last;
+          })) {
+        continue;
+      }
+      // A phrase of the same concept inside the hit's words says nothing more; any other phrase
+      // stays, so "lifting" is still habitual lifting when a lift is also a fall risk.
       std::erase_if(m_matches, [&](const Match& phrase) {
-        if (phrase.by_pattern) {
+        if (phrase.by_pattern || phrase.concept_id != match.concept_id) {
           return false;
         }
         for (std::size_t k = phrase.first; k <= phrase.last; ++k) {
@@ -286,6 +294,10 @@ private:
         {Cue::family, TriggerList::family},
         {Cue::hypothetical, TriggerList::hypothetical},
     }};
+    // A pseudo-trigger is read through a match's words too: "no change in my bladder control".
+    if (const std::size_t length = sequence_overlapping(i, TriggerList::pseudo); length > 0) {
+      return {Cue::pseudo, length};
+    }
     for (const auto& [cue, list] : k_order) {
       if (const std::size_t length = longest_at(i, list); length > 0) {
         return {cue, length};
@@ -567,22 +579,29 @@ private:
         continue;
       }
       for (std::size_t k = i; k-- > 0;) {
-        bool ends_here = false;
-        std::size_t first = k;
-        for (std::size_t m = 0; m < m_matches.size(); ++m) {
-          if (m_matches[m].last == k) {
-            ends_here = true;
-            // "I can't feel my legs any more", "my bladder control is gone": a red flag told as a
-            // loss; only a negation before it suppresses a red flag.
-            const bool negated = m_negated[m] || !is_red_flag(m_matches[m]) || !is_weak_after(i);
-            if (negated && !m_negated[m]) {
-              m_qualifier[m] = trigger_at(i, length);
+        // The matches ending here, and those ending among their words ("numb" in "numb bottom").
+        std::size_t first = k + 1;
+        for (bool grew = true; grew;) {
+          grew = false;
+          for (const Match& match : m_matches) {
+            if (match.last <= k && (match.last == k || match.last >= first) && match.first < first) {
+              first = match.first;
+              grew = true;
             }
-            m_negated[m] = negated;
-            first = std::min(first, m_matches[m].first);
           }
         }
-        if (ends_here) {
+        if (first <= k) {
+          for (std::size_t m = 0; m < m_matches.size(); ++m) {
+            if (m_matches[m].last <= k && m_matches[m].first >= first) {
+              // "I can't feel my legs any more", "my bladder control is gone": a red flag told as
+              // a loss; only a negation before it suppresses a red flag.
+              const bool negated = m_negated[m] || !is_red_flag(m_matches[m]) || !is_weak_after(i);
+              if (negated && !m_negated[m]) {
+                m_qualifier[m] = trigger_at(i, length);
+              }
+              m_negated[m] = negated;
+            }
+          }
           k = first;
         } else if (m_tokens[k].kind != TokenKind::comma && !(is_free_word(k) && has_trait(k, k_list_glue_word))) {
           break;

@@ -67,20 +67,23 @@ Facts facts_of(std::string_view text) {
 }
 
 TEST(PatternMatcher, ANearFindsItsElementsInEitherOrder) {
-  EXPECT_EQ(facts_of("my bottom feels numb"), Facts{"saddle-numbness \"bottom feels numb\""});
-  EXPECT_EQ(facts_of("numb around my groin"), Facts{"saddle-numbness \"numb around my groin\""});
+  EXPECT_EQ(facts_of("my bottom feels numb"),
+            (Facts{"saddle-numbness \"bottom feels numb\"", "numbness \"numb\" phrase"}));
+  EXPECT_EQ(facts_of("numb around my groin"),
+            (Facts{"numbness \"numb\" phrase", "saddle-numbness \"numb around my groin\""}));
   EXPECT_EQ(facts_of("no feeling in my inner thighs"), Facts{"saddle-numbness \"no feeling in my inner thighs\""});
 }
 
 TEST(PatternMatcher, ANearKeepsWithinItsWords) {
   EXPECT_EQ(facts_of("numb toes and a sore bottom"), (Facts{"numbness \"numb\" phrase"}));
-  EXPECT_EQ(facts_of("numb toes, my bottom"), (Facts{"saddle-numbness \"numb toes, my bottom\""}));
+  EXPECT_EQ(facts_of("numb toes, my bottom"),
+            (Facts{"numbness \"numb\" phrase", "saddle-numbness \"numb toes, my bottom\""}));
 }
 
 TEST(PatternMatcher, NothingMatchesAcrossAClause) {
   EXPECT_EQ(facts_of("my legs are numb. My bottom is sore"), (Facts{"numbness \"numb\" phrase"}));
   EXPECT_EQ(facts_of("numb but my bottom is fine"), (Facts{"numbness \"numb\" phrase"}));
-  EXPECT_EQ(facts_of("is my bottom numb?"), (Facts{"saddle-numbness \"bottom numb\""}));
+  EXPECT_EQ(facts_of("is my bottom numb?"), (Facts{"saddle-numbness \"bottom numb\"", "numbness \"numb\" phrase"}));
 }
 
 TEST(PatternMatcher, ASequenceTakesOptionalWordsAndBoundedGaps) {
@@ -101,34 +104,40 @@ TEST(PatternMatcher, NotNearAndOnlyNearConstrainAHit) {
   EXPECT_EQ(facts_of("my bum is numb from the injection"),
             (Facts{"numbness \"numb\" phrase", "injection \"injection\" phrase"}));
   EXPECT_EQ(facts_of("numb on the toilet"), (Facts{"numbness \"numb\" phrase"}));
-  EXPECT_EQ(facts_of("numb on the toilet when I wipe"), Facts{"toilet-numbness \"numb on the toilet\""});
+  EXPECT_EQ(facts_of("numb on the toilet when I wipe"),
+            (Facts{"numbness \"numb\" phrase", "toilet-numbness \"numb on the toilet\""}));
   EXPECT_EQ(facts_of("numb when I sit down on the toilet and wipe"), (Facts{"numbness \"numb\" phrase"})); // gap of 5
 }
 
-TEST(PatternMatcher, AHitTakesThePlaceOfThePhrasesInsideIt) {
-  // "numb" alone is numbness; inside the pattern's words it is the red flag only.
-  EXPECT_EQ(facts_of("numb bottom, tingly"), (Facts{"saddle-numbness \"numb bottom\"", "tingling \"tingly\" phrase"}));
+TEST(PatternMatcher, AHitKeepsThePhrasesOfOtherConceptsInsideIt) {
+  // "numb" is still numbness; the red flag is found besides.
+  EXPECT_EQ(facts_of("numb bottom, tingly"),
+            (Facts{"numbness \"numb\" phrase", "saddle-numbness \"numb bottom\"", "tingling \"tingly\" phrase"}));
 }
 
 TEST(PatternMatcher, ANegationAmongTheWordsOfAHitNegatesIt) {
-  EXPECT_EQ(facts_of("my bottom is not numb"), Facts{"saddle-numbness \"bottom is not numb\" negated"});
-  EXPECT_EQ(facts_of("no numb feeling in my bottom"), Facts{"saddle-numbness \"numb feeling in my bottom\" negated"});
+  EXPECT_EQ(facts_of("my bottom is not numb"),
+            (Facts{"saddle-numbness \"bottom is not numb\" negated", "numbness \"numb\" negated phrase"}));
+  EXPECT_EQ(facts_of("no numb feeling in my bottom"),
+            (Facts{"numbness \"numb\" negated phrase", "saddle-numbness \"numb feeling in my bottom\" negated"}));
 }
 
 TEST(PatternMatcher, GoneBeforeASymptomIsAChangeNotANegation) {
   EXPECT_EQ(facts_of("both legs have gone weak"), Facts{"both-legs \"both legs have gone weak\""});
-  EXPECT_EQ(facts_of("my bottom has gone numb"), Facts{"saddle-numbness \"bottom has gone numb\""});
-  EXPECT_EQ(facts_of("the numb bottom has gone"), Facts{"saddle-numbness \"numb bottom\" negated"});
+  EXPECT_EQ(facts_of("my bottom has gone numb"),
+            (Facts{"saddle-numbness \"bottom has gone numb\"", "numbness \"numb\" phrase"}));
+  EXPECT_EQ(facts_of("the numb bottom has gone"),
+            (Facts{"numbness \"numb\" negated phrase", "saddle-numbness \"numb bottom\" negated"}));
 }
 
 TEST(PatternMatcher, AFactSaysWhatFoundItAndWhatQualifiedIt) {
   const TextAnalysis analysis = analyze_text("my dad says his bottom is numb, no tingly", rules().vocabulary());
-  ASSERT_EQ(analysis.facts.size(), 2U);
+  ASSERT_EQ(analysis.facts.size(), 3U); // the red flag, "numb" and "tingly"
   const TextFact& saddle = analysis.facts[0];
   ASSERT_TRUE(saddle.by_pattern);
   EXPECT_EQ(rules().vocabulary().patterns().patterns.at(saddle.source).text,
             "near [<numb>, <saddle-area>] within 3 not near [injection, anaesthetic]");
-  const TextFact& tingly = analysis.facts[1];
+  const TextFact& tingly = analysis.facts[2];
   EXPECT_FALSE(tingly.by_pattern);
   EXPECT_TRUE(tingly.negated);
   EXPECT_EQ(tingly.qualifier, "no");
