@@ -211,7 +211,8 @@ void mark_referral_concepts(RuleSet& rules) {
   for (const Rule& rule : rules.rules()) {
     const bool guards = !rule.excludes.empty() || !rule.cautions.empty();
     for (ConceptId id : concepts_in(rule.when)) {
-      if (rule.referral) {
+      // A routine referral is no red flag: "could it be sciatica?" may stay a question.
+      if (rule.referral && rule.referral->level != ReferralLevel::routine) {
         rules.vocabulary().mark_red_flag(id);
       }
       // A health condition behind an exclusion or caution is stated even inside a question:

@@ -102,6 +102,15 @@ const std::vector<WordSequence> k_hypothetical_triggers{
     {"is", "it", "normal"},
     {"what", "about"},
     {"how", "do", "i", "know"},
+    {"could", "it", "be"},
+    {"might", "it", "be"},
+    {"could", "this", "be"},
+    {"is", "it", "a"},
+    {"do", "i", "have"},
+    {"worried", "it"},
+    {"scared", "it"},
+    {"afraid", "it"},
+    {"in", "case", "it"},
 };
 
 constexpr std::array<std::string_view, 6> k_first_person{"i", "im", "ive", "id", "me", "myself"};
