@@ -15,13 +15,17 @@ const std::vector<std::string> k_pattern_keys{"sequence", "near", "within", "onl
 const std::vector<std::string> k_word_set_keys{"id", "words", "replaces"};
 const std::vector<std::string> k_required_word_set_keys{"id", "words"};
 
-// Words, numbers, apostrophes and spaces; '=' may open a word ("=legs": that written form only).
+// Words, numbers, apostrophes and spaces; '=' may open a word ("=legs": that written form only)
+// and '#' alone is any number written in digits.
 bool is_word_text(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto byte = static_cast<unsigned char>(text[i]);
     const bool opens_exact = text[i] == '=' && (i == 0 || text[i - 1] == ' ') && i + 1 < text.size() &&
                              std::isalnum(static_cast<unsigned char>(text[i + 1])) != 0;
-    if (std::isalnum(byte) == 0 && text[i] != ' ' && text[i] != '\'' && byte < 0x80 && !opens_exact) {
+    const bool any_number =
+        text[i] == '#' && (i == 0 || text[i - 1] == ' ') && (i + 1 == text.size() || text[i + 1] == ' ');
+    if (std::isalnum(byte) == 0 && text[i] != ' ' && text[i] != '\'' && byte < 0x80 && !opens_exact &&
+        !any_number) {
       return false;
     }
   }

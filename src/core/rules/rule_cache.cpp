@@ -13,7 +13,7 @@ namespace backrelief {
 namespace {
 
 // Bumped whenever the layout below, or any struct it writes, changes.
-constexpr std::uint32_t k_cache_format = 3;
+constexpr std::uint32_t k_cache_format = 4;
 constexpr std::string_view k_magic = "backrelief-rules-cache\n";
 constexpr std::size_t k_max_condition_depth = 64;
 
@@ -529,6 +529,8 @@ struct VocabularyCodec {
     }
     out.u8(patterns.clause_breaks ? 1 : 0);
     out.u32(patterns.clause_breaks.value_or(0));
+    out.u8(patterns.any_number ? 1 : 0);
+    out.u32(patterns.any_number.value_or(0));
     out.u32(static_cast<std::uint32_t>(patterns.with_exact_forms.size()));
     for (const WordId word : patterns.with_exact_forms) {
       out.u32(word);
@@ -539,6 +541,7 @@ struct VocabularyCodec {
       out.u8(rule.near ? 1 : 0);
       out.u8(rule.within);
       out.u8(rule.reach);
+      out.u8(rule.absorbs ? 1 : 0);
       out.u32(static_cast<std::uint32_t>(rule.steps.size()));
       for (const CompiledPatterns::Step& step : rule.steps) {
         out.u8(step.gap ? 1 : 0);
@@ -580,6 +583,11 @@ struct VocabularyCodec {
       }
       into.clause_breaks = breaks;
     }
+    if (in.u8() != 0) {
+      into.any_number = in.below(words);
+    } else {
+      in.u32();
+    }
     into.with_exact_forms.resize(in.count(4));
     for (WordId& word : into.with_exact_forms) {
       word = in.below(words);
@@ -593,6 +601,7 @@ struct VocabularyCodec {
       rule.near = in.u8() != 0;
       rule.within = in.u8();
       rule.reach = in.u8();
+      rule.absorbs = in.u8() != 0;
       rule.steps.resize(in.count(7));
       for (CompiledPatterns::Step& step : rule.steps) {
         step.gap = in.u8() != 0;

@@ -28,6 +28,7 @@ struct CompiledPatterns {
     bool near = false;
     std::uint8_t within = 0;
     std::uint8_t reach = 0;
+    bool absorbs = false; ///< a report-only concept's: the phrases among its words mean nothing more
     std::vector<Step> steps;
     std::vector<std::uint32_t> only_near; ///< sets
     std::vector<std::uint32_t> not_near;  ///< sets
@@ -42,6 +43,8 @@ struct CompiledPatterns {
   /// Words that also have exact forms ("=legs", which "leg" does not match), sorted; a text's word
   /// is looked up as written only when its id is here.
   std::vector<WordId> with_exact_forms;
+  /// The id a number in the text stands for, when a set has the member "#" (any number).
+  std::optional<WordId> any_number;
 };
 
 } // namespace backrelief

@@ -147,8 +147,12 @@ private:
         ++sentences;
       } else if (is_content(m_tokens[i])) {
         words.push_back(m_words[i]);
-        exact.push_back(m_words[i] && !m_fuzzy[i] ? m_vocabulary.exact_form(*m_words[i], m_tokens[i].text)
-                                                  : std::nullopt);
+        if (m_tokens[i].kind == TokenKind::number) {
+          exact.push_back(m_vocabulary.any_number());
+        } else {
+          exact.push_back(m_words[i] && !m_fuzzy[i] ? m_vocabulary.exact_form(*m_words[i], m_tokens[i].text)
+                                                    : std::nullopt);
+        }
         sentence.push_back(sentences);
         token_of.push_back(i);
       }
@@ -169,6 +173,21 @@ private:
       }
       match.first = match.taken.front();
       match.last = match.taken.back();
+      // A phrase that reaches past the hit reads the shared words its own way ("fragility
+      // fracture in my wrist" is osteoporosis, not a broken wrist): the hit goes, unless it finds
+      // a red flag (when in doubt, keep it). A phrase inside the hit's span ("down my" in "down
+      // my left leg") stays beside it.
+      if (!m_vocabulary.is_red_flag(match.concept_id) &&
+          std::any_of(m_matches.begin(), m_matches.end(), [&](const Match& phrase) {
+            const bool crosses = (phrase.first < match.first || phrase.last > match.last) &&
+                                 phrase.last >= match.first && phrase.first <= match.last;
+            return !phrase.by_pattern && phrase.concept_id != match.concept_id && phrase.last > phrase.first &&
+                   crosses &&
+                   std::any_of(match.taken.begin(), match.taken.end(),
+                               [&](std::size_t token) { return token >= phrase.first && token <= phrase.last; });
+          })) {
+        continue;
+      }
       // Words a phrase of the same concept covers already: the phrase is the plainer account.
       if (std::any_of(m_matches.begin(), m_matches.end(), [&](const Match& phrase) {
             return !phrase.by_pattern && phrase.concept_id == match.concept_id && phrase.first <= match.first &&
@@ -178,8 +197,11 @@ private:
       }
       // A phrase of the same concept inside the hit's words says nothing more; any other phrase
       // stays, so "lifting" is still habitual lifting when a lift is also a fall risk.
+      // A report-only concept ("cabin fever", "a rollercoaster on steroids") holds words so that
+      // they mean nothing else: every phrase among them goes.
+      const bool absorbs = m_vocabulary.patterns().patterns[hit.pattern].absorbs;
       std::erase_if(m_matches, [&](const Match& phrase) {
-        if (phrase.by_pattern || phrase.concept_id != match.concept_id) {
+        if (phrase.by_pattern || (phrase.concept_id != match.concept_id && !absorbs)) {
           return false;
         }
         for (std::size_t k = phrase.first; k <= phrase.last; ++k) {

@@ -79,6 +79,8 @@ public:
                                                       std::span<const std::uint32_t> sentence) const {
     return m_matcher.find(m_tables.patterns, words, exact, sentence);
   }
+  /// The id that stands for any number in patterns ("#"), if a pattern uses it.
+  [[nodiscard]] std::optional<WordId> any_number() const { return m_tables.patterns.any_number; }
   /// The exact form ("=legs") of a text word whose id is `id`, if patterns use one.
   [[nodiscard]] std::optional<WordId> exact_form(WordId id, std::string_view written) const;
   /// Where the phrase that ends at a trie node was written.

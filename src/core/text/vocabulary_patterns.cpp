@@ -20,6 +20,14 @@ std::optional<std::vector<WordId>> Vocabulary::intern_words(const std::string& t
     if (piece.empty()) {
       continue;
     }
+    if (piece == "#") {
+      // Any number, as written in digits: "34 weeks along".
+      if (!m_tables.patterns.any_number) {
+        m_tables.patterns.any_number = m_tables.word_count++;
+      }
+      words.push_back(*m_tables.patterns.any_number);
+      continue;
+    }
     const bool exact = piece.front() == '=';
     const std::vector<Token> tokens = tokenize(exact ? piece.substr(1) : piece);
     if (tokens.empty() || (exact && tokens.size() != 1) ||
@@ -121,6 +129,7 @@ void Vocabulary::compile_patterns(const std::vector<Concept>& concepts, const st
       rule.near = pattern.kind == Pattern::Kind::near;
       rule.within = static_cast<std::uint8_t>(pattern.within);
       rule.reach = static_cast<std::uint8_t>(pattern.reach);
+      rule.absorbs = concepts[index].report_only;
       rule.text = pattern.text;
       rule.where = pattern.where;
       bool good = true;
