@@ -179,7 +179,8 @@ PatternMatcher::PatternMatcher(const CompiledPatterns& patterns) {
 std::vector<PatternHit> PatternMatcher::find(const CompiledPatterns& patterns,
                                              std::span<const std::optional<WordId>> words,
                                              std::span<const std::optional<WordId>> exact,
-                                             std::span<const std::uint32_t> sentence) const {
+                                             std::span<const std::uint32_t> sentence,
+                                             const std::vector<bool>& red_flags) const {
   std::vector<PatternHit> found;
   if (m_by_anchor.empty() || words.empty()) {
     return found;
@@ -259,8 +260,20 @@ std::vector<PatternHit> PatternMatcher::find(const CompiledPatterns& patterns,
       }
     }
   }
-  // The hit with the most words wins where hits share a word; then the earlier one.
-  std::stable_sort(found.begin(), found.end(), [](const PatternHit& a, const PatternHit& b) {
+  // Where hits share a word: a figure of speech (a report-only concept) wins, for it is there to
+  // hold those words; then a red flag (when in doubt, keep it); then the hit with the most words;
+  // then the earlier one.
+  const auto rank = [&](const PatternHit& hit) {
+    const CompiledPatterns::Rule& rule = patterns.patterns[hit.pattern];
+    if (rule.absorbs) {
+      return 2;
+    }
+    return rule.concept_id < red_flags.size() && red_flags[rule.concept_id] ? 1 : 0;
+  };
+  std::stable_sort(found.begin(), found.end(), [&](const PatternHit& a, const PatternHit& b) {
+    if (rank(a) != rank(b)) {
+      return rank(a) > rank(b);
+    }
     if (a.positions.size() != b.positions.size()) {
       return a.positions.size() > b.positions.size();
     }

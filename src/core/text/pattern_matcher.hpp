@@ -20,7 +20,8 @@ struct PatternHit {
 
 /// Finds the patterns of a vocabulary in a text's words, like spaCy's Matcher with a bounded
 /// wildcard and Elasticsearch's span_near, inside one clause: a sentence end or a member of the
-/// "clause-breaks" set ends one. Where hits overlap the one with the most words wins.
+/// "clause-breaks" set ends one. Where hits overlap, a report-only concept's wins, then a red
+/// flag's, then the one with the most words.
 class PatternMatcher {
 public:
   PatternMatcher() = default;
@@ -29,11 +30,13 @@ public:
 
   /// The hits in `words` (one entry per word or number of the text, empty where the vocabulary
   /// does not know it); `exact` holds a word's exact form where it has one ("=legs");
-  /// `sentence` numbers the sentence each word is in, non-decreasing.
+  /// `sentence` numbers the sentence each word is in, non-decreasing; `red_flags` says, by
+  /// concept id, which concepts are red flags, whose hits win over others on shared words.
   [[nodiscard]] std::vector<PatternHit> find(const CompiledPatterns& patterns,
                                              std::span<const std::optional<WordId>> words,
                                              std::span<const std::optional<WordId>> exact,
-                                             std::span<const std::uint32_t> sentence) const;
+                                             std::span<const std::uint32_t> sentence,
+                                             const std::vector<bool>& red_flags = {}) const;
 
   /// True when no pattern is defined, so a text needs no search.
   [[nodiscard]] bool empty() const { return m_by_anchor.empty(); }
