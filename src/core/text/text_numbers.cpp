@@ -18,14 +18,36 @@ constexpr double k_weeks_per_month = 52.0 / 12.0;
 constexpr double k_max_intensity = 10.0;
 constexpr double k_max_years = 130.0;
 
-constexpr std::array<std::pair<std::string_view, double>, 25> k_number_words{{
-    {"a", 1},        {"an", 1},      {"one", 1},     {"two", 2},    {"three", 3},  {"four", 4},    {"five", 5},
-    {"six", 6},      {"seven", 7},   {"eight", 8},   {"nine", 9},   {"ten", 10},   {"eleven", 11}, {"twelve", 12},
-    {"fifteen", 15}, {"twenty", 20}, {"thirty", 30}, {"forty", 40}, {"fifty", 50}, {"sixty", 60},  {"seventy", 70},
-    {"eighty", 80},  {"few", 3},     {"several", 3}, {"couple", 2},
+constexpr std::array<std::pair<std::string_view, double>, 34> k_number_words{{
+    {"a", 1},         {"an", 1},         {"one", 1},       {"two", 2},       {"three", 3},     {"four", 4},
+    {"five", 5},      {"six", 6},        {"seven", 7},     {"eight", 8},     {"nine", 9},      {"ten", 10},
+    {"eleven", 11},   {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15},  {"sixteen", 16},
+    {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20},   {"thirty", 30},   {"forty", 40},
+    {"fifty", 50},    {"sixty", 60},     {"seventy", 70},  {"eighty", 80},   {"ninety", 90},   {"few", 3},
+    {"several", 3},   {"couple", 2},     {"half", 0.5},    {"dozen", 12},
 }};
 
-constexpr std::array<std::pair<std::string_view, double>, 16> k_units_in_weeks{{
+// Words that only say "some": never an age ("I'm a nurse"), and never the tens of "twenty-two".
+bool is_vague_number_word(std::string_view word) {
+  return word == "a" || word == "an" || word == "few" || word == "several" || word == "couple" || word == "half" ||
+         word == "dozen";
+}
+
+bool is_tens_word(std::string_view word) {
+  return word == "twenty" || word == "thirty" || word == "forty" || word == "fifty" || word == "sixty" ||
+         word == "seventy" || word == "eighty" || word == "ninety";
+}
+
+// An event's time, not how long the pain has lasted: "a hip replacement 3 weeks ago", "breast
+// cancer 5 years ago", "broke my wrist 2 years ago".
+constexpr std::array<std::string_view, 24> k_events{
+    "surgery", "operation", "op",       "replacement", "replaced", "removed",  "out",    "cancer",
+    "chemo",   "diagnosed", "broke",    "broken",      "fracture", "pregnant", "baby",   "born",
+    "birth",   "injection", "treated",  "tattoo",      "stroke",   "clot",     "fever",  "infection"};
+
+constexpr std::array<std::pair<std::string_view, double>, 18> k_units_in_weeks{{
+    {"fortnight", 2},
+    {"fortnights", 2},
     {"day", 1.0 / 7},
     {"days", 1.0 / 7},
     {"week", 1},
@@ -51,14 +73,18 @@ public:
 
   void read() {
     for (std::size_t i = 0; i < m_tokens.size(); ++i) {
+      if (try_since(i)) {
+        continue;
+      }
       const auto value = number_at(i);
       if (!value) {
         continue;
       }
-      if (try_intensity(i, *value) || try_age(i, *value)) {
-        continue;
+      const std::size_t length = number_length(i);
+      if (!try_intensity(i, *value) && !try_age(i, *value, length)) {
+        try_duration(i, *value, length);
       }
-      try_duration(i, *value);
+      i += length - 1;
     }
   }
 
@@ -86,10 +112,80 @@ private:
     static const std::unordered_map<std::string_view, double> k_values(k_number_words.begin(), k_number_words.end());
     if (token.kind == TokenKind::word) {
       if (const auto found = k_values.find(token.text); found != k_values.end()) {
+        // "seventy two" (the tokenizer reads "seventy-two" so) is one number.
+        if (is_tens_word(token.text) && i + 1 < m_tokens.size() && m_tokens[i + 1].kind == TokenKind::word) {
+          if (const auto units = k_values.find(m_tokens[i + 1].text);
+              units != k_values.end() && units->second < 10 && !is_vague_number_word(units->first)) {
+            return found->second + units->second;
+          }
+        }
         return found->second;
       }
     }
     return std::nullopt;
+  }
+
+  // How many tokens the number at i takes: two for "seventy two".
+  [[nodiscard]] std::size_t number_length(std::size_t i) const {
+    if (word(i) == "half" && (word(i + 1) == "a" || word(i + 1) == "an")) {
+      return 2; // "half a year"
+    }
+    if (is_tens_word(word(i)) && number_at(i) != std::nullopt && number_at(i) != number_at_one(i)) {
+      return 2;
+    }
+    return 1;
+  }
+
+  [[nodiscard]] std::optional<double> number_at_one(std::size_t i) const {
+    static const std::unordered_map<std::string_view, double> k_values(k_number_words.begin(), k_number_words.end());
+    const auto found = k_values.find(word(i));
+    return found == k_values.end() ? std::nullopt : std::optional<double>(found->second);
+  }
+
+  // "since yesterday", "since last week": how long, counted back from now.
+  bool try_since(std::size_t i) {
+    if (word(i) != "since") {
+      return false;
+    }
+    std::optional<double> weeks;
+    std::size_t last = i + 1;
+    if (word(i + 1) == "yesterday" || word(i + 1) == "today" || word(i + 1) == "tonight") {
+      weeks = 1.0 / 7;
+    } else if ((word(i + 1) == "last" || word(i + 1) == "this") &&
+               (word(i + 2) == "night" || word(i + 2) == "morning" || word(i + 2) == "evening")) {
+      weeks = 1.0 / 7;
+      last = i + 2;
+    } else if (word(i + 1) == "last" && unit_at(i + 2)) {
+      weeks = unit_at(i + 2);
+      last = i + 2;
+    }
+    if (!weeks || about_an_event(i)) {
+      return false;
+    }
+    record_duration(*weeks, i, last);
+    return true;
+  }
+
+  // Whether the clause before token i names an event whose time a span gives (k_events).
+  [[nodiscard]] bool about_an_event(std::size_t i) const {
+    for (std::size_t k = i; k-- > 0;) {
+      const Token& token = m_tokens[k];
+      if (token.kind == TokenKind::sentence_end || token.kind == TokenKind::question_end ||
+          token.kind == TokenKind::comma) {
+        return false;
+      }
+      if (std::find(k_events.begin(), k_events.end(), word(k)) != k_events.end()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  void record_duration(double total, std::size_t first, std::size_t last) {
+    // The longest span said is the one that tells how long-standing the pain is.
+    if (!m_analysis.duration_weeks || total > m_analysis.duration_weeks->value) {
+      m_analysis.duration_weeks = TextNumber{total, span(first, last)};
+    }
   }
 
   [[nodiscard]] bool is_digits(std::size_t i) const {
@@ -131,9 +227,15 @@ private:
     return true;
   }
 
-  bool try_age(std::size_t i, double value) {
-    if (!is_digits(i) || value <= 0 || value > k_max_years || value != std::floor(value)) {
+  bool try_age(std::size_t i, double value, std::size_t length) {
+    const bool words = !is_digits(i);
+    if ((words && is_vague_number_word(word(i))) || value <= 0 || value > k_max_years || value != std::floor(value)) {
       return false;
+    }
+    const std::size_t after = i + length - 1; // the number's last token
+    if (words) {
+      // "I'm seventy", "aged sixty-five", "seventy two years old": only with the words of an age.
+      return try_age_in_words(i, after, value);
     }
     std::optional<std::pair<std::size_t, std::size_t>> found;
     const bool unit_follows = unit_at(i + 1).has_value();
@@ -161,6 +263,25 @@ private:
       return found.has_value();
     }
     if (!m_analysis.age) {
+      m_analysis.age = TextNumber{value, span(found->first, found->second)};
+    }
+    return true;
+  }
+
+  bool try_age_in_words(std::size_t i, std::size_t after, double value) {
+    std::optional<std::pair<std::size_t, std::size_t>> found;
+    const bool years = word(after + 1) == "years" || word(after + 1) == "year";
+    if (years && word(after + 2) == "old") {
+      found = {i, after + 2};
+    } else if (!unit_at(after + 1) && i > 0 && (word(i - 1) == "aged" || word(i - 1) == "im")) {
+      found = {i - 1, after};
+    } else if (!unit_at(after + 1) && i > 1 && word(i - 1) == "am" && word(i - 2) == "i") {
+      found = {i - 2, after};
+    }
+    if (!found || is_measure(word(after + 1)) || about_the_pain(found->first)) {
+      return false;
+    }
+    if (!about_someone_else(i) && !m_analysis.age) {
       m_analysis.age = TextNumber{value, span(found->first, found->second)};
     }
     return true;
@@ -209,13 +330,14 @@ private:
     return std::nullopt;
   }
 
-  void try_duration(std::size_t i, double value) {
-    std::size_t unit = i + 1;
+  void try_duration(std::size_t i, double value, std::size_t length) {
+    std::size_t unit = i + length;
     if (word(i) == "few" || word(i) == "couple") {
       if (word(unit) == "of") {
         ++unit;
       }
     }
+
     const auto weeks = unit_at(unit);
     if (!weeks) {
       return;
@@ -228,7 +350,9 @@ private:
     const bool how_often = before == "twice" || before == "once" || before == "times" || before == "every" ||
                            before == "per" || before == "each";
     const std::string_view after = word(unit + 1);
-    const bool not_the_pain = after == "pregnant" || after == "post" || after == "postpartum" || after == "after";
+    const bool not_the_pain = after == "pregnant" || after == "post" || after == "postpartum" || after == "after" ||
+                              after == "along" || after == "gone" || after == "expecting" || after == "into" ||
+                              (after == "ago" && about_an_event(i));
     // "a 6 month old", "my son is 18 months old": someone's age; "no pain for 3 years": not the pain.
     const bool someones_age = word(unit + 1) == "old" && (before == "a" || before == "an" || about_someone_else(i));
     const bool pain_free =
@@ -245,10 +369,7 @@ private:
     if (!std::isfinite(total) || total > k_max_years * 52.0) {
       return; // longer than a lifetime: a typo or a joke, not the pain
     }
-    // The longest span said is the one that tells how long-standing the pain is.
-    if (!m_analysis.duration_weeks || total > m_analysis.duration_weeks->value) {
-      m_analysis.duration_weeks = TextNumber{total, span(first, unit)};
-    }
+    record_duration(total, first, unit);
   }
 
   std::string_view m_text;

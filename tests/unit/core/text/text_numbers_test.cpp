@@ -160,5 +160,34 @@ TEST(TextNumbers, TheFirstIntensityWins) {
   EXPECT_EQ(intensity_of("pain is 4, at worst 8 out of 10"), "4 \"pain is 4\"");
 }
 
+
+TEST(TextNumbers, ReadsAgesInWords) {
+  EXPECT_EQ(age_of("I'm seventy and my back hurts"), "70 \"I'm seventy\"");
+  EXPECT_EQ(age_of("aged sixty-five"), "65 \"aged sixty-five\"");
+  EXPECT_EQ(age_of("seventy-two years old"), "72 \"seventy-two years old\"");
+  EXPECT_EQ(age_of("I am eighty one"), "81 \"I am eighty one\"");
+  EXPECT_EQ(age_of("I'm a nurse"), "none");
+  EXPECT_EQ(age_of("I'm twenty stone"), "none");
+  EXPECT_EQ(age_of("my mum is seventy"), "none");
+}
+
+TEST(TextNumbers, ReadsDurationsInEverydayWords) {
+  EXPECT_EQ(duration_of("back pain for a fortnight"), "2 \"for a fortnight\"");
+  EXPECT_EQ(duration_of("aching for half a year"), "26 \"for half a year\"");
+  EXPECT_EQ(duration_of("sore since last week"), "1 \"since last week\"");
+  EXPECT_EQ(duration_of("stiff since last month"), fmt::format("{} \"since last month\"", 52.0 / 12.0));
+  EXPECT_EQ(duration_of("since yesterday my back hurts"), fmt::format("{} \"since yesterday\"", 1.0 / 7));
+  EXPECT_EQ(duration_of("for twenty-one days"), "3 \"for twenty-one days\"");
+}
+
+TEST(TextNumbers, WhenAnEventHappenedIsNotHowLongThePainHasLasted) {
+  EXPECT_EQ(duration_of("I had a hip replacement 3 weeks ago"), "none");
+  EXPECT_EQ(duration_of("breast cancer 5 years ago"), "none");
+  EXPECT_EQ(duration_of("broke my wrist 2 years ago"), "none");
+  EXPECT_EQ(duration_of("34 weeks along"), "none");
+  EXPECT_EQ(duration_of("breast cancer 5 years ago, back sore for 2 weeks"), "2 \"for 2 weeks\"");
+  EXPECT_EQ(duration_of("my back pain started 3 weeks ago"), "3 \"3 weeks\"");
+}
+
 } // namespace
 } // namespace backrelief
