@@ -15,8 +15,13 @@ struct SetHit {
 /// One text being searched: its clauses and the sets found at each position.
 class Search {
 public:
-  Search(std::span<const std::uint32_t> clause, const std::vector<std::vector<SetHit>>& hits)
-      : m_clause(clause), m_hits(hits) {}
+  Search(std::span<const std::uint32_t> clause, std::span<const SetHit> hits, std::span<const std::uint32_t> start)
+      : m_clause(clause), m_hits(hits), m_start(start) {}
+
+  // The sets found at a position, longest first.
+  [[nodiscard]] std::span<const SetHit> at(std::uint32_t position) const {
+    return m_hits.subspan(m_start[position], m_start[position + 1] - m_start[position]);
+  }
 
   [[nodiscard]] std::size_t size() const { return m_clause.size(); }
 
@@ -49,7 +54,7 @@ private:
     if (at >= size()) {
       return false;
     }
-    for (const SetHit& hit : m_hits[at]) {
+    for (const SetHit& hit : this->at(at)) {
       if (hit.set == set && visit(hit.length)) {
         return true;
       }
@@ -100,7 +105,8 @@ private:
       const auto [low, high] = std::minmax_element(taken.begin(), taken.end());
       return *high - *low + 1 - taken.size() <= rule.within;
     }
-    const std::uint32_t reach = rule.within + 8;
+    // The elements lie within `within` other words of the anchor, plus their own words.
+    const std::uint32_t reach = rule.within + 4U * static_cast<std::uint32_t>(rule.steps.size());
     const std::uint32_t from = anchor > reach ? anchor - reach : 0;
     const std::uint32_t to = std::min<std::uint32_t>(static_cast<std::uint32_t>(size()), anchor + reach + 1);
     for (std::uint32_t at = from; at < to; ++at) {
@@ -137,7 +143,7 @@ private:
       if (!same_clause(first, at) || std::binary_search(taken.begin(), taken.end(), at)) {
         continue;
       }
-      for (const SetHit& hit : m_hits[at]) {
+      for (const SetHit& hit : this->at(at)) {
         if (std::find(sets.begin(), sets.end(), hit.set) != sets.end()) {
           return true;
         }
@@ -154,25 +160,87 @@ private:
   }
 
   std::span<const std::uint32_t> m_clause;
-  const std::vector<std::vector<SetHit>>& m_hits;
+  std::span<const SetHit> m_hits;
+  std::span<const std::uint32_t> m_start;
 };
 
 } // namespace
 
 PatternMatcher::PatternMatcher(const CompiledPatterns& patterns) {
-  for (std::uint32_t set = 0; set < patterns.sets.size(); ++set) {
-    const auto& members = patterns.sets[set];
-    for (std::uint32_t member = 0; member < members.size(); ++member) {
-      if (!members[member].empty()) {
-        m_by_first_word[members[member].front()].push_back({set, member});
+  WordId largest = 0;
+  std::size_t members = 0;
+  for (const auto& set : patterns.sets) {
+    for (const auto& member : set) {
+      for (const WordId word : member) {
+        largest = std::max(largest, word);
+      }
+      members += member.empty() ? 0U : 1U;
+    }
+  }
+  // Counting sort of the members by their first word.
+  m_first_word_start.assign(static_cast<std::size_t>(largest) + 2, 0);
+  for (const auto& set : patterns.sets) {
+    for (const auto& member : set) {
+      if (!member.empty()) {
+        ++m_first_word_start[member.front() + 1];
       }
     }
   }
+  for (std::size_t i = 1; i < m_first_word_start.size(); ++i) {
+    m_first_word_start[i] += m_first_word_start[i - 1];
+  }
+  m_members.resize(members);
+  std::vector<std::uint32_t> next(m_first_word_start.begin(), m_first_word_start.end() - 1);
+  for (std::uint32_t set = 0; set < patterns.sets.size(); ++set) {
+    for (const auto& words : patterns.sets[set]) {
+      if (!words.empty()) {
+        m_members[next[words.front()]++] = {set, static_cast<std::uint32_t>(words.size()),
+                                            static_cast<std::uint32_t>(m_member_words.size())};
+        m_member_words.insert(m_member_words.end(), words.begin(), words.end());
+      }
+    }
+  }
+  m_anchor_start.assign(patterns.sets.size() + 1, 0);
+  for (const auto& rule : patterns.patterns) {
+    if (!rule.steps.empty() && !rule.steps.front().gap && rule.steps.front().set < patterns.sets.size()) {
+      ++m_anchor_start[rule.steps.front().set + 1];
+    }
+  }
+  for (std::size_t i = 1; i < m_anchor_start.size(); ++i) {
+    m_anchor_start[i] += m_anchor_start[i - 1];
+  }
+  m_anchored.resize(m_anchor_start.back());
+  std::vector<std::uint32_t> slot(m_anchor_start.begin(), m_anchor_start.end() - 1);
   for (std::uint32_t index = 0; index < patterns.patterns.size(); ++index) {
     const auto& steps = patterns.patterns[index].steps;
-    if (!steps.empty() && !steps.front().gap) {
-      m_by_anchor[steps.front().set].push_back(index);
+    if (!steps.empty() && !steps.front().gap && steps.front().set < patterns.sets.size()) {
+      m_anchored[slot[steps.front().set]++] = index;
     }
+  }
+  // The sets each pattern needs: its elements that are neither gaps nor optional. A text that
+  // lacks one of them is not searched for the pattern at all, which is most patterns for most texts.
+  m_required_start.push_back(0);
+  for (const auto& rule : patterns.patterns) {
+    for (const auto& step : rule.steps) {
+      if (!step.gap && !step.optional) {
+        m_required.push_back(step.set);
+      }
+    }
+    m_required_start.push_back(static_cast<std::uint32_t>(m_required.size()));
+  }
+  m_clause_break.assign(static_cast<std::size_t>(largest) + 1, false);
+  if (patterns.clause_breaks && *patterns.clause_breaks < patterns.sets.size()) {
+    for (const auto& member : patterns.sets[*patterns.clause_breaks]) {
+      if (member.size() == 1) {
+        m_clause_break[member.front()] = true;
+      }
+    }
+  }
+  for (const WordId word : patterns.with_exact_forms) {
+    if (m_has_exact.size() <= word) {
+      m_has_exact.resize(static_cast<std::size_t>(word) + 1, false);
+    }
+    m_has_exact[word] = true;
   }
 }
 
@@ -182,79 +250,94 @@ std::vector<PatternHit> PatternMatcher::find(const CompiledPatterns& patterns,
                                              std::span<const std::uint32_t> sentence,
                                              const std::vector<bool>& red_flags) const {
   std::vector<PatternHit> found;
-  if (m_by_anchor.empty() || words.empty()) {
+  if (m_anchored.empty() || words.empty()) {
+    return found;
+  }
+  const auto members_of = [&](const std::optional<WordId>& form) -> std::span<const Member> {
+    if (!form || *form + 1 >= m_first_word_start.size()) {
+      return {};
+    }
+    return std::span(m_members).subspan(m_first_word_start[*form], m_first_word_start[*form + 1] - m_first_word_start[*form]);
+  };
+  const auto exact_at = [&](std::size_t at) { return at < exact.size() ? exact[at] : std::nullopt; };
+  // Most texts hold no member of any set: then there is nothing to search.
+  bool any = false;
+  for (std::size_t at = 0; at < words.size() && !any; ++at) {
+    any = !members_of(words[at]).empty() || !members_of(exact_at(at)).empty();
+  }
+  if (!any) {
     return found;
   }
   // Clauses: a new sentence, or a clause-break word, starts one; the break word is in neither.
-  std::vector<std::uint32_t> clause(words.size());
+  std::vector<std::uint32_t>& clause = m_scratch.clause;
+  clause.assign(words.size(), 0);
   std::uint32_t current = 0;
   for (std::size_t at = 0; at < words.size(); ++at) {
     if (at > 0 && sentence[at] != sentence[at - 1]) {
       ++current;
     }
-    bool breaks = false;
-    if (patterns.clause_breaks && words[at]) {
-      for (const auto& member : patterns.sets[*patterns.clause_breaks]) {
-        breaks = breaks || (member.size() == 1 && member.front() == *words[at]);
-      }
-    }
-    if (breaks) {
+    if (words[at] && *words[at] < m_clause_break.size() && m_clause_break[*words[at]]) {
       clause[at] = ++current;
       ++current;
     } else {
       clause[at] = current;
     }
   }
-  std::vector<std::vector<SetHit>> hits(words.size());
-  bool any = false;
   const auto is = [&](std::size_t at, WordId word) {
-    return (words[at] && *words[at] == word) || (at < exact.size() && exact[at] && *exact[at] == word);
+    return (words[at] && *words[at] == word) || (exact_at(at) && *exact_at(at) == word);
   };
+  std::vector<SetHit> hits;
+  hits.reserve(words.size());
+  std::vector<std::uint32_t>& start = m_scratch.start;
+  start.assign(words.size() + 1, 0);
   for (std::size_t at = 0; at < words.size(); ++at) {
-    for (const auto& form : {words[at], at < exact.size() ? exact[at] : std::nullopt}) {
-      if (!form) {
-        continue;
-      }
-      const auto candidates = m_by_first_word.find(*form);
-      if (candidates == m_by_first_word.end()) {
-        continue;
-      }
-      for (const Member& candidate : candidates->second) {
-        const auto& member = patterns.sets[candidate.set][candidate.member];
-        bool same = at + member.size() <= words.size();
-        for (std::size_t k = 1; same && k < member.size(); ++k) {
-          same = is(at + k, member[k]) && clause[at + k] == clause[at];
+    const auto first = static_cast<std::uint32_t>(hits.size());
+    start[at] = first;
+    for (const auto& form : {words[at], exact_at(at)}) {
+      for (const Member& candidate : members_of(form)) {
+        const std::uint32_t length = candidate.length;
+        bool same = at + length <= words.size();
+        for (std::uint32_t k = 1; same && k < length; ++k) {
+          same = is(at + k, m_member_words[candidate.words + k]) && clause[at + k] == clause[at];
         }
-        if (same) {
-          auto& here = hits[at];
-          auto existing =
-              std::find_if(here.begin(), here.end(), [&](const SetHit& hit) { return hit.set == candidate.set; });
-          if (existing == here.end()) {
-            here.push_back({candidate.set, static_cast<std::uint32_t>(member.size())});
-          } else {
-            existing->length = std::max(existing->length, static_cast<std::uint32_t>(member.size()));
-          }
-          any = true;
+        if (!same) {
+          continue;
+        }
+        auto existing = std::find_if(hits.begin() + first, hits.end(),
+                                     [&](const SetHit& hit) { return hit.set == candidate.set; });
+        if (existing == hits.end()) {
+          hits.push_back({candidate.set, length});
+        } else {
+          existing->length = std::max(existing->length, length);
         }
       }
     }
+    std::sort(hits.begin() + first, hits.end(), [](const SetHit& a, const SetHit& b) { return a.length > b.length; });
   }
-  if (!any) {
-    return found;
+  start[words.size()] = static_cast<std::uint32_t>(hits.size());
+  std::vector<char>& present = m_scratch.present;
+  present.assign(patterns.sets.size(), 0);
+  for (const SetHit& hit : hits) {
+    present[hit.set] = 1;
   }
-  for (auto& here : hits) {
-    std::sort(here.begin(), here.end(), [](const SetHit& a, const SetHit& b) { return a.length > b.length; });
-  }
-  Search search(clause, hits);
-  std::vector<std::uint32_t> taken;
+  const auto possible = [&](std::uint32_t index) {
+    for (std::uint32_t k = m_required_start[index]; k < m_required_start[index + 1]; ++k) {
+      if (present[m_required[k]] == 0) {
+        return false;
+      }
+    }
+    return true;
+  };
+  Search search(clause, hits, start);
+  std::vector<std::uint32_t>& taken = m_scratch.taken;
   for (std::uint32_t at = 0; at < words.size(); ++at) {
-    for (const SetHit& hit : hits[at]) {
-      const auto anchored = m_by_anchor.find(hit.set);
-      if (anchored == m_by_anchor.end()) {
+    for (const SetHit& hit : search.at(at)) {
+      if (hit.set + 1 >= m_anchor_start.size()) {
         continue;
       }
-      for (const std::uint32_t index : anchored->second) {
-        if (search.match(patterns.patterns[index], at, hit, taken)) {
+      for (std::uint32_t k = m_anchor_start[hit.set]; k < m_anchor_start[hit.set + 1]; ++k) {
+        const std::uint32_t index = m_anchored[k];
+        if (possible(index) && search.match(patterns.patterns[index], at, hit, taken)) {
           found.push_back({index, taken});
         }
       }

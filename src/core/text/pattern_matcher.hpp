@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <optional>
 #include <span>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -39,15 +38,37 @@ public:
                                              const std::vector<bool>& red_flags = {}) const;
 
   /// True when no pattern is defined, so a text needs no search.
-  [[nodiscard]] bool empty() const { return m_by_anchor.empty(); }
+  [[nodiscard]] bool empty() const { return m_anchored.empty(); }
+
+  /// True when a pattern uses an exact form of the word with this id ("=legs" of "leg").
+  [[nodiscard]] bool has_exact_form(WordId id) const { return id < m_has_exact.size() && m_has_exact[id]; }
 
 private:
   struct Member {
     std::uint32_t set = 0;
-    std::uint32_t member = 0;
+    std::uint32_t length = 0; ///< in words
+    std::uint32_t words = 0;  ///< where its words begin in m_member_words
   };
-  std::unordered_map<WordId, std::vector<Member>> m_by_first_word;
-  std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> m_by_anchor; ///< patterns by first set
+  // Flat tables indexed by word id and by set, built once: a text's words are looked up in them
+  // many times a second.
+  std::vector<std::uint32_t> m_first_word_start; ///< by word id: where its members begin in m_members
+  std::vector<Member> m_members;                 ///< set members, grouped by their first word
+  std::vector<WordId> m_member_words;            ///< every member's words, one after another
+  std::vector<std::uint32_t> m_anchor_start;     ///< by set: where its patterns begin in m_anchored
+  std::vector<std::uint32_t> m_anchored;         ///< patterns, grouped by the set of their first element
+  std::vector<std::uint32_t> m_required_start;   ///< by pattern: where its required sets begin
+  std::vector<std::uint32_t> m_required;         ///< sets a pattern cannot match without
+  std::vector<bool> m_clause_break;              ///< by word id
+  std::vector<bool> m_has_exact;                 ///< by word id
+  // Room reused from text to text, so a batch does not allocate for each line; this is why one
+  // matcher (like its Vocabulary) must not search on two threads at once.
+  struct Scratch {
+    std::vector<std::uint32_t> clause;
+    std::vector<std::uint32_t> start;
+    std::vector<std::uint32_t> taken;
+    std::vector<char> present;
+  };
+  mutable Scratch m_scratch;
 };
 
 } // namespace backrelief

@@ -141,6 +141,10 @@ private:
     std::vector<std::optional<Vocabulary::WordId>> exact;
     std::vector<std::uint32_t> sentence;
     std::vector<std::size_t> token_of;
+    words.reserve(m_tokens.size());
+    exact.reserve(m_tokens.size());
+    sentence.reserve(m_tokens.size());
+    token_of.reserve(m_tokens.size());
     std::uint32_t sentences = 0;
     for (std::size_t i = 0; i < m_tokens.size(); ++i) {
       if (m_tokens[i].kind == TokenKind::sentence_end || m_tokens[i].kind == TokenKind::question_end) {

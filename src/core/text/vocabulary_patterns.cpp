@@ -60,8 +60,7 @@ WordId Vocabulary::intern_exact(const std::string& written) {
 }
 
 std::optional<WordId> Vocabulary::exact_form(WordId id, std::string_view written) const {
-  const auto& with_exact = m_tables.patterns.with_exact_forms;
-  if (!std::binary_search(with_exact.begin(), with_exact.end(), id)) {
+  if (!m_matcher.has_exact_form(id)) {
     return std::nullopt;
   }
   std::string key = "=";
