@@ -126,7 +126,9 @@ std::string format_analysis_text(const Profile& profile, const RuleSet& rules) {
       fmt::format_to(put, " ({})", to_string(source.where));
     }
     if (!fact.qualifier.empty()) {
-      const std::string_view how = fact.negated ? "negated by" : fact.family ? "someone else's, by" : "asked or imagined, by";
+      const std::string_view how = fact.negated  ? "negated by"
+                                   : fact.family ? "someone else's, by"
+                                                 : "asked or imagined, by";
       fmt::format_to(put, "; {} \"{}\"", how, fact.qualifier);
     }
     out += '\n';

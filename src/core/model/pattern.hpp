@@ -34,11 +34,11 @@ struct Pattern {
   enum class Kind : std::uint8_t { sequence, near };
   Kind kind = Kind::sequence;
   std::vector<PatternElement> elements;
-  int within = 0;                         ///< near: at most this many other words among the elements
-  std::vector<PatternElement> only_near;  ///< matches only with one of these close by
-  std::vector<PatternElement> not_near;   ///< matches only with none of these close by
-  int reach = 0;                          ///< how close "close by" is, in words; 0: the same clause
-  std::string text;                       ///< the pattern as written, for explanations
+  int within = 0;                        ///< near: at most this many other words among the elements
+  std::vector<PatternElement> only_near; ///< matches only with one of these close by
+  std::vector<PatternElement> not_near;  ///< matches only with none of these close by
+  int reach = 0;                         ///< how close "close by" is, in words; 0: the same clause
+  std::string text;                      ///< the pattern as written, for explanations
   SourceLocation where;
 };
 

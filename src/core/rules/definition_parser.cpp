@@ -14,7 +14,7 @@ namespace {
 const std::vector<std::string> k_technique_keys{"id",       "name",      "aliases", "summary",
                                                 "pressure", "aftercare", "replaces"};
 const std::vector<std::string> k_required_technique_keys{"id", "name", "summary", "pressure"};
-const std::vector<std::string> k_concept_keys{"id",    "kind",  "name",        "aliases", "phrases",
+const std::vector<std::string> k_concept_keys{"id",       "kind",  "name",        "aliases", "phrases",
                                               "patterns", "fuzzy", "report_only", "replaces"};
 const std::vector<std::string> k_vocabulary_keys{"concept", "phrases", "patterns"};
 const std::vector<std::string> k_required_vocabulary_keys{"concept"};
@@ -158,7 +158,8 @@ void add_vocabulary(YamlReader& reader, const YAML::Node& node, RuleSet& rules) 
     return;
   }
   std::vector<Phrase> phrases;
-  if (const auto* node_phrases = fields->find("phrases"); node_phrases != nullptr && read_phrases(reader, *node_phrases, phrases)) {
+  if (const auto* node_phrases = fields->find("phrases");
+      node_phrases != nullptr && read_phrases(reader, *node_phrases, phrases)) {
     rules.add_phrases(*existing, std::move(phrases));
   }
   std::vector<Pattern> patterns;

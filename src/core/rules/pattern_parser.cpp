@@ -24,8 +24,7 @@ bool is_word_text(std::string_view text) {
                              std::isalnum(static_cast<unsigned char>(text[i + 1])) != 0;
     const bool any_number =
         text[i] == '#' && (i == 0 || text[i - 1] == ' ') && (i + 1 == text.size() || text[i + 1] == ' ');
-    if (std::isalnum(byte) == 0 && text[i] != ' ' && text[i] != '\'' && byte < 0x80 && !opens_exact &&
-        !any_number) {
+    if (std::isalnum(byte) == 0 && text[i] != ' ' && text[i] != '\'' && byte < 0x80 && !opens_exact && !any_number) {
       return false;
     }
   }
@@ -180,7 +179,8 @@ bool check_sequence(YamlReader& reader, const std::vector<PatternElement>& eleme
 bool check_plain(YamlReader& reader, const std::vector<PatternElement>& elements, std::string_view key) {
   for (const PatternElement& element : elements) {
     if (element.kind == PatternElement::Kind::gap) {
-      reader.error(element.where, fmt::format("a gap has no place in '{}': say how close with 'within' or 'reach'", key));
+      reader.error(element.where,
+                   fmt::format("a gap has no place in '{}': say how close with 'within' or 'reach'", key));
       return false;
     }
     if (element.optional) {
@@ -218,7 +218,8 @@ std::optional<Pattern> read_pattern(YamlReader& reader, const YAML::Node& node) 
     return std::nullopt;
   }
   pattern.kind = sequence != nullptr ? Pattern::Kind::sequence : Pattern::Kind::near;
-  auto elements = read_elements(reader, sequence != nullptr ? *sequence : *near, sequence != nullptr ? "sequence" : "near");
+  auto elements =
+      read_elements(reader, sequence != nullptr ? *sequence : *near, sequence != nullptr ? "sequence" : "near");
   if (!elements) {
     return std::nullopt;
   }

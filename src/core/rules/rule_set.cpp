@@ -126,7 +126,8 @@ void RuleSet::add_patterns(ConceptId id, std::vector<Pattern> patterns) {
 }
 
 const WordSet* RuleSet::find_word_set(std::string_view id) const {
-  const auto found = std::find_if(m_word_sets.begin(), m_word_sets.end(), [id](const WordSet& set) { return set.id == id; });
+  const auto found =
+      std::find_if(m_word_sets.begin(), m_word_sets.end(), [id](const WordSet& set) { return set.id == id; });
   return found == m_word_sets.end() ? nullptr : &*found;
 }
 

@@ -50,7 +50,8 @@ private:
   }
 
   // The lengths, longest first, of `set` at `at`.
-  template <typename Visit> bool each_length(std::uint32_t set, std::uint32_t at, Visit visit) const {
+  template <typename Visit>
+  bool each_length(std::uint32_t set, std::uint32_t at, Visit visit) const {
     if (at >= size()) {
       return false;
     }
@@ -63,7 +64,8 @@ private:
   }
 
   // Elements in order from step k, the next one at `at`; a gap skips up to its words, fewest first.
-  bool sequence(const CompiledPatterns::Rule& rule, std::size_t k, std::uint32_t at, std::vector<std::uint32_t>& taken) {
+  bool sequence(const CompiledPatterns::Rule& rule, std::size_t k, std::uint32_t at,
+                std::vector<std::uint32_t>& taken) {
     if (k == rule.steps.size()) {
       return true;
     }
@@ -100,7 +102,8 @@ private:
 
   // The other elements of a `near`, in any order around the first, with at most `within` other
   // words among all of them.
-  bool near(const CompiledPatterns::Rule& rule, std::size_t k, std::uint32_t anchor, std::vector<std::uint32_t>& taken) {
+  bool near(const CompiledPatterns::Rule& rule, std::size_t k, std::uint32_t anchor,
+            std::vector<std::uint32_t>& taken) {
     if (k == rule.steps.size()) {
       const auto [low, high] = std::minmax_element(taken.begin(), taken.end());
       return *high - *low + 1 - taken.size() <= rule.within;
@@ -152,7 +155,8 @@ private:
     return false;
   }
 
-  [[nodiscard]] bool constraints_hold(const CompiledPatterns::Rule& rule, const std::vector<std::uint32_t>& taken) const {
+  [[nodiscard]] bool constraints_hold(const CompiledPatterns::Rule& rule,
+                                      const std::vector<std::uint32_t>& taken) const {
     if (!rule.only_near.empty() && !any_close(rule.only_near, rule.reach, taken)) {
       return false;
     }
@@ -257,7 +261,8 @@ std::vector<PatternHit> PatternMatcher::find(const CompiledPatterns& patterns,
     if (!form || *form + 1 >= m_first_word_start.size()) {
       return {};
     }
-    return std::span(m_members).subspan(m_first_word_start[*form], m_first_word_start[*form + 1] - m_first_word_start[*form]);
+    return std::span(m_members).subspan(m_first_word_start[*form],
+                                        m_first_word_start[*form + 1] - m_first_word_start[*form]);
   };
   const auto exact_at = [&](std::size_t at) { return at < exact.size() ? exact[at] : std::nullopt; };
   // Most texts hold no member of any set: then there is nothing to search.
@@ -303,8 +308,8 @@ std::vector<PatternHit> PatternMatcher::find(const CompiledPatterns& patterns,
         if (!same) {
           continue;
         }
-        auto existing = std::find_if(hits.begin() + first, hits.end(),
-                                     [&](const SetHit& hit) { return hit.set == candidate.set; });
+        auto existing =
+            std::find_if(hits.begin() + first, hits.end(), [&](const SetHit& hit) { return hit.set == candidate.set; });
         if (existing == hits.end()) {
           hits.push_back({candidate.set, length});
         } else {

@@ -186,9 +186,9 @@ private:
             const bool crosses = (phrase.first < match.first || phrase.last > match.last) &&
                                  phrase.last >= match.first && phrase.first <= match.last;
             return !phrase.by_pattern && phrase.concept_id != match.concept_id && phrase.last > phrase.first &&
-                   crosses &&
-                   std::any_of(match.taken.begin(), match.taken.end(),
-                               [&](std::size_t token) { return token >= phrase.first && token <= phrase.last; });
+                   crosses && std::any_of(match.taken.begin(), match.taken.end(), [&](std::size_t token) {
+                     return token >= phrase.first && token <= phrase.last;
+                   });
           })) {
         continue;
       }
@@ -373,9 +373,8 @@ private:
                const std::optional<Trigger>& hypothetical, const std::optional<Trigger>& question) {
     const Match& match = m_matches[m];
     const std::size_t reach_used = k_negation_reach - negation.words_left;
-    const bool in_reach =
-        negation.active &&
-        (!is_red_flag(match) || (negation.reaches_red_flags && reach_used < k_red_flag_negation_reach));
+    const bool in_reach = negation.active && (!is_red_flag(match) ||
+                                              (negation.reaches_red_flags && reach_used < k_red_flag_negation_reach));
     m_negated[m] = in_reach;
     m_family[m] = family.has_value();
     // Only an explicit negation suppresses a red flag: asking about one still counts.
@@ -646,7 +645,7 @@ private:
   std::vector<bool> m_negated;
   std::vector<bool> m_family;
   std::vector<bool> m_hypothetical;
-  std::vector<std::optional<Trigger>> m_qualifier; ///< per match: the words that qualified it
+  std::vector<std::optional<Trigger>> m_qualifier;        ///< per match: the words that qualified it
   std::vector<std::optional<Vocabulary::WordId>> m_words; ///< per token: its word in the vocabulary
   std::vector<bool> m_fuzzy;                              ///< per token: a guessed misspelling
 };

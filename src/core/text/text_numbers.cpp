@@ -19,12 +19,12 @@ constexpr double k_max_intensity = 10.0;
 constexpr double k_max_years = 130.0;
 
 constexpr std::array<std::pair<std::string_view, double>, 34> k_number_words{{
-    {"a", 1},         {"an", 1},         {"one", 1},       {"two", 2},       {"three", 3},     {"four", 4},
-    {"five", 5},      {"six", 6},        {"seven", 7},     {"eight", 8},     {"nine", 9},      {"ten", 10},
-    {"eleven", 11},   {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15},  {"sixteen", 16},
-    {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20},   {"thirty", 30},   {"forty", 40},
-    {"fifty", 50},    {"sixty", 60},     {"seventy", 70},  {"eighty", 80},   {"ninety", 90},   {"few", 3},
-    {"several", 3},   {"couple", 2},     {"half", 0.5},    {"dozen", 12},
+    {"a", 1},          {"an", 1},        {"one", 1},       {"two", 2},       {"three", 3},    {"four", 4},
+    {"five", 5},       {"six", 6},       {"seven", 7},     {"eight", 8},     {"nine", 9},     {"ten", 10},
+    {"eleven", 11},    {"twelve", 12},   {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16},
+    {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20},   {"thirty", 30},  {"forty", 40},
+    {"fifty", 50},     {"sixty", 60},    {"seventy", 70},  {"eighty", 80},   {"ninety", 90},  {"few", 3},
+    {"several", 3},    {"couple", 2},    {"half", 0.5},    {"dozen", 12},
 }};
 
 // Words that only say "some": never an age ("I'm a nurse"), and never the tens of "twenty-two".
@@ -41,9 +41,9 @@ bool is_tens_word(std::string_view word) {
 // An event's time, not how long the pain has lasted: "a hip replacement 3 weeks ago", "breast
 // cancer 5 years ago", "broke my wrist 2 years ago".
 constexpr std::array<std::string_view, 24> k_events{
-    "surgery", "operation", "op",       "replacement", "replaced", "removed",  "out",    "cancer",
-    "chemo",   "diagnosed", "broke",    "broken",      "fracture", "pregnant", "baby",   "born",
-    "birth",   "injection", "treated",  "tattoo",      "stroke",   "clot",     "fever",  "infection"};
+    "surgery", "operation", "op",      "replacement", "replaced", "removed",  "out",   "cancer",
+    "chemo",   "diagnosed", "broke",   "broken",      "fracture", "pregnant", "baby",  "born",
+    "birth",   "injection", "treated", "tattoo",      "stroke",   "clot",     "fever", "infection"};
 
 constexpr std::array<std::pair<std::string_view, double>, 18> k_units_in_weeks{{
     {"fortnight", 2},

@@ -80,7 +80,8 @@ TEST(PatternParser, AGapMustBeBounded) {
 }
 
 TEST(PatternParser, APatternIsNeverEmpty) {
-  EXPECT_EQ(error_of("      - sequence: []\n"), "test.yaml:12:19: empty 'sequence': a pattern needs at least one element");
+  EXPECT_EQ(error_of("      - sequence: []\n"),
+            "test.yaml:12:19: empty 'sequence': a pattern needs at least one element");
   EXPECT_EQ(error_of("      - {}\n"),
             "test.yaml:12:9: a pattern needs one of 'sequence' (elements in order) or 'near' (elements in any order, "
             "close together)");

@@ -207,7 +207,6 @@ TEST(RuleCache, AForgedCacheMayLoadButNeverReadsOutOfRange) {
   EXPECT_GT(loaded, 0U); // most single changes land in texts, which load
 }
 
-
 TEST(RuleCache, KeepsPatternsWordSetsAndWhereEachPhraseWasWritten) {
   const RuleSet loaded = test_support::load_text(R"(version: 1
 techniques:
@@ -241,9 +240,10 @@ concepts:
     for (std::size_t i = 0; i < fresh.size(); ++i) {
       EXPECT_EQ(stored[i].by_pattern, fresh[i].by_pattern) << text;
       const SourceLocation& where = fresh[i].by_pattern ? loaded.vocabulary().patterns().patterns[fresh[i].source].where
-                                                         : loaded.vocabulary().phrase_where(fresh[i].source);
-      const SourceLocation& read = stored[i].by_pattern ? cached->vocabulary().patterns().patterns[stored[i].source].where
-                                                         : cached->vocabulary().phrase_where(stored[i].source);
+                                                        : loaded.vocabulary().phrase_where(fresh[i].source);
+      const SourceLocation& read = stored[i].by_pattern
+                                       ? cached->vocabulary().patterns().patterns[stored[i].source].where
+                                       : cached->vocabulary().phrase_where(stored[i].source);
       EXPECT_EQ(to_string(read), to_string(where)) << text;
     }
   }

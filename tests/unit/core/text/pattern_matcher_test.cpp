@@ -88,7 +88,8 @@ TEST(PatternMatcher, NothingMatchesAcrossAClause) {
 
 TEST(PatternMatcher, ASequenceTakesOptionalWordsAndBoundedGaps) {
   EXPECT_EQ(facts_of("both legs feel weak"), Facts{"both-legs \"both legs feel weak\""});
-  EXPECT_EQ(facts_of("both my legs keep wanting to give way"), Facts{"both-legs \"both my legs keep wanting to give way\""});
+  EXPECT_EQ(facts_of("both my legs keep wanting to give way"),
+            Facts{"both-legs \"both my legs keep wanting to give way\""});
   EXPECT_EQ(facts_of("two thighs so very very weak"), Facts{"both-legs \"two thighs so very very weak\""});
   EXPECT_TRUE(facts_of("both legs are so very very very weak").empty());
   EXPECT_TRUE(facts_of("weak legs, both of them").empty()); // a sequence keeps its order

@@ -160,7 +160,6 @@ TEST(TextNumbers, TheFirstIntensityWins) {
   EXPECT_EQ(intensity_of("pain is 4, at worst 8 out of 10"), "4 \"pain is 4\"");
 }
 
-
 TEST(TextNumbers, ReadsAgesInWords) {
   EXPECT_EQ(age_of("I'm seventy and my back hurts"), "70 \"I'm seventy\"");
   EXPECT_EQ(age_of("aged sixty-five"), "65 \"aged sixty-five\"");
