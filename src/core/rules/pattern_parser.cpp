@@ -218,8 +218,8 @@ std::optional<Pattern> read_pattern(YamlReader& reader, const YAML::Node& node) 
     return std::nullopt;
   }
   pattern.kind = sequence != nullptr ? Pattern::Kind::sequence : Pattern::Kind::near;
-  auto elements =
-      read_elements(reader, sequence != nullptr ? *sequence : *near, sequence != nullptr ? "sequence" : "near");
+  const YAML::Node& written = sequence != nullptr ? *sequence : *near;
+  auto elements = read_elements(reader, written, sequence != nullptr ? "sequence" : "near");
   if (!elements) {
     return std::nullopt;
   }
@@ -235,7 +235,7 @@ std::optional<Pattern> read_pattern(YamlReader& reader, const YAML::Node& node) 
   } else {
     good = check_plain(reader, pattern.elements, "near");
     if (good && pattern.elements.size() < 2) {
-      reader.error(*near, "a 'near' pattern needs two elements or more; one element is a phrase");
+      reader.error(written, "a 'near' pattern needs two elements or more; one element is a phrase");
       good = false;
     }
     if (within == nullptr) {
