@@ -174,5 +174,32 @@ TEST(PatternMatcher, TheHitWithMoreWordsWins) {
   EXPECT_EQ(hits[0].positions, (std::vector<std::uint32_t>{1, 3, 4}));
 }
 
+TEST(PatternMatcher, ARedFlagWinsSharedWordsThenAFigureOfSpeechWinsOverIt) {
+  CompiledPatterns patterns;
+  patterns.sets = {{{1}}, {{2}}, {{3}}};
+  patterns.set_names = {"a", "b", "c"};
+  CompiledPatterns::Rule longer; // a b c: three words, concept 0
+  longer.concept_id = 0;
+  longer.steps = {{false, false, 0, 0}, {false, false, 0, 1}, {false, false, 0, 2}};
+  CompiledPatterns::Rule red_flag; // b c: two words, concept 1
+  red_flag.concept_id = 1;
+  red_flag.steps = {{false, false, 0, 1}, {false, false, 0, 2}};
+  patterns.patterns = {longer, red_flag};
+  const std::vector<std::optional<WordId>> words{1, 2, 3};
+  const std::vector<std::uint32_t> sentence(words.size(), 0);
+  const PatternMatcher plain(patterns);
+  auto hits = plain.find(patterns, words, {}, sentence);
+  ASSERT_EQ(hits.size(), 1U);
+  EXPECT_EQ(hits[0].pattern, 0U); // no red flags: more words win
+  hits = plain.find(patterns, words, {}, sentence, {false, true});
+  ASSERT_EQ(hits.size(), 1U);
+  EXPECT_EQ(hits[0].pattern, 1U); // concept 1 is a red flag
+  patterns.patterns[0].absorbs = true;
+  const PatternMatcher with_idiom(patterns);
+  hits = with_idiom.find(patterns, words, {}, sentence, {false, true});
+  ASSERT_EQ(hits.size(), 1U);
+  EXPECT_EQ(hits[0].pattern, 0U); // a report-only concept holds its words
+}
+
 } // namespace
 } // namespace backrelief
