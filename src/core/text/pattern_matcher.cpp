@@ -110,25 +110,34 @@ private:
     }
     // The elements lie within `within` other words of the anchor, plus their own words.
     const std::uint32_t reach = rule.within + 4U * static_cast<std::uint32_t>(rule.steps.size());
-    const std::uint32_t from = anchor > reach ? anchor - reach : 0;
-    const std::uint32_t to = std::min<std::uint32_t>(static_cast<std::uint32_t>(size()), anchor + reach + 1);
-    for (std::uint32_t at = from; at < to; ++at) {
-      if (!same_clause(anchor, at)) {
-        continue;
-      }
-      if (each_length(rule.steps[k].set, at, [&](std::uint32_t length) {
-            if (overlaps(taken, at, length)) {
+    // Nearest first, so the closest words make the hit: in "my bum has gone numb and I keep
+    // dribbling wee" the bladder's trouble is "dribbling", and "numb" stays the saddle's.
+    for (std::uint32_t distance = 0; distance <= reach; ++distance) {
+      for (const bool after : {true, false}) {
+        if (distance == 0 && !after) {
+          continue;
+        }
+        if (!after && anchor < distance) {
+          continue;
+        }
+        const std::uint32_t at = after ? anchor + distance : anchor - distance;
+        if (!same_clause(anchor, at)) {
+          continue;
+        }
+        if (each_length(rule.steps[k].set, at, [&](std::uint32_t length) {
+              if (overlaps(taken, at, length)) {
+                return false;
+              }
+              const std::size_t before = taken.size();
+              add(taken, at, length);
+              if (near(rule, k + 1, anchor, taken)) {
+                return true;
+              }
+              taken.resize(before);
               return false;
-            }
-            const std::size_t before = taken.size();
-            add(taken, at, length);
-            if (near(rule, k + 1, anchor, taken)) {
-              return true;
-            }
-            taken.resize(before);
-            return false;
-          })) {
-        return true;
+            })) {
+          return true;
+        }
       }
     }
     return false;

@@ -74,6 +74,24 @@ TEST(PatternMatcher, ANearFindsItsElementsInEitherOrder) {
   EXPECT_EQ(facts_of("no feeling in my inner thighs"), Facts{"saddle-numbness \"no feeling in my inner thighs\""});
 }
 
+TEST(PatternMatcher, ANearTakesTheNearestWords) {
+  // near [a, b] within 4 over "b x x a b": the b next to the a, not the first b in reach, so
+  // the farther words stay free for other hits.
+  CompiledPatterns patterns;
+  patterns.sets = {{{1}}, {{2}}};
+  patterns.set_names = {"a", "b"};
+  CompiledPatterns::Rule rule;
+  rule.near = true;
+  rule.within = 4;
+  rule.steps = {{false, false, 0, 0}, {false, false, 0, 1}};
+  patterns.patterns = {rule};
+  const PatternMatcher matcher(patterns);
+  const std::vector<std::optional<WordId>> words{2, 9, 9, 1, 2};
+  const auto hits = matcher.find(patterns, words, {}, std::vector<std::uint32_t>(words.size(), 0));
+  ASSERT_EQ(hits.size(), 1U);
+  EXPECT_EQ(hits[0].positions, (std::vector<std::uint32_t>{3, 4}));
+}
+
 TEST(PatternMatcher, ANearKeepsWithinItsWords) {
   EXPECT_EQ(facts_of("numb toes and a sore bottom"), (Facts{"numbness \"numb\" phrase"}));
   EXPECT_EQ(facts_of("numb toes, my bottom"),
