@@ -37,7 +37,7 @@ expect_refused output-includes-commands cli/output/palette.cpp '#include "cli/co
   'cli/output includes "cli/commands/app.hpp" from cli/commands, a later layer'
 expect_refused core-includes-cli11 core/engine/profile.cpp '#include <CLI/CLI.hpp>' \
   'the core includes <CLI/CLI.hpp>'
-expect_refused relative-include core/text/lexicon.cpp '#include "tokenizer.hpp"' \
+expect_refused relative-include core/text/context_marking.cpp '#include "tokenizer.hpp"' \
   '"tokenizer.hpp" is not a path from the source root'
 expect_refused unknown-folder core/extra/thing.cpp '// a file in a folder no layer names' \
   "its folder 'core/extra' is not a layer"

@@ -2,6 +2,7 @@
 
 #include "core/rules/rule_loader.hpp"
 #include "core/util/diagnostic.hpp"
+#include "core/util/file_text.hpp"
 
 #include <gtest/gtest.h>
 #include <string>
@@ -9,10 +10,19 @@
 
 namespace backrelief::test_support {
 
-/// Loads one in-memory rule file named "test.yaml".
-inline RuleSet load_text(std::string text) {
-  return load_rules({RuleSource{"test.yaml", std::move(text)}});
+#ifdef BACKRELIEF_TEST_RULES_DIR
+/// The shipped modifiers and word classes (rules/05-context.yaml): a rule file with phrases needs
+/// them, and a test of how words are read should read them the way backrelief does.
+inline RuleSource shipped_context() {
+  static const std::string text = read_file_text(BACKRELIEF_TEST_RULES_DIR "/05-context.yaml").value_or("");
+  return RuleSource{BACKRELIEF_TEST_RULES_DIR "/05-context.yaml", text};
 }
+
+/// Loads one in-memory rule file named "test.yaml", after the shipped context rules.
+inline RuleSet load_text(std::string text) {
+  return load_rules({shipped_context(), RuleSource{"test.yaml", std::move(text)}});
+}
+#endif
 
 /// Every diagnostic, as `file:line:column: message`, of sources that must fail to load.
 inline std::vector<std::string> load_errors(const std::vector<RuleSource>& sources) {
@@ -30,9 +40,12 @@ inline std::vector<std::string> load_errors(const std::vector<RuleSource>& sourc
   return {};
 }
 
-/// Every diagnostic of one in-memory rule file named "test.yaml" that must fail to load.
+#ifdef BACKRELIEF_TEST_RULES_DIR
+/// Every diagnostic of one in-memory rule file named "test.yaml", read after the shipped context
+/// rules, that must fail to load.
 inline std::vector<std::string> load_errors(std::string text) {
-  return load_errors(std::vector<RuleSource>{RuleSource{"test.yaml", std::move(text)}});
+  return load_errors(std::vector<RuleSource>{shipped_context(), RuleSource{"test.yaml", std::move(text)}});
 }
+#endif
 
 } // namespace backrelief::test_support

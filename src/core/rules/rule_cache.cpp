@@ -1,5 +1,7 @@
 #include "core/rules/rule_cache.hpp"
 
+#include "core/rules/modifier_parser.hpp"
+
 #include <algorithm>
 #include <array>
 #include <bit>
@@ -13,7 +15,7 @@ namespace backrelief {
 namespace {
 
 // Bumped whenever the layout below, or any struct it writes, changes.
-constexpr std::uint32_t k_cache_format = 4;
+constexpr std::uint32_t k_cache_format = 5;
 constexpr std::string_view k_magic = "backrelief-rules-cache\n";
 constexpr std::size_t k_max_condition_depth = 64;
 
@@ -513,6 +515,84 @@ struct VocabularyCodec {
       }
     }
     write_patterns(out, files, vocabulary.patterns);
+    out.u32(static_cast<std::uint32_t>(vocabulary.kinds.size()));
+    for (const ConceptKind kind : vocabulary.kinds) {
+      out.u8(static_cast<std::uint8_t>(kind));
+    }
+    write_context(out, vocabulary.context);
+  }
+
+  // Modifiers and word classes are written as read; compiling them again is cheap. Where they
+  // were defined is not kept: only loading reports it.
+  static void write_context(Writer& out, const ContextCues& context) {
+    out.u32(static_cast<std::uint32_t>(context.modifiers().size()));
+    for (const Modifier& modifier : context.modifiers()) {
+      out.texts(modifier.cues);
+      out.u8(modifier.category ? static_cast<std::uint8_t>(*modifier.category) + 1 : 0);
+      out.u8(static_cast<std::uint8_t>(modifier.direction));
+      out.u32(static_cast<std::uint32_t>(modifier.scope));
+      out.u32(static_cast<std::uint32_t>(modifier.red_flag_scope));
+      out.u32(static_cast<std::uint32_t>(modifier.applies_to.size()));
+      for (const ConceptKind kind : modifier.applies_to) {
+        out.u8(static_cast<std::uint8_t>(kind));
+      }
+      out.u32(static_cast<std::uint32_t>(modifier.ends.size()));
+      for (const ModifierCategory category : modifier.ends) {
+        out.u8(static_cast<std::uint8_t>(category));
+      }
+      out.texts(modifier.not_before);
+      out.u8(modifier.not_before_a_concept ? 1 : 0);
+    }
+    out.u32(static_cast<std::uint32_t>(context.word_classes().size()));
+    for (const WordClassWords& entry : context.word_classes()) {
+      out.u8(static_cast<std::uint8_t>(entry.word_class));
+      out.texts(entry.words);
+    }
+  }
+
+  static int read_scope(Reader& in) {
+    const auto value = static_cast<std::int32_t>(in.u32());
+    if (value < k_clause || value > k_max_modifier_scope) {
+      throw Damaged{};
+    }
+    return value;
+  }
+
+  static ContextCues read_context(Reader& in) {
+    std::vector<Modifier> modifiers(in.count(20));
+    if (modifiers.size() > k_max_modifiers) {
+      throw Damaged{};
+    }
+    for (Modifier& modifier : modifiers) {
+      modifier.cues = in.texts();
+      if (const std::uint8_t category = in.u8(); category != 0) {
+        modifier.category = checked_enum(static_cast<std::uint8_t>(category - 1), ModifierCategory::historical);
+      }
+      modifier.direction = checked_enum(in.u8(), ModifierDirection::pseudo);
+      modifier.scope = read_scope(in);
+      modifier.red_flag_scope = read_scope(in);
+      modifier.applies_to.resize(in.count(1));
+      for (ConceptKind& kind : modifier.applies_to) {
+        kind = checked_enum(in.u8(), ConceptKind::red_flag);
+      }
+      modifier.ends.resize(in.count(1));
+      for (ModifierCategory& category : modifier.ends) {
+        category = checked_enum(in.u8(), ModifierCategory::historical);
+      }
+      modifier.not_before = in.texts();
+      modifier.not_before_a_concept = in.u8() != 0;
+      const bool scoped =
+          modifier.direction != ModifierDirection::terminate && modifier.direction != ModifierDirection::pseudo;
+      if (scoped != modifier.category.has_value() || modifier.cues.empty()) {
+        throw Damaged{}; // the matcher relies on what loading checked
+      }
+    }
+    std::vector<WordClassWords> classes(in.count(5));
+    for (WordClassWords& entry : classes) {
+      entry.word_class = checked_enum(in.u8(), WordClass::common_words);
+      entry.words = in.texts();
+    }
+    return {std::move(modifiers), std::move(classes)};
   }
 
   static void write_patterns(Writer& out, const Files& files, const CompiledPatterns& patterns) {
@@ -712,8 +792,18 @@ struct VocabularyCodec {
     }
     CompiledPatterns patterns;
     read_patterns(in, concept_count, words, files, patterns);
+    if (in.count(1) != concept_count) {
+      throw Damaged{};
+    }
+    std::vector<ConceptKind> kinds(concept_count);
+    for (ConceptKind& kind : kinds) {
+      kind = checked_enum(in.u8(), ConceptKind::red_flag);
+    }
+    ContextCues context = read_context(in);
     if (build) {
       into.patterns = std::move(patterns);
+      into.kinds = std::move(kinds);
+      into.context = std::move(context);
     }
   }
 };

@@ -1,6 +1,7 @@
 #include "core/rules/rule_loader.hpp"
 
 #include "core/rules/definition_parser.hpp"
+#include "core/rules/modifier_parser.hpp"
 #include "core/rules/pattern_parser.hpp"
 #include "core/rules/replacement.hpp"
 #include "core/rules/rule_parser.hpp"
@@ -16,8 +17,8 @@ namespace backrelief {
 
 namespace {
 
-const std::vector<std::string> k_top_keys{"version",    "techniques", "concepts", "word-sets",
-                                          "vocabulary", "rules",      "disable"};
+const std::vector<std::string> k_top_keys{"version",      "techniques", "concepts", "word-sets", "modifiers",
+                                          "word-classes", "vocabulary", "rules",    "disable"};
 
 std::string read_file(const std::filesystem::path& path, const RuleLimits& limits) {
   std::error_code error;
@@ -64,13 +65,23 @@ public:
                    [this](YamlReader& reader, const YAML::Node& node) { define_concept(reader, node, m_rules); });
       read_section(document, "word-sets",
                    [this](YamlReader& reader, const YAML::Node& node) { define_word_set(reader, node, m_rules); });
+      read_section(document, "modifiers",
+                   [this](YamlReader& reader, const YAML::Node& node) { add_modifier(reader, node); });
+      read_section(document, "word-classes", [this](YamlReader& reader, const YAML::Node& node) {
+        if (auto entry = read_word_class(reader, node)) {
+          m_word_classes.push_back(std::move(*entry));
+        }
+      });
     }
     for (const Document& document : documents) {
       read_section(document, "vocabulary",
                    [this](YamlReader& reader, const YAML::Node& node) { add_vocabulary(reader, node, m_rules); });
     }
     check_pattern_sets(m_rules, m_diagnostics);
-    m_rules.set_vocabulary(Vocabulary::compile(m_rules.concepts(), m_rules.word_sets(), m_diagnostics));
+    check_modifiers_present();
+    m_rules.set_vocabulary(Vocabulary::compile(m_rules.concepts(), m_rules.word_sets(),
+                                               ContextCues(std::move(m_modifiers), std::move(m_word_classes)),
+                                               m_diagnostics));
     for (const Document& document : documents) {
       read_section(document, "rules", [this](YamlReader& reader, const YAML::Node& node) { add_rule(reader, node); });
     }
@@ -142,6 +153,40 @@ private:
     }
   }
 
+  void add_modifier(YamlReader& reader, const YAML::Node& node) {
+    auto modifier = read_modifier(reader, node);
+    if (!modifier) {
+      return;
+    }
+    if (m_modifiers.size() == k_max_modifiers) {
+      reader.error(node, fmt::format("more than {} modifiers: join cues of the same category, direction and scope "
+                                     "into one modifier",
+                                     k_max_modifiers));
+      return;
+    }
+    m_modifiers.push_back(std::move(*modifier));
+  }
+
+  // Phrases read without modifiers would take "no numbness" for numbness: refuse, rather than
+  // answer wrongly.
+  void check_modifiers_present() {
+    if (!m_modifiers.empty()) {
+      return;
+    }
+    for (const Concept& entry : m_rules.concepts()) {
+      if (!entry.phrases.empty() || !entry.patterns.empty()) {
+        Diagnostic missing;
+        missing.where = entry.phrases.empty() ? entry.patterns.front().where : entry.phrases.front().where;
+        missing.message = fmt::format(
+            "concept '{}' has phrases, but no rule file defines 'modifiers': without them \"no {}\" would read as "
+            "'{}'. Add a 'modifiers' section (the shipped rules/05-context.yaml has one)",
+            entry.id, entry.phrases.empty() ? entry.id : entry.phrases.front().text, entry.id);
+        m_diagnostics.push_back(std::move(missing));
+        return;
+      }
+    }
+  }
+
   void add_rule(YamlReader& reader, const YAML::Node& node) {
     if (++m_rule_count > m_limits.max_rules) {
       if (m_rule_count == m_limits.max_rules + 1) {
@@ -191,6 +236,8 @@ private:
   RuleLimits m_limits;
   std::size_t m_rule_count = 0;
   RuleSet m_rules;
+  std::vector<Modifier> m_modifiers;
+  std::vector<WordClassWords> m_word_classes;
   std::vector<Diagnostic> m_diagnostics;
 };
 

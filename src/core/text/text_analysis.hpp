@@ -19,16 +19,18 @@ struct TextFact {
   std::string from;          ///< the words as written
   std::size_t begin = 0;     ///< byte offset of the words in the description
   std::size_t end = 0;       ///< byte offset just past them
-  bool negated = false;      ///< "no numbness", "the numbness went away"
+  bool negated = false;      ///< "no numbness"
+  bool resolved = false;     ///< had, but no more: "the numbness went away"
   bool family = false;       ///< someone else's: "my dad had cancer"
   bool hypothetical = false; ///< asked or imagined, not reported: "what if I get numbness?"
+  bool historical = false;   ///< long past, not now: "I broke my wrist as a kid"
   bool fuzzy = false;        ///< matched despite a misspelling
   bool by_pattern = false;   ///< found by a pattern of the concept rather than one of its phrases
   std::uint32_t source = 0;  ///< the pattern's index, or the phrase's node (Vocabulary::phrase_where)
-  std::string qualifier;     ///< the words that negated it, made it someone else's or a question
+  std::string qualifier;     ///< the words that negated it, resolved it, made it someone else's, asked or past
 
-  /// True when the person reports it: not negated, not someone else's, not hypothetical.
-  [[nodiscard]] bool affirmed() const { return !negated && !family && !hypothetical; }
+  /// True when the person reports it as theirs and current: none of the above.
+  [[nodiscard]] bool affirmed() const { return !negated && !resolved && !family && !hypothetical && !historical; }
 };
 
 /// A number read from a description, with the words it came from.

@@ -1,9 +1,10 @@
 #include "core/text/text_numbers.hpp"
 
-#include "core/text/lexicon.hpp"
+#include "core/text/context_cues.hpp"
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <optional>
@@ -68,8 +69,8 @@ constexpr std::array<std::pair<std::string_view, double>, 18> k_units_in_weeks{{
 
 class NumberReader {
 public:
-  NumberReader(std::string_view text, std::span<const Token> tokens, TextAnalysis& analysis)
-      : m_text(text), m_tokens(tokens), m_analysis(analysis) {}
+  NumberReader(std::string_view text, std::span<const Token> tokens, const ContextCues& cues, TextAnalysis& analysis)
+      : m_text(text), m_tokens(tokens), m_cues(cues), m_analysis(analysis) {}
 
   void read() {
     for (std::size_t i = 0; i < m_tokens.size(); ++i) {
@@ -310,11 +311,27 @@ private:
   [[nodiscard]] bool about_someone_else(std::size_t i) const {
     for (std::size_t k = i; k-- > 0;) {
       if (m_tokens[k].kind == TokenKind::sentence_end || m_tokens[k].kind == TokenKind::question_end ||
-          (m_tokens[k].kind == TokenKind::word && is_first_person(m_tokens[k].text))) {
+          (m_tokens[k].kind == TokenKind::word && m_cues.in_class(m_tokens[k].text, WordClass::first_person))) {
         return false;
       }
-      for (const WordSequence& trigger : triggers(TriggerList::family)) {
-        if (word(k) == trigger.front() && (trigger.size() == 1 || word(k + 1) == trigger[1])) {
+      if (starts_someone_else(k)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // Whether the first two words of a cue that makes a fact someone else's start at token k.
+  [[nodiscard]] bool starts_someone_else(std::size_t k) const {
+    const ContextCues::WordInfo info =
+        m_tokens[k].kind == TokenKind::word ? m_cues.info(m_tokens[k].text) : ContextCues::WordInfo{};
+    for (std::uint64_t starts = info.starts; starts != 0; starts &= starts - 1) {
+      const auto index = static_cast<std::size_t>(std::countr_zero(starts));
+      if (m_cues.modifiers()[index].category != ModifierCategory::someone_else) {
+        continue;
+      }
+      for (const ContextCues::Cue& cue : m_cues.cues(index)) {
+        if (cue.words.size() == 1 || word(k + 1) == cue.words[1]) {
           return true;
         }
       }
@@ -375,13 +392,15 @@ private:
 
   std::string_view m_text;
   std::span<const Token> m_tokens;
+  const ContextCues& m_cues;
   TextAnalysis& m_analysis;
 };
 
 } // namespace
 
-void read_numbers(std::string_view text, std::span<const Token> tokens, TextAnalysis& analysis) {
-  NumberReader(text, tokens, analysis).read();
+void read_numbers(std::string_view text, std::span<const Token> tokens, const ContextCues& cues,
+                  TextAnalysis& analysis) {
+  NumberReader(text, tokens, cues, analysis).read();
 }
 
 } // namespace backrelief

@@ -1,6 +1,5 @@
 #include "core/text/vocabulary.hpp"
 
-#include "core/text/lexicon.hpp"
 #include "core/text/stemmer.hpp"
 #include "core/text/tokenizer.hpp"
 #include "core/util/edit_distance.hpp"
@@ -75,7 +74,7 @@ Vocabulary::WordId Vocabulary::intern(const std::string& written) {
   if (auto found = m_tables.written.find(written); found != m_tables.written.end()) {
     id = found->second;
   } else if (auto by_stem = m_tables.stems.find(stemmed);
-             by_stem != m_tables.stems.end() && !is_grammar_word(stemmed)) {
+             by_stem != m_tables.stems.end() && !m_tables.context.is_grammar_word(stemmed)) {
     id = by_stem->second;
   } else {
     id = m_tables.word_count++;
@@ -83,12 +82,12 @@ Vocabulary::WordId Vocabulary::intern(const std::string& written) {
   m_tables.written.try_emplace(written, id);
   // A misspelling such as "nots" stems to "not": matching through that stem would turn every "not"
   // into a knot, so grammar words are matched only as written.
-  if (!is_grammar_word(stemmed)) {
+  if (!m_tables.context.is_grammar_word(stemmed)) {
     m_tables.stems.try_emplace(stemmed, id);
   }
   // Every word can be the target of a misspelling; the analyser refuses a guessed misspelling
   // that completes a concept marked `fuzzy: false`.
-  if (written.size() >= k_min_fuzzy_length && !is_grammar_word(written)) {
+  if (written.size() >= k_min_fuzzy_length && !m_tables.context.is_grammar_word(written)) {
     if (m_tables.by_length.size() <= written.size()) {
       m_tables.by_length.resize(written.size() + 1);
     }
@@ -97,18 +96,16 @@ Vocabulary::WordId Vocabulary::intern(const std::string& written) {
   return id;
 }
 
-Vocabulary Vocabulary::compile(const std::vector<Concept>& concepts, std::vector<Diagnostic>& diagnostics) {
-  return compile(concepts, {}, diagnostics);
-}
-
 Vocabulary Vocabulary::compile(const std::vector<Concept>& concepts, const std::vector<WordSet>& word_sets,
-                               std::vector<Diagnostic>& diagnostics) {
+                               ContextCues context, std::vector<Diagnostic>& diagnostics) {
   Vocabulary vocabulary;
+  vocabulary.m_tables.context = std::move(context);
   for (std::size_t index = 0; index < concepts.size(); ++index) {
     const Concept& entry = concepts[index];
     vocabulary.m_tables.red_flags.push_back(entry.kind == ConceptKind::red_flag);
     vocabulary.m_tables.fuzzy.push_back(entry.fuzzy);
     vocabulary.m_tables.stated.push_back(false);
+    vocabulary.m_tables.kinds.push_back(entry.kind);
     const auto concept_id = static_cast<ConceptId>(index);
     for (const Phrase& phrase : entry.phrases) {
       const std::vector<Token> tokens = tokenize(phrase.text);
@@ -173,11 +170,11 @@ std::optional<Vocabulary::WordId> Vocabulary::find(std::string_view word) const 
 }
 
 std::optional<Vocabulary::WordId> Vocabulary::find_by_stem(std::string_view word) const {
-  if (is_grammar_word(word)) {
+  if (m_tables.context.is_grammar_word(word)) {
     return std::nullopt;
   }
   const std::string stemmed = stem(word);
-  if (is_grammar_word(stemmed)) {
+  if (m_tables.context.is_grammar_word(stemmed)) {
     return std::nullopt;
   }
   if (auto found = m_tables.stems.find(stemmed); found != m_tables.stems.end()) {
@@ -189,7 +186,7 @@ std::optional<Vocabulary::WordId> Vocabulary::find_by_stem(std::string_view word
 std::optional<Vocabulary::WordId> Vocabulary::find_misspelled(std::string_view word,
                                                               std::optional<WordId> other_than) const {
   const std::size_t typos = allowed_typos(word.size());
-  if (typos == 0 || is_grammar_word(word) || is_common_word(word)) {
+  if (typos == 0 || m_tables.context.is_grammar_word(word) || m_tables.context.is_common_word(word)) {
     return std::nullopt;
   }
   // Most words a vocabulary does not know are plain English ("morning", "sitting"): looking them

@@ -3,6 +3,7 @@
 #include "core/model/concept.hpp"
 #include "core/model/pattern.hpp"
 #include "core/text/compiled_patterns.hpp"
+#include "core/text/context_cues.hpp"
 #include "core/text/known_words.hpp"
 #include "core/text/pattern_matcher.hpp"
 #include "core/util/diagnostic.hpp"
@@ -33,12 +34,11 @@ public:
     std::uint32_t node = 0; ///< the trie node it ends at, for phrase_where
   };
 
-  /// Compiles the phrases of `concepts`; a phrase that means two concepts, or holds something
-  /// other than words, is reported as a diagnostic at the phrase.
-  static Vocabulary compile(const std::vector<Concept>& concepts, std::vector<Diagnostic>& diagnostics);
-  /// Compiles the phrases and also the patterns of `concepts`, with the word sets they name.
+  /// Compiles the phrases and patterns of `concepts`, with the word sets they name, and the
+  /// modifiers and word classes that read the grammar around them; a phrase that means two
+  /// concepts, or holds something other than words, is reported as a diagnostic at the phrase.
   static Vocabulary compile(const std::vector<Concept>& concepts, const std::vector<WordSet>& word_sets,
-                            std::vector<Diagnostic>& diagnostics);
+                            ContextCues context, std::vector<Diagnostic>& diagnostics);
 
   /// The id of a lower-case text word, by its written form or its stem.
   [[nodiscard]] std::optional<WordId> find(std::string_view word) const;
@@ -51,6 +51,12 @@ public:
   [[nodiscard]] std::optional<WordId> misspelling_of(WordId id, std::string_view written) const;
   /// The longest phrase at the start of `words`.
   [[nodiscard]] std::optional<PhraseMatch> longest_phrase(std::span<const std::optional<WordId>> words) const;
+  /// The modifiers and word classes that read a description's grammar.
+  [[nodiscard]] const ContextCues& context() const { return m_tables.context; }
+  /// The kind of a concept.
+  [[nodiscard]] ConceptKind kind(ConceptId id) const {
+    return id < m_tables.kinds.size() ? m_tables.kinds[id] : ConceptKind::condition;
+  }
   /// True when the concept is a red flag, which only a close, explicit negation suppresses.
   [[nodiscard]] bool is_red_flag(ConceptId id) const {
     return id < m_tables.red_flags.size() && m_tables.red_flags[id];
@@ -108,10 +114,12 @@ public:
     std::vector<Node> nodes{Node{}};                 ///< the phrase trie; nodes[0] is its root
     std::size_t phrase_count = 0;
     WordId word_count = 0;
-    std::vector<bool> red_flags; ///< by concept id
-    std::vector<bool> fuzzy;     ///< by concept id
-    std::vector<bool> stated;    ///< by concept id
+    std::vector<bool> red_flags;    ///< by concept id
+    std::vector<bool> fuzzy;        ///< by concept id
+    std::vector<bool> stated;       ///< by concept id
+    std::vector<ConceptKind> kinds; ///< by concept id
     CompiledPatterns patterns;
+    ContextCues context;
   };
 
   Vocabulary() = default;

@@ -450,7 +450,8 @@ TEST(LoadRules, ListsMayBeLeftEmpty) {
 }
 
 TEST(LoadRules, TechniquesMissingEntirely) {
-  EXPECT_EQ(load_errors("version: 1\nconcepts:\n  - {id: neck, kind: area, name: neck}\n"),
+  EXPECT_EQ(load_errors(std::vector<RuleSource>{
+                RuleSource{"test.yaml", "version: 1\nconcepts:\n  - {id: neck, kind: area, name: neck}\n"}}),
             std::vector<std::string>{"test.yaml: no techniques are defined: the rules need a 'techniques' section"});
 }
 

@@ -59,6 +59,7 @@ Facts facts_of(std::string_view text) {
   for (const TextFact& fact : analyze_text(text, rules().vocabulary()).facts) {
     std::string line = fmt::format("{} \"{}\"", rules().concepts()[fact.concept_id].id, fact.from);
     line += fact.negated ? " negated" : "";
+    line += fact.resolved ? " resolved" : "";
     line += fact.family ? " family" : "";
     line += fact.by_pattern ? "" : " phrase";
     out.push_back(std::move(line));
@@ -146,7 +147,7 @@ TEST(PatternMatcher, GoneBeforeASymptomIsAChangeNotANegation) {
   EXPECT_EQ(facts_of("my bottom has gone numb"),
             (Facts{"saddle-numbness \"bottom has gone numb\"", "numbness \"numb\" phrase"}));
   EXPECT_EQ(facts_of("the numb bottom has gone"),
-            (Facts{"numbness \"numb\" negated phrase", "saddle-numbness \"numb bottom\" negated"}));
+            (Facts{"numbness \"numb\" resolved phrase", "saddle-numbness \"numb bottom\" resolved"}));
 }
 
 TEST(PatternMatcher, AFactSaysWhatFoundItAndWhatQualifiedIt) {

@@ -1,7 +1,8 @@
 // The sentence table (tests/analysis/sentences.yaml): what the shipped vocabulary must understand.
-// Each entry lists the facts of one description: `id` reported, `id!` negated, `id?` asked or
-// imagined, `id@family` someone else's, and numbers as `age=72`, `duration_weeks=26`,
-// `intensity=7`. Every listed fact must be found as written; any other reported fact fails.
+// Each entry lists the facts of one description: `id` reported, `id!` negated, `id~` resolved
+// (had, but no more), `id@past` long past, `id?` asked or imagined, `id@family` someone else's, and numbers as
+// `age=72`, `duration_weeks=26`, `intensity=7`. Every listed fact must be found as written; any other reported fact
+// fails.
 #include "core/engine/profile.hpp"
 #include "core/rules/rule_loader.hpp"
 #include "core/text/known_words.hpp"
@@ -20,12 +21,18 @@ namespace {
 
 struct Expected {
   std::string fact;
-  std::string status; // "reported", "negated", "question", "family"
+  std::string status; // "reported", "negated", "resolved", "past", "question", "family"
 };
 
 Expected parse_expected(std::string text) {
   if (text.ends_with("@family")) {
     return {text.substr(0, text.size() - 7), "family"};
+  }
+  if (text.ends_with("@past")) {
+    return {text.substr(0, text.size() - 5), "past"};
+  }
+  if (text.ends_with("~")) {
+    return {text.substr(0, text.size() - 1), "resolved"};
   }
   if (text.ends_with("!")) {
     return {text.substr(0, text.size() - 1), "negated"};
@@ -40,8 +47,14 @@ std::string status_of(const TextFact& fact) {
   if (fact.negated) {
     return "negated";
   }
+  if (fact.resolved) {
+    return "resolved";
+  }
   if (fact.family) {
     return "family";
+  }
+  if (fact.historical) {
+    return "past";
   }
   return fact.hypothetical ? "question" : "reported";
 }

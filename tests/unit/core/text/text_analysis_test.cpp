@@ -53,6 +53,7 @@ std::vector<std::string> facts_of(std::string_view text, const RuleSet& rules = 
   for (const TextFact& fact : analyze_text(text, rules.vocabulary()).facts) {
     std::string line = fmt::format("{} \"{}\"", rules.concepts()[fact.concept_id].id, fact.from);
     line += fact.negated ? " negated" : "";
+    line += fact.resolved ? " resolved" : "";
     line += fact.family ? " family" : "";
     line += fact.hypothetical ? " hypothetical" : "";
     line += fact.fuzzy ? " fuzzy" : "";
@@ -108,21 +109,21 @@ TEST(AnalyzeText, ANegationBeforeATermNegatesIt) {
   EXPECT_EQ(facts_of("never had numbness"), Facts{"numbness \"numbness\" negated"});
 }
 
-TEST(AnalyzeText, ANegationAfterTermsNegatesTheListBeforeIt) {
-  EXPECT_EQ(facts_of("the numbness went away"), Facts{"numbness \"numbness\" negated"});
-  EXPECT_EQ(facts_of("numbness is gone"), Facts{"numbness \"numbness\" negated"});
-  EXPECT_EQ(facts_of("pins and needles went away"), Facts{"tingling \"pins and needles\" negated"});
+TEST(AnalyzeText, AResolutionAfterTermsResolvesTheListBeforeIt) {
+  EXPECT_EQ(facts_of("the numbness went away"), Facts{"numbness \"numbness\" resolved"});
+  EXPECT_EQ(facts_of("numbness is gone"), Facts{"numbness \"numbness\" resolved"});
+  EXPECT_EQ(facts_of("pins and needles went away"), Facts{"tingling \"pins and needles\" resolved"});
   EXPECT_EQ(facts_of("numbness and tingling went away"),
-            (Facts{"numbness \"numbness\" negated", "tingling \"tingling\" negated"}));
+            (Facts{"numbness \"numbness\" resolved", "tingling \"tingling\" resolved"}));
   EXPECT_EQ(
       facts_of("the numbness, tingling and stiffness went away"),
-      (Facts{"numbness \"numbness\" negated", "tingling \"tingling\" negated", "stiffness \"stiffness\" negated"}));
+      (Facts{"numbness \"numbness\" resolved", "tingling \"tingling\" resolved", "stiffness \"stiffness\" resolved"}));
   EXPECT_EQ(facts_of("stiff but the numbness went away"),
-            (Facts{"stiffness \"stiff\"", "numbness \"numbness\" negated"}));
+            (Facts{"stiffness \"stiff\"", "numbness \"numbness\" resolved"}));
 }
 
-TEST(AnalyzeText, AnAfterTriggerPastANegatedVerbNegates) {
-  EXPECT_EQ(facts_of("numbness isn't there anymore"), Facts{"numbness \"numbness\" negated"});
+TEST(AnalyzeText, AnAfterTriggerPastANegatedVerbResolves) {
+  EXPECT_EQ(facts_of("numbness isn't there anymore"), Facts{"numbness \"numbness\" resolved"});
 }
 
 TEST(AnalyzeText, APseudoNegationDoesNotNegate) {

@@ -1,6 +1,7 @@
 #include "core/text/text_numbers.hpp"
 
 #include "core/text/tokenizer.hpp"
+#include "test_support.hpp"
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
@@ -12,11 +13,18 @@
 namespace backrelief {
 namespace {
 
+/// The shipped context rules, which say whose a number is ("my dad is 80").
+const ContextCues& shipped_cues() {
+  static const RuleSet rules = test_support::load_text(
+      "version: 1\ntechniques:\n  - {id: swedish, name: Swedish, summary: Gentle strokes., pressure: [low]}\n");
+  return rules.vocabulary().context();
+}
+
 /// The numbers read from `text`, with no facts.
 TextAnalysis numbers_of(std::string_view text) {
   TextAnalysis analysis;
   const std::vector<Token> tokens = tokenize(text);
-  read_numbers(text, tokens, analysis);
+  read_numbers(text, tokens, shipped_cues(), analysis);
   return analysis;
 }
 

@@ -1,0 +1,250 @@
+#include "core/rules/modifier_parser.hpp"
+
+#include "core/text/tokenizer.hpp"
+#include "core/util/edit_distance.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace backrelief {
+
+namespace {
+
+const std::vector<std::string> k_modifier_keys{"category", "direction",      "cues",
+                                               "scope",    "red-flag-scope", "applies-to",
+                                               "ends",     "not-before",     "not-before-a-concept"};
+const std::vector<std::string> k_word_class_keys{"class", "words"};
+
+template <typename Parse>
+auto read_name(YamlReader& reader, const YAML::Node& node, std::string_view what, std::span<const std::string> names,
+               Parse parse) -> decltype(parse(std::string_view{})) {
+  auto text = reader.text(node, what);
+  if (!text) {
+    return std::nullopt;
+  }
+  auto value = parse(*text);
+  if (!value) {
+    std::string listed;
+    for (const std::string& name : names) {
+      listed += listed.empty() ? name : ", " + name;
+    }
+    reader.error(node,
+                 fmt::format("unknown {} '{}'{}; expected one of {}", what, *text, did_you_mean(*text, names), listed));
+  }
+  return value;
+}
+
+// A cue as the tokenizer will see it: "can't" is "cant"; only words, and a few of them.
+std::optional<std::string> read_cue(YamlReader& reader, const YAML::Node& node, std::string_view what) {
+  auto text = reader.text(node, what);
+  if (!text) {
+    return std::nullopt;
+  }
+  const std::vector<Token> tokens = tokenize(*text);
+  const bool words_only =
+      std::all_of(tokens.begin(), tokens.end(), [](const Token& token) { return token.kind == TokenKind::word; });
+  if (tokens.empty() || !words_only) {
+    reader.error(node, fmt::format("'{}' is not plain words: {} holds words only, e.g. 'no sign of'", *text, what));
+    return std::nullopt;
+  }
+  if (tokens.size() > k_max_cue_words) {
+    reader.error(node,
+                 fmt::format("'{}' has {} words; {} has at most {}", *text, tokens.size(), what, k_max_cue_words));
+    return std::nullopt;
+  }
+  std::string cue;
+  for (const Token& token : tokens) {
+    cue += cue.empty() ? token.text : " " + token.text;
+  }
+  return cue;
+}
+
+bool read_words(YamlReader& reader, const YAML::Node& node, std::string_view what, std::vector<std::string>& words,
+                std::vector<SourceLocation>& where) {
+  auto items = reader.scalar_list(node, what);
+  if (!items) {
+    return false;
+  }
+  if (items->empty()) {
+    reader.error(node, fmt::format("an empty list: expected at least one {}", what));
+    return false;
+  }
+  bool good = true;
+  for (const YAML::Node& item : *items) {
+    if (auto cue = read_cue(reader, item, what)) {
+      if (std::find(words.begin(), words.end(), *cue) != words.end()) {
+        reader.error(item, fmt::format("'{}' is listed twice", *cue));
+        good = false;
+        continue;
+      }
+      words.push_back(std::move(*cue));
+      where.push_back(reader.where(item));
+    } else {
+      good = false;
+    }
+  }
+  return good;
+}
+
+// A scope in tokens, or `clause`.
+std::optional<int> read_scope(YamlReader& reader, const YAML::Node& node, std::string_view key, int least) {
+  if (node.IsScalar() && node.Scalar() == "clause") {
+    return k_clause;
+  }
+  auto value = reader.integer(node, fmt::format("'{}'", key));
+  if (!value) {
+    return std::nullopt;
+  }
+  if (*value < least || *value > k_max_modifier_scope) {
+    reader.error(node, fmt::format("'{}' is {}: expected a number of tokens from {} to {}, or 'clause'", key, *value,
+                                   least, k_max_modifier_scope));
+    return std::nullopt;
+  }
+  return value;
+}
+
+template <typename Enum, typename Parse>
+bool read_names(YamlReader& reader, const YAML::Node& node, std::string_view what, std::span<const std::string> names,
+                Parse parse, std::vector<Enum>& out) {
+  auto items = reader.scalar_list(node, what);
+  if (!items) {
+    return false;
+  }
+  bool good = true;
+  for (const YAML::Node& item : *items) {
+    if (auto value = read_name(reader, item, what, names, parse)) {
+      out.push_back(*value);
+    } else {
+      good = false;
+    }
+  }
+  return good;
+}
+
+// What a modifier's category allows: only a negation, a resolution or another person's report may
+// clear a red flag; a question or a past mention only annotates it (when in doubt, the flag stays).
+bool check_modifier(YamlReader& reader, const YAML::Node& node, const Fields& fields, const Modifier& modifier) {
+  const bool scoped =
+      modifier.direction != ModifierDirection::terminate && modifier.direction != ModifierDirection::pseudo;
+  bool good = true;
+  if (scoped && !modifier.category) {
+    reader.error(node, fmt::format("a {} modifier needs a 'category': one of negated, resolved, someone-else, "
+                                   "hypothetical, historical",
+                                   to_string(modifier.direction)));
+    good = false;
+  }
+  if (!scoped) {
+    for (const char* key : {"category", "scope", "red-flag-scope", "not-before-a-concept"}) {
+      if (const YAML::Node* value = fields.find(key)) {
+        reader.error(*value, fmt::format("'{}' has no meaning for a {} cue, which opens no scope", key,
+                                         to_string(modifier.direction)));
+        good = false;
+      }
+    }
+  }
+  if (const YAML::Node* kinds = fields.find("applies-to");
+      kinds != nullptr && modifier.direction == ModifierDirection::pseudo) {
+    reader.error(*kinds, "'applies-to' has no meaning for a pseudo cue, which only hides the cues it contains");
+    good = false;
+  }
+  if (const YAML::Node* ends = fields.find("ends");
+      ends != nullptr && modifier.direction != ModifierDirection::terminate) {
+    reader.error(*ends, "'ends' says which scopes a terminate cue ends; this modifier's direction is not terminate");
+    good = false;
+  }
+  if (const YAML::Node* red = fields.find("red-flag-scope"); red != nullptr && modifier.category) {
+    const ModifierCategory category = *modifier.category;
+    if (modifier.red_flag_scope != 0 && category != ModifierCategory::negated &&
+        category != ModifierCategory::resolved && category != ModifierCategory::someone_else) {
+      reader.error(*red, fmt::format("a {} modifier cannot clear a red flag: only a negation, a resolution or "
+                                     "another person's report may; leave 'red-flag-scope' out",
+                                     to_string(category)));
+      good = false;
+    }
+    if (modifier.scope != k_clause &&
+        (modifier.red_flag_scope == k_clause || modifier.red_flag_scope > modifier.scope)) {
+      reader.error(*red, fmt::format("'red-flag-scope' reaches farther than 'scope' ({} tokens)", modifier.scope));
+      good = false;
+    }
+  }
+  return good;
+}
+
+} // namespace
+
+std::optional<Modifier> read_modifier(YamlReader& reader, const YAML::Node& node) {
+  auto fields = reader.mapping(node, k_modifier_keys, "a modifier");
+  if (!fields || !reader.require(*fields, node, std::vector<std::string>{"cues"}, "a modifier")) {
+    return std::nullopt;
+  }
+  Modifier modifier;
+  modifier.where = reader.where(node);
+  bool good = read_words(reader, *fields->find("cues"), "a cue", modifier.cues, modifier.cue_where);
+  if (const YAML::Node* value = fields->find("direction")) {
+    auto direction = read_name(reader, *value, "direction", modifier_direction_names(), parse_modifier_direction);
+    good = good && direction;
+    modifier.direction = direction.value_or(ModifierDirection::forward);
+  }
+  if (const YAML::Node* value = fields->find("category")) {
+    modifier.category = read_name(reader, *value, "category", modifier_category_names(), parse_modifier_category);
+    good = good && modifier.category;
+  }
+  if (const YAML::Node* value = fields->find("scope")) {
+    auto scope = read_scope(reader, *value, "scope", 1);
+    good = good && scope;
+    modifier.scope = scope.value_or(k_clause);
+  }
+  if (const YAML::Node* value = fields->find("red-flag-scope")) {
+    auto scope = read_scope(reader, *value, "red-flag-scope", 0);
+    good = good && scope;
+    modifier.red_flag_scope = scope.value_or(0);
+  }
+  if (const YAML::Node* value = fields->find("applies-to")) {
+    good = read_names(reader, *value, "concept kind", concept_kind_names(), parse_concept_kind, modifier.applies_to) &&
+           good;
+  }
+  if (const YAML::Node* value = fields->find("ends")) {
+    good = read_names(reader, *value, "category", modifier_category_names(), parse_modifier_category, modifier.ends) &&
+           good;
+  }
+  if (const YAML::Node* value = fields->find("not-before")) {
+    std::vector<SourceLocation> unused;
+    good = read_words(reader, *value, "a word", modifier.not_before, unused) && good;
+  }
+  if (const YAML::Node* value = fields->find("not-before-a-concept")) {
+    auto flag = reader.boolean(*value, "'not-before-a-concept'");
+    good = good && flag;
+    modifier.not_before_a_concept = flag.value_or(false);
+  }
+  if (!good || !check_modifier(reader, node, *fields, modifier)) {
+    return std::nullopt;
+  }
+  return modifier;
+}
+
+std::optional<WordClassWords> read_word_class(YamlReader& reader, const YAML::Node& node) {
+  auto fields = reader.mapping(node, k_word_class_keys, "a word class");
+  if (!fields || !reader.require(*fields, node, k_word_class_keys, "a word class")) {
+    return std::nullopt;
+  }
+  WordClassWords entry;
+  entry.where = reader.where(node);
+  auto word_class = read_name(reader, *fields->find("class"), "word class", word_class_names(), parse_word_class);
+  bool good = word_class.has_value();
+  entry.word_class = word_class.value_or(WordClass::first_person);
+  good = read_words(reader, *fields->find("words"), "a word", entry.words, entry.word_where) && good;
+  for (std::size_t i = 0; i < entry.words.size(); ++i) {
+    if (entry.words[i].find(' ') != std::string::npos) {
+      reader.error(entry.word_where[i], fmt::format("'{}' is more than one word: a word class holds single words; "
+                                                    "a phrase belongs in a modifier's cues",
+                                                    entry.words[i]));
+      good = false;
+    }
+  }
+  if (!good) {
+    return std::nullopt;
+  }
+  return entry;
+}
+
+} // namespace backrelief

@@ -1,0 +1,74 @@
+#include "core/text/context_cues.hpp"
+
+#include <algorithm>
+
+namespace backrelief {
+
+namespace {
+
+std::vector<std::string> words_of(std::string_view cue) {
+  std::vector<std::string> words;
+  std::size_t start = 0;
+  while (start < cue.size()) {
+    std::size_t end = cue.find(' ', start);
+    if (end == std::string_view::npos) {
+      end = cue.size();
+    }
+    if (end > start) {
+      words.emplace_back(cue.substr(start, end - start));
+    }
+    start = end + 1;
+  }
+  return words;
+}
+
+} // namespace
+
+ContextCues::ContextCues(std::vector<Modifier> modifiers, std::vector<WordClassWords> word_classes)
+    : m_modifiers(std::move(modifiers)), m_word_classes(std::move(word_classes)) {
+  m_cues.resize(m_modifiers.size());
+  for (std::size_t m = 0; m < m_modifiers.size() && m < k_max_modifiers; ++m) {
+    const Modifier& modifier = m_modifiers[m];
+    for (const std::string& cue : modifier.cues) {
+      Cue compiled{words_of(cue), static_cast<std::uint32_t>(m)};
+      if (compiled.words.empty()) {
+        continue;
+      }
+      m_words[compiled.words.front()].starts |= std::uint64_t{1} << m;
+      m_cues[m].push_back(std::move(compiled));
+    }
+    std::stable_sort(m_cues[m].begin(), m_cues[m].end(),
+                     [](const Cue& a, const Cue& b) { return a.words.size() > b.words.size(); });
+    // Reporting verbs end only another person's scope, and "and" only a negation's reach over red
+    // flags: neither is grammar enough to keep a word from being vocabulary.
+    const bool negation =
+        modifier.category == ModifierCategory::negated && modifier.direction != ModifierDirection::backward;
+    const bool ends_all =
+        modifier.direction == ModifierDirection::terminate && modifier.ends.empty() && modifier.applies_to.empty();
+    if (negation || ends_all) {
+      m_grammar_modifiers |= std::uint64_t{1} << m;
+    }
+  }
+  for (const WordClassWords& entry : m_word_classes) {
+    for (const std::string& word : entry.words) {
+      m_words[word].classes |= class_bit(entry.word_class);
+    }
+  }
+}
+
+ContextCues::WordInfo ContextCues::info(std::string_view word) const {
+  if (m_words.empty()) {
+    return {};
+  }
+  const auto found = m_words.find(word);
+  return found == m_words.end() ? WordInfo{} : found->second;
+}
+
+bool ContextCues::is_grammar_word(std::string_view word) const {
+  const WordInfo found = info(word);
+  constexpr std::uint8_t k_grammar_classes =
+      class_bit(WordClass::first_person) | class_bit(WordClass::list_joiners) | class_bit(WordClass::list_fillers);
+  return (found.starts & m_grammar_modifiers) != 0 || (found.classes & k_grammar_classes) != 0;
+}
+
+} // namespace backrelief

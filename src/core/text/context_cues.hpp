@@ -1,0 +1,72 @@
+#pragma once
+
+#include "core/model/modifier.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace backrelief {
+
+/// The most modifiers one rule set may define: each word records in one 64-bit mask which
+/// modifiers have a cue that starts with it.
+inline constexpr std::size_t k_max_modifiers = 64;
+
+/// The modifiers and word classes of a rule set, compiled for reading a description's grammar.
+class ContextCues {
+public:
+  /// A cue split into words, with the modifier it belongs to.
+  struct Cue {
+    std::vector<std::string> words;
+    std::uint32_t modifier = 0;
+  };
+  /// What one word can be: the modifiers with a cue that starts with it, and its word classes.
+  struct WordInfo {
+    std::uint64_t starts = 0;
+    std::uint8_t classes = 0; ///< one bit per WordClass
+  };
+
+  ContextCues() = default;
+  /// Compiles modifiers (at most k_max_modifiers; the loader checks) and word classes.
+  ContextCues(std::vector<Modifier> modifiers, std::vector<WordClassWords> word_classes);
+
+  [[nodiscard]] const std::vector<Modifier>& modifiers() const { return m_modifiers; }
+  [[nodiscard]] const std::vector<WordClassWords>& word_classes() const { return m_word_classes; }
+  /// The cues of one modifier, longest first.
+  [[nodiscard]] std::span<const Cue> cues(std::size_t modifier) const { return m_cues.at(modifier); }
+  /// What a word can be; most words are nothing, found with one lookup.
+  [[nodiscard]] WordInfo info(std::string_view word) const;
+  [[nodiscard]] static bool has(WordInfo info, WordClass word_class) {
+    return (info.classes & class_bit(word_class)) != 0;
+  }
+  [[nodiscard]] bool in_class(std::string_view word, WordClass word_class) const { return has(info(word), word_class); }
+  /// Words of the text's own grammar (the first words of negations and terminators, the person's
+  /// own pronouns, the words of lists): never matched as misspellings, nor through their stems.
+  [[nodiscard]] bool is_grammar_word(std::string_view word) const;
+  /// Everyday words never read as misspellings.
+  [[nodiscard]] bool is_common_word(std::string_view word) const { return in_class(word, WordClass::common_words); }
+  /// True when no modifier is defined: nothing would be read as negated or asked.
+  [[nodiscard]] bool empty() const { return m_modifiers.empty(); }
+
+  static constexpr std::uint8_t class_bit(WordClass word_class) {
+    return static_cast<std::uint8_t>(1U << static_cast<unsigned>(word_class));
+  }
+
+private:
+  std::vector<Modifier> m_modifiers;
+  std::vector<WordClassWords> m_word_classes;
+  std::vector<std::vector<Cue>> m_cues;
+  struct WordHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view word) const { return std::hash<std::string_view>{}(word); }
+  };
+  std::unordered_map<std::string, WordInfo, WordHash, std::equal_to<>> m_words;
+  std::uint64_t m_grammar_modifiers = 0; ///< negations and terminators
+};
+
+} // namespace backrelief

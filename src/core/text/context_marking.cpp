@@ -1,0 +1,496 @@
+#include "core/text/context_marking.hpp"
+
+#include "core/text/context_cues.hpp"
+#include "core/text/vocabulary.hpp"
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <string_view>
+
+namespace backrelief {
+
+namespace {
+
+constexpr std::size_t k_categories = 5;
+
+constexpr std::uint16_t kind_bit(ConceptKind kind) {
+  return static_cast<std::uint16_t>(1U << static_cast<unsigned>(kind));
+}
+
+// Categories whose cues are grammar of their own: read only over words no match holds, so "can't
+// bend" is a symptom and not a negation of "bend". Whose a fact is, and whether it is asked or
+// past, is read even through a phrase's words: "family history of cancer", "worried about numbness".
+constexpr bool needs_free_words(ModifierCategory category) {
+  return category == ModifierCategory::negated || category == ModifierCategory::resolved;
+}
+
+/// An open scope of one category.
+struct Scope {
+  bool active = false;
+  std::uint32_t modifier = 0;
+  std::size_t used = 0;          ///< tokens spent since the cue
+  std::size_t cue_end = 0;       ///< the token after the cue: the cue's own words are not spent
+  std::uint16_t ended_kinds = 0; ///< kinds a terminate cue has taken out of it
+  TextSpan cue;
+};
+
+class Marker {
+public:
+  Marker(std::span<const Token> tokens, std::span<const TextMatch> matches, const std::vector<bool>& in_match,
+         const Vocabulary& vocabulary)
+      : m_tokens(tokens), m_matches(matches), m_in_match(in_match), m_vocabulary(vocabulary),
+        m_cues(vocabulary.context()), m_marks(matches.size()), m_qualified_by(matches.size()) {
+    m_info.reserve(tokens.size());
+    for (const Token& token : tokens) {
+      m_info.push_back(token.kind == TokenKind::word ? m_cues.info(token.text) : ContextCues::WordInfo{});
+    }
+  }
+
+  std::vector<ContextMark> run() {
+    if (!m_matches.empty() && !m_cues.empty()) {
+      read_forward();
+      read_backward();
+      read_inside_patterns();
+    }
+    return std::move(m_marks);
+  }
+
+private:
+  struct Found {
+    std::uint32_t modifier = 0;
+    std::size_t length = 0;
+  };
+
+  [[nodiscard]] const Modifier& modifier(std::uint32_t index) const { return m_cues.modifiers()[index]; }
+
+  [[nodiscard]] bool is_word(std::size_t i) const { return i < m_tokens.size() && m_tokens[i].kind == TokenKind::word; }
+  [[nodiscard]] bool is_free_word(std::size_t i) const { return is_word(i) && !m_in_match[i]; }
+  [[nodiscard]] bool in_class(std::size_t i, WordClass word_class) const {
+    return i < m_info.size() && ContextCues::has(m_info[i], word_class);
+  }
+
+  // The length of a cue at token i, or 0; `free` asks that no match holds its words.
+  [[nodiscard]] std::size_t cue_length(std::size_t i, const ContextCues::Cue& cue, bool free) const {
+    for (std::size_t k = 0; k < cue.words.size(); ++k) {
+      if (!(free ? is_free_word(i + k) : is_word(i + k)) || m_tokens[i + k].text != cue.words[k]) {
+        return 0;
+      }
+    }
+    const std::size_t after = i + cue.words.size();
+    const Modifier& owner = modifier(cue.modifier);
+    if (owner.not_before_a_concept && after < m_tokens.size() && m_in_match[after]) {
+      return 0; // "both legs have gone numb": a change into a state, not one that went away
+    }
+    if (!owner.not_before.empty() && is_word(after) &&
+        std::find(owner.not_before.begin(), owner.not_before.end(), m_tokens[after].text) != owner.not_before.end()) {
+      return 0; // "my family doctor": a clinician, not a relative
+    }
+    return cue.words.size();
+  }
+
+  // The longest cue at token i of the modifiers that `accept`; pseudo cues win over the cues they
+  // contain ("not only", "no change in my bladder control") and are read through a match's words.
+  template <typename Accept>
+  [[nodiscard]] std::optional<Found> longest_cue(std::size_t i, Accept accept) const {
+    if (i >= m_info.size() || m_info[i].starts == 0) {
+      return std::nullopt;
+    }
+    std::optional<Found> best;
+    for (std::uint64_t starts = m_info[i].starts; starts != 0; starts &= starts - 1) {
+      const auto index = static_cast<std::uint32_t>(std::countr_zero(starts));
+      const Modifier& owner = modifier(index);
+      if (!accept(owner)) {
+        continue;
+      }
+      const bool free =
+          owner.direction != ModifierDirection::pseudo && (!owner.category || needs_free_words(*owner.category));
+      for (const ContextCues::Cue& cue : m_cues.cues(index)) {
+        if (best && cue.words.size() <= best->length) {
+          break; // cues are sorted longest first
+        }
+        if (const std::size_t length = cue_length(i, cue, free); length > 0) {
+          best = Found{index, length};
+          break;
+        }
+      }
+    }
+    return best;
+  }
+
+  [[nodiscard]] std::optional<Found> pseudo_at(std::size_t i) const {
+    return longest_cue(i, [](const Modifier& candidate) { return candidate.direction == ModifierDirection::pseudo; });
+  }
+
+  [[nodiscard]] TextSpan span_of(std::size_t i, std::size_t length) const {
+    const std::size_t last = std::min(i + std::max<std::size_t>(length, 1), m_tokens.size()) - 1;
+    return {m_tokens[i].begin, m_tokens[last].end};
+  }
+
+  [[nodiscard]] std::uint16_t kinds_of(const TextMatch& match) const {
+    std::uint16_t kinds = kind_bit(m_vocabulary.kind(match.concept_id));
+    if (m_vocabulary.is_red_flag(match.concept_id)) {
+      kinds |= kind_bit(ConceptKind::red_flag);
+    }
+    return kinds;
+  }
+
+  [[nodiscard]] static std::uint16_t kinds_mask(const std::vector<ConceptKind>& kinds) {
+    std::uint16_t mask = 0;
+    for (const ConceptKind kind : kinds) {
+      mask |= kind_bit(kind);
+    }
+    return mask == 0 ? std::uint16_t{0xffff} : mask;
+  }
+
+  // Puts category `category` from a cue `distance` tokens away on match m, as far as its modifier
+  // allows: a red flag is cleared only within the modifier's red-flag scope, else annotated.
+  void apply(std::size_t m, ModifierCategory category, std::uint32_t index, std::size_t distance, TextSpan cue,
+             std::uint16_t ended_kinds = 0) {
+    const Modifier& owner = modifier(index);
+    const std::uint16_t kinds = kinds_of(m_matches[m]);
+    if ((kinds & kinds_mask(owner.applies_to) & static_cast<std::uint16_t>(~ended_kinds)) == 0) {
+      return;
+    }
+    ContextMark& mark = m_marks[m];
+    const bool red_flag = (kinds & kind_bit(ConceptKind::red_flag)) != 0;
+    const bool clears =
+        !red_flag || ((ended_kinds & kind_bit(ConceptKind::red_flag)) == 0 && owner.red_flag_scope != 0 &&
+                      (owner.red_flag_scope == k_clause || distance < static_cast<std::size_t>(owner.red_flag_scope)));
+    if (clears) {
+      mark.categories |= ContextMark::bit(category);
+    } else {
+      mark.kept |= ContextMark::bit(category);
+    }
+    if (precedes(category, m)) {
+      mark.qualifier = cue;
+      mark.modifier = index;
+      m_qualified_by[m] = category;
+    }
+  }
+
+  // Which cue explains a fact best: what cleared it over what only annotated it, then the order
+  // of the categories (negated, resolved, someone else, asked, past).
+  [[nodiscard]] bool precedes(ModifierCategory category, std::size_t m) const {
+    const std::optional<ModifierCategory> current = m_qualified_by[m];
+    if (!current) {
+      return true;
+    }
+    const bool now_clears = m_marks[m].has(category);
+    const bool was_clearing = m_marks[m].has(*current);
+    if (now_clears != was_clearing) {
+      return now_clears;
+    }
+    return static_cast<unsigned>(category) < static_cast<unsigned>(*current);
+  }
+
+  [[nodiscard]] bool in_scope(const Scope& scope) const {
+    const int reach = modifier(scope.modifier).scope;
+    return scope.active && (reach == k_clause || scope.used < static_cast<std::size_t>(reach));
+  }
+
+  void close_all() {
+    for (Scope& scope : m_scopes) {
+      scope = {};
+    }
+  }
+
+  void open(ModifierCategory category, const Found& found, std::size_t i) {
+    m_scopes[static_cast<std::size_t>(category)] =
+        Scope{true, found.modifier, 0, i + found.length, 0, span_of(i, found.length)};
+  }
+
+  void spend(std::size_t i) {
+    for (Scope& scope : m_scopes) {
+      if (scope.active && i >= scope.cue_end) {
+        ++scope.used;
+      }
+    }
+  }
+
+  void qualify(std::size_t m, const std::optional<TextSpan>& question) {
+    for (std::size_t c = 0; c < k_categories; ++c) {
+      const Scope& scope = m_scopes[c];
+      if (in_scope(scope)) {
+        apply(m, static_cast<ModifierCategory>(c), scope.modifier, scope.used, scope.cue, scope.ended_kinds);
+      }
+    }
+    // A question asks about what it names: "is numbness normal?". A condition a rule guards
+    // against is stated even in a question ("is it safe when I'm pregnant?") unless a cue says it
+    // is imagined ("could I get sciatica?"); a red flag asked about is kept.
+    const ConceptId id = m_matches[m].concept_id;
+    ContextMark& mark = m_marks[m];
+    if (question && !m_vocabulary.is_stated(id) && !mark.has(ModifierCategory::hypothetical)) {
+      if (m_vocabulary.is_red_flag(id)) {
+        mark.kept |= ContextMark::bit(ModifierCategory::hypothetical);
+      } else {
+        mark.categories |= ContextMark::bit(ModifierCategory::hypothetical);
+      }
+      if (!mark.qualifier) {
+        mark.qualifier = question;
+      }
+    }
+  }
+
+  // After a comma, a scope goes on only through a list of concepts joined by a conjunction:
+  // "no fever, chills or sweats", but not "no numbness, knots under my shoulder blade".
+  [[nodiscard]] bool list_continues(std::size_t comma) const {
+    bool any_concept = false;
+    bool joined = false;
+    for (std::size_t i = comma + 1; i < m_tokens.size(); ++i) {
+      if (m_tokens[i].kind == TokenKind::comma) {
+        continue;
+      }
+      if (m_in_match[i]) {
+        any_concept = true;
+      } else if (in_class(i, WordClass::list_joiners)) {
+        joined = true;
+      } else if (!in_class(i, WordClass::list_fillers)) {
+        break;
+      }
+    }
+    return any_concept && joined;
+  }
+
+  // "and I ...", "or my ...": a conjunction that brings in a new subject starts a new clause.
+  [[nodiscard]] bool starts_new_clause(std::size_t i) const {
+    return is_free_word(i) && in_class(i, WordClass::list_joiners) && is_word(i + 1) &&
+           (in_class(i + 1, WordClass::first_person) || in_class(i + 1, WordClass::possessive));
+  }
+
+  [[nodiscard]] bool opens_someone_else(std::size_t i) const {
+    return longest_cue(i,
+                       [](const Modifier& m) {
+                         return m.category == ModifierCategory::someone_else &&
+                                m.direction != ModifierDirection::backward;
+                       })
+        .has_value();
+  }
+
+  // A sentence that asks (ends in '?') and opens with a question word reports nothing:
+  // "is numbness normal?" asks; "knots everywhere, is that bad?" still reports the knots.
+  [[nodiscard]] std::vector<std::optional<TextSpan>> question_sentences() const {
+    std::vector<std::optional<TextSpan>> asks(m_tokens.size());
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= m_tokens.size(); ++i) {
+      const bool end = i == m_tokens.size() || m_tokens[i].kind == TokenKind::sentence_end ||
+                       m_tokens[i].kind == TokenKind::question_end;
+      if (!end) {
+        continue;
+      }
+      const bool question = i < m_tokens.size() && m_tokens[i].kind == TokenKind::question_end && start < i &&
+                            in_class(start, WordClass::question_openers);
+      for (std::size_t k = start; question && k < i; ++k) {
+        asks[k] = TextSpan{m_tokens[start].begin, m_tokens[i].end};
+      }
+      start = i + 1;
+    }
+    return asks;
+  }
+
+  void read_forward() {
+    const auto question = question_sentences();
+    std::size_t next_match = 0;
+    for (std::size_t i = 0; i < m_tokens.size();) {
+      const Token& token = m_tokens[i];
+      if (token.kind == TokenKind::sentence_end || token.kind == TokenKind::question_end) {
+        close_all();
+        ++i;
+        continue;
+      }
+      if (starts_new_clause(i)) {
+        // "no stiffness and I have had cancer", "my dad had sciatica and my neck is stiff": a new
+        // subject is outside the scopes before it.
+        close_all();
+      }
+      if (token.kind == TokenKind::comma) {
+        if (!list_continues(i)) {
+          close_all();
+        }
+        ++i;
+        continue;
+      }
+      if (token.kind == TokenKind::word) {
+        open_through_matches(i);
+      }
+      while (next_match < m_matches.size() && m_matches[next_match].first == i) {
+        qualify(next_match, question[i]);
+        ++next_match;
+      }
+      if (m_in_match[i]) {
+        spend(i);
+        ++i;
+        continue;
+      }
+      std::size_t length = 1;
+      if (const auto pseudo = pseudo_at(i)) {
+        length = pseudo->length;
+      } else if (const auto found = longest_cue(i, [](const Modifier&) { return true; })) {
+        length = found->length;
+        act_on(found->modifier, *found, i);
+      } else {
+        plain_word(i);
+      }
+      spend(i);
+      // Never step over the start of a match or a word of one.
+      std::size_t next = i + length;
+      for (std::size_t k = i + 1; k < next; ++k) {
+        if (m_in_match[k]) {
+          next = k;
+          break;
+        }
+      }
+      i = next;
+    }
+  }
+
+  // Cues of whose, asked and past, read through a match's words, open a scope once per clause.
+  void open_through_matches(std::size_t i) {
+    for (std::size_t c = 0; c < k_categories; ++c) {
+      const auto category = static_cast<ModifierCategory>(c);
+      if (needs_free_words(category) || m_scopes[c].active) {
+        continue;
+      }
+      const auto found = longest_cue(i, [category](const Modifier& m) {
+        return m.category == category &&
+               (m.direction == ModifierDirection::forward || m.direction == ModifierDirection::both);
+      });
+      if (found) {
+        open(category, *found, i);
+      }
+    }
+  }
+
+  void act_on(std::uint32_t index, const Found& found, std::size_t i) {
+    const Modifier& owner = modifier(index);
+    if (owner.direction == ModifierDirection::terminate) {
+      const std::uint16_t kinds = owner.applies_to.empty() ? 0 : kinds_mask(owner.applies_to);
+      for (std::size_t c = 0; c < k_categories; ++c) {
+        const bool named = owner.ends.empty() || std::find(owner.ends.begin(), owner.ends.end(),
+                                                           static_cast<ModifierCategory>(c)) != owner.ends.end();
+        if (!named) {
+          continue;
+        }
+        if (kinds == 0) {
+          m_scopes[c] = {};
+        } else {
+          m_scopes[c].ended_kinds |= kinds; // "no appetite and lost weight": "and" ends it for red flags only
+        }
+      }
+      return;
+    }
+    if (owner.category && needs_free_words(*owner.category) &&
+        (owner.direction == ModifierDirection::forward || owner.direction == ModifierDirection::both)) {
+      open(*owner.category, found, i);
+    }
+  }
+
+  // A word that is no cue: the person speaking again, or their own things, end another person's
+  // scope ("I never told my doctor I had cancer", "my husband says my legs give way").
+  void plain_word(std::size_t i) {
+    auto& someone_else = m_scopes[static_cast<std::size_t>(ModifierCategory::someone_else)];
+    if (in_class(i, WordClass::first_person)) {
+      someone_else = {};
+      for (const ModifierCategory category : {ModifierCategory::negated, ModifierCategory::resolved}) {
+        Scope& scope = m_scopes[static_cast<std::size_t>(category)];
+        if (scope.active && scope.used > 0) {
+          scope = {};
+        }
+      }
+    } else if (in_class(i, WordClass::possessive) && !opens_someone_else(i)) {
+      someone_else = {};
+    }
+  }
+
+  // "the numbness and tingling went away": a backward cue qualifies the list of matches just
+  // before it; any other word ends the list.
+  void read_backward() {
+    for (std::size_t i = 0; i < m_tokens.size(); ++i) {
+      if (!is_free_word(i) || pseudo_at(i)) {
+        continue;
+      }
+      const auto found = longest_cue(i, [](const Modifier& m) {
+        return m.direction == ModifierDirection::backward || m.direction == ModifierDirection::both;
+      });
+      if (!found) {
+        continue;
+      }
+      const Modifier& owner = modifier(found->modifier);
+      const TextSpan cue = span_of(i, found->length);
+      for (std::size_t k = i; k-- > 0;) {
+        if (owner.scope != k_clause && i - k > static_cast<std::size_t>(owner.scope)) {
+          break;
+        }
+        // The matches ending here, and those ending among their words ("numb" in "numb bottom").
+        std::size_t first = k + 1;
+        for (bool grew = true; grew;) {
+          grew = false;
+          for (const TextMatch& match : m_matches) {
+            if (match.last <= k && (match.last == k || match.last >= first) && match.first < first) {
+              first = match.first;
+              grew = true;
+            }
+          }
+        }
+        if (first <= k) {
+          for (std::size_t m = 0; m < m_matches.size(); ++m) {
+            if (m_matches[m].last <= k && m_matches[m].first >= first) {
+              apply(m, *owner.category, found->modifier, i - m_matches[m].last - 1, cue);
+            }
+          }
+          k = first;
+        } else if (m_tokens[k].kind != TokenKind::comma &&
+                   !(is_free_word(k) &&
+                     (in_class(k, WordClass::list_joiners) || in_class(k, WordClass::list_fillers)))) {
+          break;
+        }
+      }
+    }
+  }
+
+  // "my bottom is not numb": a negation among a pattern's own words negates it, red flag or not,
+  // for it is as close as a negation gets.
+  void read_inside_patterns() {
+    for (std::size_t m = 0; m < m_matches.size(); ++m) {
+      const TextMatch& match = m_matches[m];
+      if (!match.by_pattern) {
+        continue;
+      }
+      for (std::size_t k = match.first + 1; k < match.last; ++k) {
+        if (match.takes(k) || !is_free_word(k) || pseudo_at(k)) {
+          continue;
+        }
+        const auto found = longest_cue(k, [](const Modifier& candidate) {
+          return candidate.category == ModifierCategory::negated && candidate.direction != ModifierDirection::backward;
+        });
+        if (found) {
+          m_marks[m].categories |= ContextMark::bit(ModifierCategory::negated);
+          m_marks[m].kept &= static_cast<std::uint8_t>(~ContextMark::bit(ModifierCategory::negated));
+          m_marks[m].qualifier = span_of(k, found->length);
+          m_marks[m].modifier = found->modifier;
+          m_qualified_by[m] = ModifierCategory::negated;
+          break;
+        }
+      }
+    }
+  }
+
+  std::span<const Token> m_tokens;
+  std::span<const TextMatch> m_matches;
+  const std::vector<bool>& m_in_match;
+  const Vocabulary& m_vocabulary;
+  const ContextCues& m_cues;
+  std::vector<ContextCues::WordInfo> m_info; ///< per token
+  std::array<Scope, k_categories> m_scopes{};
+  std::vector<ContextMark> m_marks;
+  std::vector<std::optional<ModifierCategory>> m_qualified_by; ///< per match: the category of its qualifier
+};
+
+} // namespace
+
+std::vector<ContextMark> mark_context(std::span<const Token> tokens, std::span<const TextMatch> matches,
+                                      const std::vector<bool>& in_match, const Vocabulary& vocabulary) {
+  return Marker(tokens, matches, in_match, vocabulary).run();
+}
+
+} // namespace backrelief
