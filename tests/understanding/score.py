@@ -41,6 +41,31 @@ class Tally:
         return f"{self.hits / self.total:.3f} ({self.hits}/{self.total})"
 
 
+def acted_beyond(expect, level, excluded, cautioned):
+    """True when the answer refers higher, or excludes or cautions more, than expected: the
+    analyser took as the person's own and current something it should have set aside."""
+    allowed = set(expect["excluded"]) | set(expect["cautioned_or_excluded"])
+    return level > LEVELS[expect["referral"]] or (level < 2 and bool((excluded | cautioned) - allowed))
+
+
+def acted_short(expect, level, excluded, cautioned):
+    """True when the answer refers lower, or excludes or cautions less, than expected."""
+    missing_x = [t for t in expect["excluded"] if t not in excluded]
+    missing_c = [t for t in expect["cautioned_or_excluded"] if t not in excluded | cautioned]
+    return level < LEVELS[expect["referral"]] or bool(missing_x or missing_c) and level < 2
+
+
+def context_figures(counts):
+    """Precision and recall of setting aside: an item whose context means the sign is not the
+    person's own and current (applies) is a true positive when the answer does not act on it; a
+    control (the cue-like words are there, the sign counts) is a false positive when the answer
+    falls short, which also counts a sign missed for want of words, so precision is a floor."""
+    tp, fp, fn, tn = (counts[key] for key in ("tp", "fp", "fn", "tn"))
+    precision = f"{tp / (tp + fp):.3f}" if tp + fp else "n/a"
+    recall = f"{tp / (tp + fn):.3f}" if tp + fn else "n/a"
+    return f"precision {precision}, recall {recall}; {tp} {fp} {fn} {tn}"
+
+
 def main():
     if len(sys.argv) != 3:
         sys.exit(__doc__)
@@ -55,6 +80,8 @@ def main():
         "traps with no referral at all"])
     exact = Tally()
     misses = collections.Counter()
+    # The context table: per kind, whether the analyser set aside what it should (see context_figures).
+    context = collections.defaultdict(collections.Counter)
     for item, result in zip(items, results):
         expect = item["expect"]
         sign = item["sign"]
@@ -91,6 +118,13 @@ def main():
             tallies["top technique right"].count(top == expect["top"])
             if top != expect["top"]:
                 misses[(item["category"], sign, "another technique first")] += 1
+        if "context" in item:
+            over, under = acted_beyond(expect, level, excluded, cautioned), acted_short(expect, level, excluded, cautioned)
+            outcome = ("tp" if not over else "fn") if item["applies"] else ("fp" if under else "tn")
+            context[item["context"]][outcome] += 1
+            if outcome in ("fn", "fp"):
+                misses[(f"context {item['context']}", sign, "acted on what it should have set aside" if outcome == "fn"
+                        else "set aside what it should have acted on")] += 1
         if item["category"] == "trap":
             tallies["traps not referred (no urgent/emergency)"].count(level < 2)
             tallies["traps with no referral at all"].count(level == 0)
@@ -100,6 +134,10 @@ def main():
     for name, tally in tallies.items():
         print(f"  {name}: {tally}")
     print(f"  referrals at exactly the expected level: {exact}")
+    if context:
+        print("context kinds (set aside: precision, recall; tp fp fn tn):")
+        for kind in sorted(context):
+            print(f"  {kind}: {context_figures(context[kind])}")
     print("kinds of misses (category, sign, what happened: count):")
     for (category, sign, what), count in sorted(misses.items(), key=lambda entry: (-entry[1], entry[0])):
         print(f"  {category} | {sign} | {what}: {count}")
