@@ -27,6 +27,7 @@ ProfileInput merged(const ProfileInput& defaults, ProfileInput line) {
   if (!line.pressure) {
     line.pressure = defaults.pressure;
   }
+  line.year = defaults.year;
   if (!line.age) {
     line.age = defaults.age;
   }

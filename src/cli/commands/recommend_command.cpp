@@ -5,6 +5,7 @@
 #include "cli/input/profile_options.hpp"
 #include "cli/input/rule_options.hpp"
 #include "cli/input/settings.hpp"
+#include "cli/io/environment.hpp"
 #include "cli/io/standard_output.hpp"
 #include "cli/io/terminal.hpp"
 #include "cli/output/output.hpp"
@@ -99,6 +100,7 @@ void run_recommend(RecommendOptions& options, int& status) {
       throw Error(ErrorKind::invalid_input, "--batch writes JSON Lines, but the config file asks for tsv: "
                                             "use --format json");
     }
+    settings.input.year = this_year();
     status = run_batch(rules, settings.input, output, why_not_technique, STDIN_FILENO);
     return;
   }

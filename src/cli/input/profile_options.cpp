@@ -1,12 +1,17 @@
 #include "cli/input/profile_options.hpp"
 
 #include "cli/input/choice.hpp"
+#include "cli/io/environment.hpp"
 
 namespace backrelief::cli {
 
 Profile make_profile_from_options(const ProfileInput& input, const RuleSet& rules) {
   try {
-    return make_profile(input, rules);
+    ProfileInput dated = input;
+    if (dated.year == 0) {
+      dated.year = this_year();
+    }
+    return make_profile(dated, rules);
   } catch (const Error& error) {
     std::vector<Diagnostic> problems = error.diagnostics();
     for (Diagnostic& problem : problems) {

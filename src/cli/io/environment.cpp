@@ -1,8 +1,14 @@
 #include "cli/io/environment.hpp"
 
+#include <chrono>
 #include <cstdlib>
 
 namespace backrelief::cli {
+
+int this_year() {
+  const std::chrono::year_month_day today{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+  return static_cast<int>(today.year());
+}
 
 namespace {
 // backrelief's directory under an XDG base directory: $VARIABLE, or ~/FALLBACK when it is unset

@@ -15,4 +15,7 @@ std::filesystem::path user_config_directory();
 /// backrelief's directory under $XDG_CACHE_HOME, or ~/.cache, likewise.
 std::filesystem::path user_cache_directory();
 
+/// This year by the system clock, in UTC: what "in 2019" is counted back from.
+int this_year();
+
 } // namespace backrelief::cli

@@ -102,7 +102,7 @@ private:
   // Facts from the words join those from the options; a number given as an option wins.
   void understand_description(Profile& profile) {
     if (!profile.description.empty()) { // nothing to read: the vocabulary need not even be built
-      profile.text = analyze_text(profile.description, m_rules.vocabulary());
+      profile.text = analyze_text(profile.description, m_rules.vocabulary(), m_input.year);
     }
     profile.facts = affirmed_facts(profile, m_rules.concepts().size());
     if (!profile.age && profile.text.age) {

@@ -25,6 +25,7 @@ struct ProfileInput {
   std::optional<int> age;
   std::optional<std::string> duration;
   std::optional<double> intensity; ///< pain on a 0-10 scale
+  int year = 0;                    ///< the year the description is read in, to date "in 2019"; 0: unknown
 };
 
 /// A person's situation, checked and resolved against a rule set.

@@ -48,6 +48,17 @@ struct Concept {
   bool report_only = false;                  ///< shown by analyze, used by no rule on purpose
   SourceLocation origin;                     ///< where it was defined
   std::vector<Pattern> patterns;             ///< looser forms of those words: sets, gaps, nearness
+  /// How old a mention may be and still count, in weeks: k_counts_as_written (the default) reads
+  /// no time at all; k_counts_ever keeps a history however old, even one that cleared up ("breast
+  /// cancer in 2008, all clear"); a number sets aside anything older ("a fever in 1999").
+  double counts_within_weeks = -1;
+  std::string past;      ///< the concept a mention older than that means instead: a past clot is a clotting history
+  SourceLocation past_where;
 };
+
+/// Concept::counts_within_weeks when the rule file says nothing: time is not read.
+inline constexpr double k_counts_as_written = -1;
+/// Concept::counts_within_weeks for `counts: ever`.
+inline constexpr double k_counts_ever = 1e9;
 
 } // namespace backrelief

@@ -46,6 +46,7 @@ struct Modifier {
   std::vector<ModifierCategory> ends;  ///< terminate: only these scopes; empty: every scope
   std::vector<std::string> not_before; ///< the cue is none when one of these words follows it
   bool not_before_a_concept = false;   ///< the cue is none when a concept follows it ("gone numb")
+  bool only_in_questions = false;      ///< a cue only in a question: "can massage cause a clot?"
   SourceLocation where;
 };
 
@@ -56,7 +57,9 @@ enum class WordClass : std::uint8_t {
   list_joiners,     ///< "and", "or": join the items of a list
   list_fillers,     ///< "any", "the": may stand among the items of a list
   question_openers, ///< "is", "could": a sentence that opens with one and ends in '?' asks
-  common_words      ///< everyday words never read as misspellings ("light", "stuff")
+  common_words,     ///< everyday words never read as misspellings ("light", "stuff")
+  definite,         ///< "the", "my": what follows exists, so a question about it still reports it
+  current           ///< "still", "again": an old thing that goes on now
 };
 
 /// The words of one class, as written in a rule file.

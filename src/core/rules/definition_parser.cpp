@@ -1,5 +1,7 @@
 #include "core/rules/definition_parser.hpp"
 
+#include "core/model/duration.hpp"
+
 #include "core/rules/pattern_parser.hpp"
 #include "core/rules/replacement.hpp"
 #include "core/util/edit_distance.hpp"
@@ -14,8 +16,8 @@ namespace {
 const std::vector<std::string> k_technique_keys{"id",       "name",      "aliases", "summary",
                                                 "pressure", "aftercare", "replaces"};
 const std::vector<std::string> k_required_technique_keys{"id", "name", "summary", "pressure"};
-const std::vector<std::string> k_concept_keys{"id",       "kind",  "name",        "aliases", "phrases",
-                                              "patterns", "fuzzy", "report_only", "replaces"};
+const std::vector<std::string> k_concept_keys{"id",       "kind",  "name",        "aliases",  "phrases", "patterns",
+                                              "fuzzy",    "report_only", "replaces", "counts", "past"};
 const std::vector<std::string> k_vocabulary_keys{"concept", "phrases", "patterns"};
 const std::vector<std::string> k_required_vocabulary_keys{"concept"};
 const std::vector<std::string> k_required_concept_keys{"id", "kind", "name"};
@@ -115,6 +117,26 @@ void check_names_free(YamlReader& reader, const YAML::Node& node, const RuleSet&
       good = false;
     }
   }
+}
+
+// `counts: ever`, or how recent a mention must be to count: `counts: 4w`, `counts: 1y`.
+bool read_counts(YamlReader& reader, const YAML::Node& node, Concept& entry) {
+  auto text = reader.text(node, "'counts'");
+  if (!text) {
+    return false;
+  }
+  if (*text == "ever") {
+    entry.counts_within_weeks = k_counts_ever;
+    return true;
+  }
+  if (auto weeks = parse_duration_weeks(*text); weeks && *weeks > 0) {
+    entry.counts_within_weeks = *weeks;
+    return true;
+  }
+  reader.error(node, fmt::format("'counts' is '{}': expected 'ever' or how recent a mention must be to count, "
+                                 "as a span such as 3d, 4w, 6m or 1y",
+                                 *text));
+  return false;
 }
 
 bool read_phrases(YamlReader& reader, const YAML::Node& node, std::vector<Phrase>& out) {
@@ -256,6 +278,17 @@ void define_concept(YamlReader& reader, const YAML::Node& node, RuleSet& rules) 
     auto value = reader.boolean(*report_only, "'report_only'");
     good = good && value;
     entry.report_only = value.value_or(false);
+  }
+  if (const auto* counts = fields->find("counts")) {
+    good = read_counts(reader, *counts, entry) && good;
+  }
+  if (const auto* past = fields->find("past")) {
+    if (auto id = reader.identifier(*past, "the concept a past mention means")) {
+      entry.past = *id;
+      entry.past_where = reader.where(*past);
+    } else {
+      good = false;
+    }
   }
   const bool replaces = read_replaces(reader, *fields, good);
   if (!good) {

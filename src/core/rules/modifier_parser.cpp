@@ -12,7 +12,8 @@ namespace {
 
 const std::vector<std::string> k_modifier_keys{"category", "direction",      "cues",
                                                "scope",    "red-flag-scope", "applies-to",
-                                               "ends",     "not-before",     "not-before-a-concept"};
+                                               "ends",     "not-before",     "not-before-a-concept",
+                                               "only-in-questions"};
 const std::vector<std::string> k_word_class_keys{"class", "words"};
 
 template <typename Parse>
@@ -121,8 +122,9 @@ bool read_names(YamlReader& reader, const YAML::Node& node, std::string_view wha
   return good;
 }
 
-// What a modifier's category allows: only a negation, a resolution or another person's report may
-// clear a red flag; a question or a past mention only annotates it (when in doubt, the flag stays).
+// What a modifier's category allows: a negation, a resolution, another person's report or an
+// imagined event may clear a red flag within its red-flag scope; a past mention only dates it, and
+// the concept's own 'counts' says whether that age still matters.
 bool check_modifier(YamlReader& reader, const YAML::Node& node, const Fields& fields, const Modifier& modifier) {
   const bool scoped =
       modifier.direction != ModifierDirection::terminate && modifier.direction != ModifierDirection::pseudo;
@@ -154,10 +156,9 @@ bool check_modifier(YamlReader& reader, const YAML::Node& node, const Fields& fi
   }
   if (const YAML::Node* red = fields.find("red-flag-scope"); red != nullptr && modifier.category) {
     const ModifierCategory category = *modifier.category;
-    if (modifier.red_flag_scope != 0 && category != ModifierCategory::negated &&
-        category != ModifierCategory::resolved && category != ModifierCategory::someone_else) {
-      reader.error(*red, fmt::format("a {} modifier cannot clear a red flag: only a negation, a resolution or "
-                                     "another person's report may; leave 'red-flag-scope' out",
+    if (modifier.red_flag_scope != 0 && category == ModifierCategory::historical) {
+      reader.error(*red, fmt::format("a {} modifier cannot clear a red flag by itself: how old a sign may be is "
+                                     "the concept's 'counts' (backrelief-rules(5)); leave 'red-flag-scope' out",
                                      to_string(category)));
       good = false;
     }
@@ -215,6 +216,11 @@ std::optional<Modifier> read_modifier(YamlReader& reader, const YAML::Node& node
     auto flag = reader.boolean(*value, "'not-before-a-concept'");
     good = good && flag;
     modifier.not_before_a_concept = flag.value_or(false);
+  }
+  if (const YAML::Node* value = fields->find("only-in-questions")) {
+    auto flag = reader.boolean(*value, "'only-in-questions'");
+    good = good && flag;
+    modifier.only_in_questions = flag.value_or(false);
   }
   if (!good || !check_modifier(reader, node, *fields, modifier)) {
     return std::nullopt;

@@ -15,7 +15,9 @@ namespace backrelief {
 namespace {
 
 // Bumped whenever the layout below, or any struct it writes, changes.
-constexpr std::uint32_t k_cache_format = 5;
+constexpr std::uint32_t k_cache_format = 6;
+// Written for "no concept" where a concept id may be absent.
+constexpr std::uint32_t k_no_concept = 0xffffffffU;
 constexpr std::string_view k_magic = "backrelief-rules-cache\n";
 constexpr std::size_t k_max_condition_depth = 64;
 
@@ -246,6 +248,9 @@ void write_concept(Writer& out, const Concept& entry) {
   out.u8(entry.fuzzy ? 1 : 0);
   out.u8(entry.report_only ? 1 : 0);
   out.where(entry.origin);
+  out.f64(entry.counts_within_weeks);
+  out.text(entry.past);
+  out.where(entry.past_where);
 }
 
 Concept read_concept(Reader& in) {
@@ -266,6 +271,9 @@ Concept read_concept(Reader& in) {
   entry.fuzzy = in.u8() != 0;
   entry.report_only = in.u8() != 0;
   entry.origin = in.where();
+  entry.counts_within_weeks = in.f64();
+  entry.past = in.text();
+  entry.past_where = in.where();
   return entry;
 }
 
@@ -519,6 +527,10 @@ struct VocabularyCodec {
     for (const ConceptKind kind : vocabulary.kinds) {
       out.u8(static_cast<std::uint8_t>(kind));
     }
+    for (std::size_t i = 0; i < vocabulary.kinds.size(); ++i) {
+      out.f64(vocabulary.counts_within[i]);
+      out.u32(vocabulary.past[i].value_or(k_no_concept));
+    }
     write_context(out, vocabulary.context);
   }
 
@@ -542,6 +554,7 @@ struct VocabularyCodec {
       }
       out.texts(modifier.not_before);
       out.u8(modifier.not_before_a_concept ? 1 : 0);
+      out.u8(modifier.only_in_questions ? 1 : 0);
     }
     out.u32(static_cast<std::uint32_t>(context.word_classes().size()));
     for (const WordClassWords& entry : context.word_classes()) {
@@ -581,6 +594,7 @@ struct VocabularyCodec {
       }
       modifier.not_before = in.texts();
       modifier.not_before_a_concept = in.u8() != 0;
+      modifier.only_in_questions = in.u8() != 0;
       const bool scoped =
           modifier.direction != ModifierDirection::terminate && modifier.direction != ModifierDirection::pseudo;
       if (scoped != modifier.category.has_value() || modifier.cues.empty()) {
@@ -589,7 +603,7 @@ struct VocabularyCodec {
     }
     std::vector<WordClassWords> classes(in.count(5));
     for (WordClassWords& entry : classes) {
-      entry.word_class = checked_enum(in.u8(), WordClass::common_words);
+      entry.word_class = checked_enum(in.u8(), WordClass::current);
       entry.words = in.texts();
     }
     return {std::move(modifiers), std::move(classes)};
@@ -799,10 +813,23 @@ struct VocabularyCodec {
     for (ConceptKind& kind : kinds) {
       kind = checked_enum(in.u8(), ConceptKind::red_flag);
     }
+    std::vector<double> counts_within(concept_count);
+    std::vector<std::optional<ConceptId>> past(concept_count);
+    for (std::size_t i = 0; i < concept_count; ++i) {
+      counts_within[i] = in.f64();
+      if (const std::uint32_t other = in.u32(); other != k_no_concept) {
+        if (other >= concept_count) {
+          throw Damaged{};
+        }
+        past[i] = other;
+      }
+    }
     ContextCues context = read_context(in);
     if (build) {
       into.patterns = std::move(patterns);
       into.kinds = std::move(kinds);
+      into.counts_within = std::move(counts_within);
+      into.past = std::move(past);
       into.context = std::move(context);
     }
   }

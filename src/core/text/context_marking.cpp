@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <optional>
 #include <string_view>
 
 namespace backrelief {
@@ -49,6 +50,7 @@ public:
 
   std::vector<ContextMark> run() {
     if (!m_matches.empty() && !m_cues.empty()) {
+      m_question = question_sentences();
       read_forward();
       read_backward();
       read_inside_patterns();
@@ -81,6 +83,9 @@ private:
     const Modifier& owner = modifier(cue.modifier);
     if (owner.not_before_a_concept && after < m_tokens.size() && m_in_match[after]) {
       return 0; // "both legs have gone numb": a change into a state, not one that went away
+    }
+    if (owner.only_in_questions && !m_question[i]) {
+      return 0; // "coughing causes me to leak" reports; "can massage cause a clot?" asks
     }
     if (!owner.not_before.empty() && is_word(after) &&
         std::find(owner.not_before.begin(), owner.not_before.end(), m_tokens[after].text) != owner.not_before.end()) {
@@ -152,6 +157,9 @@ private:
     if ((kinds & kinds_mask(owner.applies_to) & static_cast<std::uint16_t>(~ended_kinds)) == 0) {
       return;
     }
+    if (category == ModifierCategory::hypothetical && follows_definite(m_matches[m])) {
+      return; // "could the numbness in my groin be from my back?": it exists, only its cause is asked
+    }
     ContextMark& mark = m_marks[m];
     const bool red_flag = (kinds & kind_bit(ConceptKind::red_flag)) != 0;
     const bool clears =
@@ -167,6 +175,11 @@ private:
       mark.modifier = index;
       m_qualified_by[m] = category;
     }
+  }
+
+  // True when a word that presupposes what follows ("the", "my", "this") stands just before it.
+  [[nodiscard]] bool follows_definite(const TextMatch& match) const {
+    return match.first > 0 && is_free_word(match.first - 1) && in_class(match.first - 1, WordClass::definite);
   }
 
   // Which cue explains a fact best: what cleared it over what only annotated it, then the order
@@ -192,6 +205,18 @@ private:
   void close_all() {
     for (Scope& scope : m_scopes) {
       scope = {};
+    }
+  }
+
+  // A comma that starts no list ends every scope, except after a colon, where the items that
+  // spell out a subject stay its own: only a negation or a resolution ends there.
+  void close_for_comma() {
+    if (!m_elaborating) {
+      close_all();
+      return;
+    }
+    for (const ModifierCategory category : {ModifierCategory::negated, ModifierCategory::resolved}) {
+      m_scopes[static_cast<std::size_t>(category)] = {};
     }
   }
 
@@ -289,12 +314,36 @@ private:
   }
 
   void read_forward() {
-    const auto question = question_sentences();
+    const auto& question = m_question;
     std::size_t next_match = 0;
     for (std::size_t i = 0; i < m_tokens.size();) {
       const Token& token = m_tokens[i];
+      if (token.kind == TokenKind::sentence_end && token.text == ":") {
+        // "PMH: DVT 2019", "my colleague had it last year: numb bum, couldn't pee": what follows a
+        // colon spells out what came before it, so whose it is, and whether asked or past, go on;
+        // a denial ends there, for a warning sign is cleared only by a close one.
+        m_elaborating = true;
+        close_for_comma();
+        ++i;
+        continue;
+      }
       if (token.kind == TokenKind::sentence_end || token.kind == TokenKind::question_end) {
         close_all();
+        m_elaborating = false;
+        m_aside.reset();
+        ++i;
+        continue;
+      }
+      if (token.kind == TokenKind::comma && (token.text == "(" || token.text == ")")) {
+        // "my patient (I'm a nurse) had night sweats": an aside has scopes of its own, and those
+        // open before it go on after it.
+        if (token.text == "(" && !m_aside) {
+          m_aside = m_scopes;
+          close_all();
+        } else if (token.text == ")" && m_aside) {
+          m_scopes = *m_aside;
+          m_aside.reset();
+        }
         ++i;
         continue;
       }
@@ -305,7 +354,7 @@ private:
       }
       if (token.kind == TokenKind::comma) {
         if (!list_continues(i)) {
-          close_all();
+          close_for_comma();
         }
         ++i;
         continue;
@@ -318,8 +367,7 @@ private:
         ++next_match;
       }
       if (m_in_match[i]) {
-        spend(i);
-        ++i;
+        ++i; // a list of concepts is read as one reach: "denies fever, chills, night sweats or weight loss"
         continue;
       }
       std::size_t length = 1;
@@ -331,7 +379,9 @@ private:
       } else {
         plain_word(i);
       }
-      spend(i);
+      if (!in_class(i, WordClass::list_joiners)) {
+        spend(i);
+      }
       // Never step over the start of a match or a word of one.
       std::size_t next = i + length;
       for (std::size_t k = i + 1; k < next; ++k) {
@@ -441,11 +491,21 @@ private:
           k = first;
         } else if (m_tokens[k].kind != TokenKind::comma &&
                    !(is_free_word(k) &&
-                     (in_class(k, WordClass::list_joiners) || in_class(k, WordClass::list_fillers)))) {
+                     (in_class(k, WordClass::list_joiners) || in_class(k, WordClass::list_fillers))) &&
+                   !(owner.scope != k_clause && crossable(k))) {
           break;
         }
       }
     }
+  }
+
+  // A word a backward cue with a scope in tokens reaches over: "my urine infection two months ago
+  // cleared up". A terminator or the person starting a new clause stops it.
+  [[nodiscard]] bool crossable(std::size_t k) const {
+    if (!is_content(m_tokens[k]) || m_in_match[k] || starts_new_clause(k)) {
+      return false;
+    }
+    return !longest_cue(k, [](const Modifier& m) { return m.direction == ModifierDirection::terminate; });
   }
 
   // "my bottom is not numb": a negation among a pattern's own words negates it, red flag or not,
@@ -481,7 +541,10 @@ private:
   const Vocabulary& m_vocabulary;
   const ContextCues& m_cues;
   std::vector<ContextCues::WordInfo> m_info; ///< per token
+  std::vector<std::optional<TextSpan>> m_question; ///< per token: the question it stands in, if any
   std::array<Scope, k_categories> m_scopes{};
+  std::optional<std::array<Scope, k_categories>> m_aside; ///< the scopes open before a '('
+  bool m_elaborating = false;                              ///< after a colon, until the sentence ends
   std::vector<ContextMark> m_marks;
   std::vector<std::optional<ModifierCategory>> m_qualified_by; ///< per match: the category of its qualifier
 };

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <utility>
 
 namespace backrelief {
 
@@ -14,13 +15,14 @@ namespace {
 
 class Analyzer {
 public:
-  Analyzer(std::string_view text, const Vocabulary& vocabulary)
-      : m_text(text), m_vocabulary(vocabulary), m_tokens(tokenize(text)) {}
+  Analyzer(std::string_view text, const Vocabulary& vocabulary, int year)
+      : m_text(text), m_vocabulary(vocabulary), m_tokens(tokenize(text)), m_year(year) {}
 
   TextAnalysis run() {
     find_phrases();
     find_patterns();
     const std::vector<ContextMark> marks = mark_context(m_tokens, m_matches, m_in_match, m_vocabulary);
+    m_events = read_event_times(m_tokens, m_vocabulary.context(), m_year);
     TextAnalysis analysis;
     analysis.facts.reserve(m_matches.size());
     for (std::size_t i = 0; i < m_matches.size(); ++i) {
@@ -35,14 +37,28 @@ public:
       fact.resolved = mark.has(ModifierCategory::resolved);
       fact.family = mark.has(ModifierCategory::someone_else);
       fact.hypothetical = mark.has(ModifierCategory::hypothetical);
-      fact.historical = mark.has(ModifierCategory::historical);
       fact.fuzzy = match.fuzzy;
       fact.by_pattern = match.by_pattern;
       fact.source = match.source;
-      if (mark.qualifier && mark.categories != 0) {
-        fact.qualifier = std::string(m_text.substr(mark.qualifier->begin, mark.qualifier->end - mark.qualifier->begin));
+      const bool dated = read_time(match, mark, fact);
+      const bool qualified = fact.negated || fact.resolved || fact.family || fact.hypothetical;
+      if (mark.qualifier && qualified) {
+        fact.qualifier = text_of(*mark.qualifier);
+      } else if (fact.historical) {
+        fact.qualifier = fact.when;
+      }
+      // "PMH: DVT 2019": a clot long past is a clotting history, which still counts.
+      std::optional<TextFact> past;
+      const std::optional<ConceptId> instead = m_vocabulary.past(match.concept_id);
+      if (dated && instead && fact.historical && !qualified) {
+        past = fact;
+        past->concept_id = *instead;
+        past->historical = false;
       }
       analysis.facts.push_back(std::move(fact));
+      if (past) {
+        analysis.facts.push_back(std::move(*past));
+      }
     }
     read_numbers(m_text, m_tokens, m_vocabulary.context(), analysis);
     return analysis;
@@ -192,6 +208,81 @@ private:
     }
   }
 
+  // Whether the concept reads time, and if so when the fact happened and whether that is too long
+  // ago to count (Concept::counts_within_weeks). A time said in the same stretch of words ("a DVT
+  // in 2019", "two years ago I had...") dates it; a word of the past ("as a kid", "history of")
+  // says long ago; "still" or "again" there makes it current.
+  bool read_time(const TextMatch& match, const ContextMark& mark, TextFact& fact) const {
+    const double window = m_vocabulary.counts_within(match.concept_id);
+    if (window == k_counts_as_written) {
+      return false;
+    }
+    const auto [first, last] = stretch_of(match);
+    std::optional<double> weeks;
+    for (const EventTime& event : m_events) {
+      if (event.first >= first && event.last <= last) {
+        weeks = event.weeks_ago;
+        fact.when = text_of(TextSpan{m_tokens[event.first].begin, m_tokens[event.last].end});
+        if (event.first > match.last) {
+          break; // the nearest after the words, or the last before them
+        }
+      }
+    }
+    const auto past_bit = ContextMark::bit(ModifierCategory::historical);
+    if (!weeks && ((mark.categories | mark.kept) & past_bit) != 0) {
+      weeks = k_counts_ever;
+      fact.when = mark.qualifier ? text_of(*mark.qualifier) : std::string{};
+    }
+    for (std::size_t k = first; k <= last && weeks; ++k) {
+      if (m_tokens[k].kind == TokenKind::word && m_vocabulary.context().in_class(m_tokens[k].text, WordClass::current)) {
+        weeks.reset(); // "a DVT in 2019 and the calf is swollen again"
+      }
+    }
+    fact.weeks_ago = weeks;
+    if (window >= k_counts_ever) {
+      fact.resolved = false; // "breast cancer in 2008, all clear": a history counts however it ended
+      return true;
+    }
+    fact.historical = weeks && *weeks > window;
+    return true;
+  }
+
+  // The stretch of words around a match that a time belongs with: up to the nearest comma,
+  // bracket or sentence end on either side.
+  [[nodiscard]] std::pair<std::size_t, std::size_t> stretch_of(const TextMatch& match) const {
+    std::size_t first = match.first;
+    while (first > 0 && is_content(m_tokens[first - 1]) && !new_clause_at(first - 1)) {
+      --first;
+    }
+    std::size_t last = match.last;
+    while (last + 1 < m_tokens.size() &&
+           (is_content(m_tokens[last + 1]) || m_tokens[last + 1].kind == TokenKind::slash) &&
+           !new_clause_at(last + 1)) {
+      ++last;
+    }
+    return {first, last};
+  }
+
+  // "a DVT in 2016 and now my calf is swollen": a joining word before the person or their own
+  // things starts a new clause, which a date before it does not reach.
+  [[nodiscard]] bool new_clause_at(std::size_t k) const {
+    const ContextCues& cues = m_vocabulary.context();
+    if (m_tokens[k].kind != TokenKind::word || !cues.in_class(m_tokens[k].text, WordClass::list_joiners)) {
+      return false;
+    }
+    for (std::size_t next = k + 1; next < m_tokens.size() && next <= k + 2; ++next) {
+      const std::string& word = m_tokens[next].text;
+      if (cues.in_class(word, WordClass::first_person) || cues.in_class(word, WordClass::possessive)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  [[nodiscard]] std::string text_of(TextSpan span) const {
+    return std::string(m_text.substr(span.begin, span.end - span.begin));
+  }
+
   // A guessed misspelling may not complete a concept that says `fuzzy: false`, except a red
   // flag (when in doubt, the flag stays); a shorter phrase at the same place may still match.
   [[nodiscard]] std::optional<Vocabulary::PhraseMatch>
@@ -221,6 +312,8 @@ private:
   std::vector<bool> m_in_match;
   std::vector<std::optional<Vocabulary::WordId>> m_words; ///< per token: its word in the vocabulary
   std::vector<bool> m_fuzzy;                              ///< per token: a guessed misspelling
+  int m_year = 0;
+  std::vector<EventTime> m_events;
 };
 
 // Cut an over-long description at a space before the limit, so analysis stays bounded.
@@ -234,8 +327,8 @@ std::string_view bounded(std::string_view text) {
 
 } // namespace
 
-TextAnalysis analyze_text(std::string_view text, const Vocabulary& vocabulary) {
-  return Analyzer(bounded(text), vocabulary).run();
+TextAnalysis analyze_text(std::string_view text, const Vocabulary& vocabulary, int year) {
+  return Analyzer(bounded(text), vocabulary, year).run();
 }
 
 } // namespace backrelief

@@ -28,6 +28,8 @@ struct TextFact {
   bool by_pattern = false;   ///< found by a pattern of the concept rather than one of its phrases
   std::uint32_t source = 0;  ///< the pattern's index, or the phrase's node (Vocabulary::phrase_where)
   std::string qualifier;     ///< the words that negated it, resolved it, made it someone else's, asked or past
+  std::optional<double> weeks_ago; ///< when it happened, where the words say and its concept reads time
+  std::string when;                ///< the words that say when
 
   /// True when the person reports it as theirs and current: none of the above.
   [[nodiscard]] bool affirmed() const { return !negated && !resolved && !family && !hypothetical && !historical; }
@@ -51,7 +53,8 @@ struct TextAnalysis {
 /// text at a word boundary before this, so its time and memory stay bounded whatever it is given.
 inline constexpr std::size_t k_max_description_bytes = std::size_t{1024} * 1024;
 
-/// Understands a description with a compiled vocabulary.
-TextAnalysis analyze_text(std::string_view text, const Vocabulary& vocabulary);
+/// Understands a description with a compiled vocabulary. `year` is the year it was written, so
+/// that "in 2019" has an age; 0 when unknown, and then a year alone dates nothing.
+TextAnalysis analyze_text(std::string_view text, const Vocabulary& vocabulary, int year = 0);
 
 } // namespace backrelief

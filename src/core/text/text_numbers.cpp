@@ -18,6 +18,10 @@ namespace {
 constexpr double k_weeks_per_month = 52.0 / 12.0;
 constexpr double k_max_intensity = 10.0;
 constexpr double k_max_years = 130.0;
+// "last winter", "last Christmas": half a year back, near enough to tell a recent event from an old one.
+constexpr double k_weeks_per_season_ago = 26.0;
+// A four-digit number from this year on is a year when it is not followed by a unit.
+constexpr double k_first_year = 1900.0;
 
 constexpr std::array<std::pair<std::string_view, double>, 34> k_number_words{{
     {"a", 1},          {"an", 1},        {"one", 1},       {"two", 2},       {"three", 3},    {"four", 4},
@@ -331,7 +335,7 @@ private:
         continue;
       }
       for (const ContextCues::Cue& cue : m_cues.cues(index)) {
-        if (cue.words.size() == 1 || word(k + 1) == cue.words[1]) {
+        if (cue.words.front() == word(k) && (cue.words.size() == 1 || word(k + 1) == cue.words[1])) {
           return true;
         }
       }
@@ -390,6 +394,63 @@ private:
     record_duration(total, first, unit);
   }
 
+public:
+  // "3 weeks ago", "in 2019", "last winter", "yesterday": when events happened.
+  [[nodiscard]] std::vector<EventTime> event_times(int year) const {
+    std::vector<EventTime> events;
+    for (std::size_t i = 0; i < m_tokens.size(); ++i) {
+      if (auto event = event_at(i, year)) {
+        events.push_back(*event);
+        i = event->last;
+      }
+    }
+    return events;
+  }
+
+private:
+  [[nodiscard]] std::optional<EventTime> event_at(std::size_t i, int year) const {
+    if (i > 0 && (word(i - 1) == "since" || word(i - 1) == "from")) {
+      return std::nullopt; // "on pred since 2019": going on from then, not over
+    }
+    const std::string_view here = word(i);
+    if (here == "yesterday" || here == "today" || here == "tonight" || here == "currently") {
+      return EventTime{0, i, i};
+    }
+    if ((here == "this" || here == "last") && (word(i + 1) == "morning" || word(i + 1) == "night" ||
+                                               word(i + 1) == "evening" || word(i + 1) == "afternoon")) {
+      return EventTime{0, i, i + 1};
+    }
+    if (here == "last" || here == "past") {
+      if (const auto weeks = unit_at(i + 1)) {
+        return EventTime{*weeks, i, i + 1}; // "last year"; "the past year" reads the same way
+      }
+      if (is_season(word(i + 1))) {
+        return EventTime{k_weeks_per_season_ago, i, i + 1};
+      }
+    }
+    if (const auto value = number_at(i)) {
+      const std::size_t length = number_length(i);
+      const std::size_t unit = i + length;
+      const auto weeks = unit_at(unit);
+      if (weeks && word(unit + 1) == "ago") {
+        const double total = *value * *weeks;
+        if (std::isfinite(total)) {
+          return EventTime{total, i, unit + 1};
+        }
+      }
+      if (!weeks && year > 0 && is_digits(i) && m_tokens[i].text.size() == 4 && *value >= k_first_year &&
+          *value <= year) {
+        return EventTime{(year - *value) * 52.0, i, i}; // "in 2019", "DVT 2019"
+      }
+    }
+    return std::nullopt;
+  }
+
+  static bool is_season(std::string_view word) {
+    return word == "winter" || word == "summer" || word == "spring" || word == "autumn" || word == "fall" ||
+           word == "christmas" || word == "easter";
+  }
+
   std::string_view m_text;
   std::span<const Token> m_tokens;
   const ContextCues& m_cues;
@@ -401,6 +462,11 @@ private:
 void read_numbers(std::string_view text, std::span<const Token> tokens, const ContextCues& cues,
                   TextAnalysis& analysis) {
   NumberReader(text, tokens, cues, analysis).read();
+}
+
+std::vector<EventTime> read_event_times(std::span<const Token> tokens, const ContextCues& cues, int year) {
+  TextAnalysis unused;
+  return NumberReader({}, tokens, cues, unused).event_times(year);
 }
 
 } // namespace backrelief

@@ -3,8 +3,10 @@
 #include "core/text/text_analysis.hpp"
 #include "core/text/tokenizer.hpp"
 
+#include <cstddef>
 #include <span>
 #include <string_view>
+#include <vector>
 
 namespace backrelief {
 
@@ -15,5 +17,16 @@ class ContextCues;
 /// A number in a sentence about someone else (a cue of `cues` says whose) is not the person's.
 void read_numbers(std::string_view text, std::span<const Token> tokens, const ContextCues& cues,
                   TextAnalysis& analysis);
+
+/// When something happened, as the words say, over tokens [first, last].
+struct EventTime {
+  double weeks_ago = 0;
+  std::size_t first = 0;
+  std::size_t last = 0;
+};
+
+/// Reads the times of events: "3 weeks ago", "in 2019" (with `year`, this year;
+/// 0 when unknown, and then a year alone says nothing), "last winter", "yesterday".
+std::vector<EventTime> read_event_times(std::span<const Token> tokens, const ContextCues& cues, int year);
 
 } // namespace backrelief

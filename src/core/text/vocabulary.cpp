@@ -15,6 +15,27 @@ namespace {
 constexpr std::size_t k_min_fuzzy_length = 5;
 constexpr std::size_t k_two_typo_length = 8;
 
+// The concept a mention too old to count means instead ("past: clotting-disorder"), which must be
+// a concept the rule files define.
+std::optional<ConceptId> past_concept(const std::vector<Concept>& concepts, const Concept& entry,
+                                      std::vector<Diagnostic>& diagnostics) {
+  if (entry.past.empty()) {
+    return std::nullopt;
+  }
+  std::vector<std::string> ids;
+  for (std::size_t other = 0; other < concepts.size(); ++other) {
+    if (concepts[other].id == entry.past) {
+      return static_cast<ConceptId>(other);
+    }
+    ids.push_back(concepts[other].id);
+  }
+  Diagnostic unknown;
+  unknown.where = entry.past_where;
+  unknown.message = fmt::format("unknown concept '{}' in 'past'{}", entry.past, did_you_mean(entry.past, ids));
+  diagnostics.push_back(std::move(unknown));
+  return std::nullopt;
+}
+
 std::size_t allowed_typos(std::size_t length) {
   if (length >= k_two_typo_length) {
     return 2;
@@ -106,6 +127,8 @@ Vocabulary Vocabulary::compile(const std::vector<Concept>& concepts, const std::
     vocabulary.m_tables.fuzzy.push_back(entry.fuzzy);
     vocabulary.m_tables.stated.push_back(false);
     vocabulary.m_tables.kinds.push_back(entry.kind);
+    vocabulary.m_tables.counts_within.push_back(entry.counts_within_weeks);
+    vocabulary.m_tables.past.push_back(past_concept(concepts, entry, diagnostics));
     const auto concept_id = static_cast<ConceptId>(index);
     for (const Phrase& phrase : entry.phrases) {
       const std::vector<Token> tokens = tokenize(phrase.text);

@@ -57,6 +57,14 @@ public:
   [[nodiscard]] ConceptKind kind(ConceptId id) const {
     return id < m_tables.kinds.size() ? m_tables.kinds[id] : ConceptKind::condition;
   }
+  /// How old a mention of the concept may be and still count (Concept::counts_within_weeks).
+  [[nodiscard]] double counts_within(ConceptId id) const {
+    return id < m_tables.counts_within.size() ? m_tables.counts_within[id] : k_counts_as_written;
+  }
+  /// The concept that a mention too old to count means instead, if any.
+  [[nodiscard]] std::optional<ConceptId> past(ConceptId id) const {
+    return id < m_tables.past.size() ? m_tables.past[id] : std::nullopt;
+  }
   /// True when the concept is a red flag, which only a close, explicit negation suppresses.
   [[nodiscard]] bool is_red_flag(ConceptId id) const {
     return id < m_tables.red_flags.size() && m_tables.red_flags[id];
@@ -118,6 +126,8 @@ public:
     std::vector<bool> fuzzy;        ///< by concept id
     std::vector<bool> stated;       ///< by concept id
     std::vector<ConceptKind> kinds; ///< by concept id
+    std::vector<double> counts_within;            ///< by concept id: Concept::counts_within_weeks
+    std::vector<std::optional<ConceptId>> past;   ///< by concept id: what a mention too old means instead
     CompiledPatterns patterns;
     ContextCues context;
   };

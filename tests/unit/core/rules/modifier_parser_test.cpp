@@ -87,10 +87,11 @@ TEST(ModifierParser, ScopedModifiersNeedACategory) {
             "hypothetical, historical");
 }
 
-TEST(ModifierParser, OnlyANegationAResolutionOrAnotherPersonClearsARedFlag) {
-  EXPECT_EQ(error_of("  - {category: hypothetical, red-flag-scope: 3, cues: [what if]}\n"),
-            "test.yaml:5:47: a hypothetical modifier cannot clear a red flag: only a negation, a resolution or "
-            "another person's report may; leave 'red-flag-scope' out");
+TEST(ModifierParser, APastMentionDoesNotClearARedFlagByItself) {
+  EXPECT_EQ(error_of("  - {category: historical, red-flag-scope: 3, cues: [years ago]}\n"),
+            "test.yaml:5:45: a historical modifier cannot clear a red flag by itself: how old a sign may be is the "
+            "concept's 'counts' (backrelief-rules(5)); leave 'red-flag-scope' out");
+  EXPECT_TRUE(errors_alone(k_head + "  - {category: hypothetical, red-flag-scope: 3, cues: [what if]}\n").empty());
 }
 
 TEST(ModifierParser, RedFlagScopeStaysWithinTheScope) {

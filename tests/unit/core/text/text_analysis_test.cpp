@@ -198,7 +198,9 @@ TEST(AnalyzeText, AConceptOfAReferralRuleIsTreatedAsARedFlag) {
   EXPECT_EQ(facts_of("no problems at all with any fever", referral_rules()), Facts{"fever \"fever\""});
   EXPECT_EQ(facts_of("no fever", referral_rules()), Facts{"fever \"fever\" negated"});
   EXPECT_EQ(facts_of("what if I get a fever?", plain_rules()), Facts{"fever \"fever\" hypothetical"});
-  EXPECT_EQ(facts_of("what if I get a fever?", referral_rules()), Facts{"fever \"fever\""});
+  EXPECT_EQ(facts_of("what if I get a fever?", referral_rules()), Facts{"fever \"fever\" hypothetical"});
+  EXPECT_EQ(facts_of("is a fever bad?", referral_rules()), Facts{"fever \"fever\""})
+      << "asked about with no cue of imagining: a warning sign is kept";
 }
 
 TEST(AnalyzeText, APhraseHoldingANegationWordIsASymptom) {
@@ -251,9 +253,11 @@ TEST(AnalyzeText, OnlyAQuestionOpeningWithAQuestionWordIsHypothetical) {
             (Facts{"numbness \"numbness\" hypothetical", "stiffness \"stiff\""}));
 }
 
-TEST(AnalyzeText, ARedFlagIsNeverHypothetical) {
-  EXPECT_EQ(facts_of("what if I get saddle numbness"), Facts{"saddle-numbness \"saddle numbness\""});
+TEST(AnalyzeText, AnImaginedRedFlagIsSetAsideAnAskedOneKept) {
+  EXPECT_EQ(facts_of("what if I get saddle numbness"), Facts{"saddle-numbness \"saddle numbness\" hypothetical"});
   EXPECT_EQ(facts_of("is saddle numbness bad?"), Facts{"saddle-numbness \"saddle numbness\""});
+  EXPECT_EQ(facts_of("what if the saddle numbness is from my back?"), Facts{"saddle-numbness \"saddle numbness\""})
+      << "a definite word says it exists";
 }
 
 TEST(AnalyzeText, CutsAnOverLongDescriptionAtAWordBeforeTheLimit) {

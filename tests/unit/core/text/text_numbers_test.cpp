@@ -196,5 +196,36 @@ TEST(TextNumbers, WhenAnEventHappenedIsNotHowLongThePainHasLasted) {
   EXPECT_EQ(duration_of("my back pain started 3 weeks ago"), "3 \"3 weeks\"");
 }
 
+/// The event times of `text` read in 2026, as `weeks "words"`.
+std::vector<std::string> events_of(std::string_view text) {
+  const std::vector<Token> tokens = tokenize(text);
+  std::vector<std::string> out;
+  for (const EventTime& event : read_event_times(tokens, shipped_cues(), 2026)) {
+    out.push_back(fmt::format("{:.0f} \"{}\"", event.weeks_ago,
+                              text.substr(tokens[event.first].begin, tokens[event.last].end - tokens[event.first].begin)));
+  }
+  return out;
+}
+
+TEST(EventTimes, ReadsWhenThingsHappened) {
+  using Events = std::vector<std::string>;
+  EXPECT_EQ(events_of("a DVT in 2019"), Events{"364 \"2019\""});
+  EXPECT_EQ(events_of("broke it three years ago"), Events{"156 \"three years ago\""});
+  EXPECT_TRUE(events_of("6 weeks back pain").empty()) << "a span before the back is how long, not when";
+  EXPECT_EQ(events_of("had flu last winter"), Events{"26 \"last winter\""});
+  EXPECT_EQ(events_of("fell yesterday"), Events{"0 \"yesterday\""});
+}
+
+TEST(EventTimes, WhatGoesOnIsNoEvent) {
+  EXPECT_TRUE(events_of("on steroids since 2019").empty());
+  EXPECT_TRUE(events_of("pain for 3 weeks").empty());
+  EXPECT_TRUE(events_of("a year in 2031").empty()) << "a year still to come dates nothing";
+}
+
+TEST(EventTimes, AYearAloneDatesNothingWhenThisYearIsUnknown) {
+  const std::vector<Token> tokens = tokenize("a DVT in 2019");
+  EXPECT_TRUE(read_event_times(tokens, shipped_cues(), 0).empty());
+}
+
 } // namespace
 } // namespace backrelief
