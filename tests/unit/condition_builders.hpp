@@ -20,10 +20,14 @@ inline constexpr ConceptId k_numbness = 3;
 
 inline RuleSet make_rules() {
   RuleSet rules;
-  rules.add_concept(Concept{"neck", ConceptKind::area, "neck", {}, {}, true, false, {}, {}, k_counts_as_written, {}, {}});
-  rules.add_concept(Concept{"lower-back", ConceptKind::area, "lower back", {}, {}, true, false, {}, {}, k_counts_as_written, {}, {}});
-  rules.add_concept(Concept{"pregnancy", ConceptKind::condition, "pregnancy", {}, {}, true, false, {}, {}, k_counts_as_written, {}, {}});
-  rules.add_concept(Concept{"numbness", ConceptKind::red_flag, "numbness", {}, {}, true, false, {}, {}, k_counts_as_written, {}, {}});
+  rules.add_concept(
+      Concept{"neck", ConceptKind::area, "neck", {}, {}, true, false, {}, {}, k_counts_as_written, {}, {}});
+  rules.add_concept(
+      Concept{"lower-back", ConceptKind::area, "lower back", {}, {}, true, false, {}, {}, k_counts_as_written, {}, {}});
+  rules.add_concept(Concept{
+      "pregnancy", ConceptKind::condition, "pregnancy", {}, {}, true, false, {}, {}, k_counts_as_written, {}, {}});
+  rules.add_concept(
+      Concept{"numbness", ConceptKind::red_flag, "numbness", {}, {}, true, false, {}, {}, k_counts_as_written, {}, {}});
   return rules;
 }
 

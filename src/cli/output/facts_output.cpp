@@ -18,15 +18,42 @@ void write_number(JsonWriter& json, const std::optional<TextNumber>& number) {
 
 } // namespace
 
+namespace {
+
+// How the words in a fact's qualifier made it something other than reported.
+std::string_view qualified_how(const TextFact& fact) {
+  if (fact.negated) {
+    return "negated by";
+  }
+  if (fact.resolved) {
+    return "over, by";
+  }
+  if (fact.family) {
+    return "someone else's, by";
+  }
+  if (fact.hypothetical) {
+    return "asked or imagined, by";
+  }
+  return "too long ago to count, by";
+}
+
+} // namespace
+
 std::string_view fact_status(const TextFact& fact) {
   if (fact.negated) {
     return "negated";
+  }
+  if (fact.resolved) {
+    return "resolved";
   }
   if (fact.family) {
     return "family";
   }
   if (fact.hypothetical) {
     return "question";
+  }
+  if (fact.historical) {
+    return "past";
   }
   return "reported";
 }
@@ -38,7 +65,7 @@ FactSource fact_source(const TextFact& fact, const RuleSet& rules) {
     return {"pattern", pattern.text, pattern.where};
   }
   const SourceLocation& where = vocabulary.phrase_where(fact.source);
-  for (const Phrase& phrase : rules.concepts()[fact.concept_id].phrases) {
+  for (const Phrase& phrase : rules.concepts()[fact.past_of.value_or(fact.concept_id)].phrases) {
     if (phrase.where.line == where.line && phrase.where.column == where.column && phrase.where.file == where.file) {
       return {"phrase", phrase.text, where};
     }
@@ -49,10 +76,23 @@ FactSource fact_source(const TextFact& fact, const RuleSet& rules) {
 void write_text_fact(JsonWriter& json, const TextFact& fact, const RuleSet& rules, bool explain) {
   const Concept& entry = rules.concepts()[fact.concept_id];
   json.begin_object().key("fact").identifier(entry.id).key("kind").identifier(to_string(entry.kind));
-  json.member("negated", fact.negated).member("family", fact.family).member("hypothetical", fact.hypothetical);
+  json.member("reported", fact.affirmed()).member("negated", fact.negated).member("resolved", fact.resolved);
+  json.member("family", fact.family).member("hypothetical", fact.hypothetical).member("past", fact.historical);
   json.member("misspelled", fact.fuzzy).member("from", fact.from);
   json.member("start", fact.begin).member("end", fact.end);
   if (explain) {
+    json.key("when");
+    if (fact.weeks_ago) {
+      json.begin_object().member("weeks_ago", *fact.weeks_ago).member("words", fact.when).end_object();
+    } else {
+      json.null();
+    }
+    json.key("past_of");
+    if (fact.past_of) {
+      json.identifier(rules.concepts()[*fact.past_of].id);
+    } else {
+      json.null();
+    }
     const FactSource source = fact_source(fact, rules);
     json.key("matched_by").begin_object().member("kind", source.kind).member("text", source.text);
     json.member("at", to_string(source.where)).end_object();
@@ -73,7 +113,8 @@ void write_facts(JsonWriter& json, const Profile& profile, const RuleSet& rules)
     for (ConceptId id : items) {
       const Concept& entry = rules.concepts()[id];
       json.begin_object().key("fact").identifier(entry.id).key("kind").identifier(to_string(entry.kind));
-      json.member("negated", false).member("family", false).member("hypothetical", false);
+      json.member("reported", true).member("negated", false).member("resolved", false).member("family", false);
+      json.member("hypothetical", false).member("past", false);
       from.assign(option).append(" ").append(entry.id);
       json.member("misspelled", false).member("from", from).end_object();
     }
@@ -126,10 +167,13 @@ std::string format_analysis_text(const Profile& profile, const RuleSet& rules) {
       fmt::format_to(put, " ({})", to_string(source.where));
     }
     if (!fact.qualifier.empty()) {
-      const std::string_view how = fact.negated  ? "negated by"
-                                   : fact.family ? "someone else's, by"
-                                                 : "asked or imagined, by";
-      fmt::format_to(put, "; {} \"{}\"", how, fact.qualifier);
+      fmt::format_to(put, "; {} \"{}\"", qualified_how(fact), fact.qualifier);
+    }
+    if (fact.past_of) {
+      fmt::format_to(put, "; a past {}", rules.concepts()[*fact.past_of].id);
+    }
+    if (fact.weeks_ago && fact.when != fact.qualifier) {
+      fmt::format_to(put, "; dated by \"{}\"", fact.when);
     }
     out += '\n';
   }

@@ -52,7 +52,7 @@ struct Concept {
   /// no time at all; k_counts_ever keeps a history however old, even one that cleared up ("breast
   /// cancer in 2008, all clear"); a number sets aside anything older ("a fever in 1999").
   double counts_within_weeks = -1;
-  std::string past;      ///< the concept a mention older than that means instead: a past clot is a clotting history
+  std::string past; ///< the concept a mention older than that means instead: a past clot is a clotting history
   SourceLocation past_where;
 };
 

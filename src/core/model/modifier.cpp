@@ -8,9 +8,8 @@ namespace {
 
 const std::array<std::string, 5> k_categories{"negated", "resolved", "someone-else", "hypothetical", "historical"};
 const std::array<std::string, 5> k_directions{"forward", "backward", "both", "terminate", "pseudo"};
-const std::array<std::string, 8> k_word_classes{"first-person", "possessive",       "list-joiners",
-                                                "list-fillers", "question-openers", "common-words",
-                                                "definite",     "current"};
+const std::array<std::string, 8> k_word_classes{"first-person",     "possessive",   "list-joiners", "list-fillers",
+                                                "question-openers", "common-words", "definite",     "current"};
 
 template <typename Enum, std::size_t N>
 std::optional<Enum> parse_name(const std::array<std::string, N>& names, std::string_view text) {

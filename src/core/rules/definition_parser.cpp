@@ -16,8 +16,8 @@ namespace {
 const std::vector<std::string> k_technique_keys{"id",       "name",      "aliases", "summary",
                                                 "pressure", "aftercare", "replaces"};
 const std::vector<std::string> k_required_technique_keys{"id", "name", "summary", "pressure"};
-const std::vector<std::string> k_concept_keys{"id",       "kind",  "name",        "aliases",  "phrases", "patterns",
-                                              "fuzzy",    "report_only", "replaces", "counts", "past"};
+const std::vector<std::string> k_concept_keys{"id",    "kind",        "name",     "aliases", "phrases", "patterns",
+                                              "fuzzy", "report_only", "replaces", "counts",  "past"};
 const std::vector<std::string> k_vocabulary_keys{"concept", "phrases", "patterns"};
 const std::vector<std::string> k_required_vocabulary_keys{"concept"};
 const std::vector<std::string> k_required_concept_keys{"id", "kind", "name"};

@@ -10,9 +10,15 @@ namespace backrelief {
 
 namespace {
 
-const std::vector<std::string> k_modifier_keys{"category", "direction",      "cues",
-                                               "scope",    "red-flag-scope", "applies-to",
-                                               "ends",     "not-before",     "not-before-a-concept",
+const std::vector<std::string> k_modifier_keys{"category",
+                                               "direction",
+                                               "cues",
+                                               "scope",
+                                               "red-flag-scope",
+                                               "applies-to",
+                                               "ends",
+                                               "not-before",
+                                               "not-before-a-concept",
                                                "only-in-questions"};
 const std::vector<std::string> k_word_class_keys{"class", "words"};
 
@@ -85,6 +91,17 @@ bool read_words(YamlReader& reader, const YAML::Node& node, std::string_view wha
     }
   }
   return good;
+}
+
+// An optional true/false key; false when it is left out.
+bool read_flag(YamlReader& reader, const Fields& fields, std::string_view key, bool& out) {
+  const YAML::Node* value = fields.find(key);
+  if (value == nullptr) {
+    return true;
+  }
+  auto flag = reader.boolean(*value, fmt::format("'{}'", key));
+  out = flag.value_or(false);
+  return flag.has_value();
 }
 
 // A scope in tokens, or `clause`.
@@ -212,16 +229,8 @@ std::optional<Modifier> read_modifier(YamlReader& reader, const YAML::Node& node
     std::vector<SourceLocation> unused;
     good = read_words(reader, *value, "a word", modifier.not_before, unused) && good;
   }
-  if (const YAML::Node* value = fields->find("not-before-a-concept")) {
-    auto flag = reader.boolean(*value, "'not-before-a-concept'");
-    good = good && flag;
-    modifier.not_before_a_concept = flag.value_or(false);
-  }
-  if (const YAML::Node* value = fields->find("only-in-questions")) {
-    auto flag = reader.boolean(*value, "'only-in-questions'");
-    good = good && flag;
-    modifier.only_in_questions = flag.value_or(false);
-  }
+  good = read_flag(reader, *fields, "not-before-a-concept", modifier.not_before_a_concept) && good;
+  good = read_flag(reader, *fields, "only-in-questions", modifier.only_in_questions) && good;
   if (!good || !check_modifier(reader, node, *fields, modifier)) {
     return std::nullopt;
   }

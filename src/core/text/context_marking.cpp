@@ -42,6 +42,14 @@ public:
          const Vocabulary& vocabulary)
       : m_tokens(tokens), m_matches(matches), m_in_match(in_match), m_vocabulary(vocabulary),
         m_cues(vocabulary.context()), m_marks(matches.size()), m_qualified_by(matches.size()) {
+    m_red_flag_token.assign(tokens.size(), false);
+    for (const TextMatch& match : matches) {
+      if (vocabulary.is_red_flag(match.concept_id)) {
+        for (std::size_t k = match.first; k <= match.last; ++k) {
+          m_red_flag_token[k] = m_red_flag_token[k] || match.takes(k);
+        }
+      }
+    }
     m_info.reserve(tokens.size());
     for (const Token& token : tokens) {
       m_info.push_back(token.kind == TokenKind::word ? m_cues.info(token.text) : ContextCues::WordInfo{});
@@ -367,7 +375,10 @@ private:
         ++next_match;
       }
       if (m_in_match[i]) {
-        ++i; // a list of concepts is read as one reach: "denies fever, chills, night sweats or weight loss"
+        if (!m_red_flag_token[i]) {
+          spend(i); // a list of warning signs is one reach: "denies fever, chills, night sweats or weight loss"
+        }
+        ++i;
         continue;
       }
       std::size_t length = 1;
@@ -540,11 +551,12 @@ private:
   const std::vector<bool>& m_in_match;
   const Vocabulary& m_vocabulary;
   const ContextCues& m_cues;
-  std::vector<ContextCues::WordInfo> m_info; ///< per token
+  std::vector<ContextCues::WordInfo> m_info;       ///< per token
+  std::vector<bool> m_red_flag_token;              ///< per token: a word of a red flag's match
   std::vector<std::optional<TextSpan>> m_question; ///< per token: the question it stands in, if any
   std::array<Scope, k_categories> m_scopes{};
   std::optional<std::array<Scope, k_categories>> m_aside; ///< the scopes open before a '('
-  bool m_elaborating = false;                              ///< after a colon, until the sentence ends
+  bool m_elaborating = false;                             ///< after a colon, until the sentence ends
   std::vector<ContextMark> m_marks;
   std::vector<std::optional<ModifierCategory>> m_qualified_by; ///< per match: the category of its qualifier
 };

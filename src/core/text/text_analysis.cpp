@@ -6,6 +6,8 @@
 #include "core/text/vocabulary.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <iterator>
 #include <optional>
 #include <utility>
 
@@ -14,6 +16,13 @@ namespace backrelief {
 namespace {
 
 class Analyzer {
+  /// A run of words a time belongs with (read_time).
+  struct Stretch {
+    std::size_t first = 0;
+    std::size_t last = 0;
+    bool current = false; ///< holds "still", "again"...
+  };
+
 public:
   Analyzer(std::string_view text, const Vocabulary& vocabulary, int year)
       : m_text(text), m_vocabulary(vocabulary), m_tokens(tokenize(text)), m_year(year) {}
@@ -22,7 +31,12 @@ public:
     find_phrases();
     find_patterns();
     const std::vector<ContextMark> marks = mark_context(m_tokens, m_matches, m_in_match, m_vocabulary);
-    m_events = read_event_times(m_tokens, m_vocabulary.context(), m_year);
+    if (std::any_of(m_matches.begin(), m_matches.end(), [this](const TextMatch& match) {
+          return m_vocabulary.counts_within(match.concept_id) != k_counts_as_written;
+        })) {
+      m_events = read_event_times(m_tokens, m_vocabulary.context(), m_year);
+      find_stretches();
+    }
     TextAnalysis analysis;
     analysis.facts.reserve(m_matches.size());
     for (std::size_t i = 0; i < m_matches.size(); ++i) {
@@ -54,12 +68,15 @@ public:
         past = fact;
         past->concept_id = *instead;
         past->historical = false;
+        past->qualifier.clear();
+        past->past_of = match.concept_id;
       }
       analysis.facts.push_back(std::move(fact));
       if (past) {
         analysis.facts.push_back(std::move(*past));
       }
     }
+    drop_repeated_past(analysis.facts);
     read_numbers(m_text, m_tokens, m_vocabulary.context(), analysis);
     return analysis;
   }
@@ -217,26 +234,19 @@ private:
     if (window == k_counts_as_written) {
       return false;
     }
-    const auto [first, last] = stretch_of(match);
+    const Stretch& stretch = m_stretches[m_stretch_of[match.first]];
     std::optional<double> weeks;
-    for (const EventTime& event : m_events) {
-      if (event.first >= first && event.last <= last) {
-        weeks = event.weeks_ago;
-        fact.when = text_of(TextSpan{m_tokens[event.first].begin, m_tokens[event.last].end});
-        if (event.first > match.last) {
-          break; // the nearest after the words, or the last before them
-        }
-      }
+    if (const EventTime* event = event_for(match, stretch)) {
+      weeks = event->weeks_ago;
+      fact.when = text_of(TextSpan{m_tokens[event->first].begin, m_tokens[event->last].end});
     }
     const auto past_bit = ContextMark::bit(ModifierCategory::historical);
     if (!weeks && ((mark.categories | mark.kept) & past_bit) != 0) {
       weeks = k_counts_ever;
       fact.when = mark.qualifier ? text_of(*mark.qualifier) : std::string{};
     }
-    for (std::size_t k = first; k <= last && weeks; ++k) {
-      if (m_tokens[k].kind == TokenKind::word && m_vocabulary.context().in_class(m_tokens[k].text, WordClass::current)) {
-        weeks.reset(); // "a DVT in 2019 and the calf is swollen again"
-      }
+    if (stretch.current) {
+      weeks.reset(); // "a DVT in 2019 and the calf is swollen again"
     }
     fact.weeks_ago = weeks;
     if (window >= k_counts_ever) {
@@ -247,20 +257,68 @@ private:
     return true;
   }
 
-  // The stretch of words around a match that a time belongs with: up to the nearest comma,
-  // bracket or sentence end on either side.
-  [[nodiscard]] std::pair<std::size_t, std::size_t> stretch_of(const TextMatch& match) const {
-    std::size_t first = match.first;
-    while (first > 0 && is_content(m_tokens[first - 1]) && !new_clause_at(first - 1)) {
-      --first;
+  // A fact that stands for a past mention says nothing more where the words already report its
+  // concept: "breast cancer in 2008" is a cancer history once, not twice.
+  static void drop_repeated_past(std::vector<TextFact>& facts) {
+    struct Said {
+      ConceptId concept_id;
+      std::size_t begin;
+      std::size_t end;
+    };
+    std::vector<Said> reported;
+    bool any_past = false;
+    for (const TextFact& fact : facts) {
+      any_past = any_past || fact.past_of.has_value();
+      if (!fact.past_of && fact.affirmed()) {
+        reported.push_back({fact.concept_id, fact.begin, fact.end});
+      }
     }
-    std::size_t last = match.last;
-    while (last + 1 < m_tokens.size() &&
-           (is_content(m_tokens[last + 1]) || m_tokens[last + 1].kind == TokenKind::slash) &&
-           !new_clause_at(last + 1)) {
-      ++last;
+    if (!any_past) {
+      return;
     }
-    return {first, last};
+    std::erase_if(facts, [&](const TextFact& fact) {
+      return fact.past_of && std::any_of(reported.begin(), reported.end(), [&](const Said& other) {
+               return other.concept_id == fact.concept_id && other.begin < fact.end && fact.begin < other.end;
+             });
+    });
+  }
+
+  // The time said in a match's stretch: the nearest after its words, or else the last before.
+  [[nodiscard]] const EventTime* event_for(const TextMatch& match, const Stretch& stretch) const {
+    const auto after = std::upper_bound(m_events.begin(), m_events.end(), match.last,
+                                        [](std::size_t token, const EventTime& event) { return token < event.first; });
+    if (after != m_events.end() && after->last <= stretch.last) {
+      return &*after;
+    }
+    if (after != m_events.begin() && std::prev(after)->first >= stretch.first) {
+      return &*std::prev(after);
+    }
+    return nullptr;
+  }
+
+  // Splits the tokens, once, into the stretches a time belongs with: runs of words and numbers
+  // up to the nearest comma, bracket or sentence end, or a new clause; each knows whether a word
+  // of the `current` class stands in it.
+  void find_stretches() {
+    const ContextCues& cues = m_vocabulary.context();
+    m_stretch_of.assign(m_tokens.size(), 0);
+    bool open = false;
+    for (std::size_t i = 0; i < m_tokens.size(); ++i) {
+      const Token& token = m_tokens[i];
+      if (!is_content(token) && token.kind != TokenKind::slash) {
+        open = false;
+        continue;
+      }
+      if (!open || new_clause_at(i)) {
+        m_stretches.push_back(Stretch{i, i, false});
+        open = true;
+      }
+      Stretch& stretch = m_stretches.back();
+      stretch.last = i;
+      stretch.current =
+          stretch.current || (token.kind == TokenKind::word && cues.in_class(token.text, WordClass::current));
+      m_stretch_of[i] = static_cast<std::uint32_t>(m_stretches.size() - 1);
+    }
   }
 
   // "a DVT in 2016 and now my calf is swollen": a joining word before the person or their own
@@ -313,7 +371,9 @@ private:
   std::vector<std::optional<Vocabulary::WordId>> m_words; ///< per token: its word in the vocabulary
   std::vector<bool> m_fuzzy;                              ///< per token: a guessed misspelling
   int m_year = 0;
-  std::vector<EventTime> m_events;
+  std::vector<EventTime> m_events; ///< in the order of the text
+  std::vector<Stretch> m_stretches;
+  std::vector<std::uint32_t> m_stretch_of; ///< per token: its stretch
 };
 
 // Cut an over-long description at a space before the limit, so analysis stays bounded.

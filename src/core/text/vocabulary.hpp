@@ -122,12 +122,12 @@ public:
     std::vector<Node> nodes{Node{}};                 ///< the phrase trie; nodes[0] is its root
     std::size_t phrase_count = 0;
     WordId word_count = 0;
-    std::vector<bool> red_flags;    ///< by concept id
-    std::vector<bool> fuzzy;        ///< by concept id
-    std::vector<bool> stated;       ///< by concept id
-    std::vector<ConceptKind> kinds; ///< by concept id
-    std::vector<double> counts_within;            ///< by concept id: Concept::counts_within_weeks
-    std::vector<std::optional<ConceptId>> past;   ///< by concept id: what a mention too old means instead
+    std::vector<bool> red_flags;                ///< by concept id
+    std::vector<bool> fuzzy;                    ///< by concept id
+    std::vector<bool> stated;                   ///< by concept id
+    std::vector<ConceptKind> kinds;             ///< by concept id
+    std::vector<double> counts_within;          ///< by concept id: Concept::counts_within_weeks
+    std::vector<std::optional<ConceptId>> past; ///< by concept id: what a mention too old means instead
     CompiledPatterns patterns;
     ContextCues context;
   };

@@ -142,5 +142,12 @@ concepts:
                        "shipped rules/05-context.yaml has one)");
 }
 
+TEST(ModifierParser, OnlyInQuestionsIsTrueOrFalse) {
+  EXPECT_TRUE(errors_alone(k_head + "  - {category: hypothetical, only-in-questions: true, cues: [cause]}\n").empty());
+  EXPECT_NE(
+      error_of("  - {category: hypothetical, only-in-questions: sometimes, cues: [cause]}\n").find("test.yaml:5:50:"),
+      std::string::npos);
+}
+
 } // namespace
 } // namespace backrelief

@@ -508,6 +508,32 @@ TEST(LoadRules, DuplicateConceptIdIsAnErrorEvenOfAnotherKind) {
                                      "'replaces: true' to replace it"});
 }
 
+TEST(LoadRules, ConceptCountsAndPast) {
+  const RuleSet rules = load_text(k_techniques + R"(concepts:
+  - {id: old-clot, kind: condition, name: a past clot, counts: ever}
+  - {id: clot, kind: condition, name: a clot, counts: 4w, past: old-clot}
+  - {id: neck, kind: area, name: neck}
+)");
+  EXPECT_EQ(rules.concepts()[*rules.find_concept("old-clot")].counts_within_weeks, k_counts_ever);
+  EXPECT_EQ(rules.concepts()[*rules.find_concept("clot")].counts_within_weeks, 4.0);
+  EXPECT_EQ(rules.concepts()[*rules.find_concept("neck")].counts_within_weeks, k_counts_as_written);
+  EXPECT_EQ(rules.vocabulary().past(*rules.find_concept("clot")), rules.find_concept("old-clot"));
+}
+
+TEST(LoadRules, ConceptCountsAndPastErrors) {
+  EXPECT_EQ(load_errors(k_techniques + R"(concepts:
+  - {id: clot, kind: condition, name: a clot, counts: recently}
+)"),
+            std::vector<std::string>{"test.yaml:6:55: 'counts' is 'recently': expected 'ever' or how recent a mention "
+                                     "must be to count, as a span such as 3d, 4w, 6m or 1y"});
+  EXPECT_EQ(
+      load_errors(k_techniques + R"(concepts:
+  - {id: old-clot, kind: condition, name: a past clot}
+  - {id: clot, kind: condition, name: a clot, counts: 4w, past: old-clots}
+)"),
+      std::vector<std::string>{"test.yaml:7:65: unknown concept 'old-clots' in 'past' (did you mean 'old-clot'?)"});
+}
+
 TEST(LoadRules, ConceptReplacementKeepsItsKind) {
   EXPECT_EQ(
       load_errors(k_techniques + R"(concepts:

@@ -180,7 +180,9 @@ TEST(AnalyzeText, AndIOrAndMyStartANewClause) {
 
 TEST(AnalyzeText, APlainConceptIsNegatedUpToEightWordsAfterTheTrigger) {
   EXPECT_EQ(facts_of("no problems at all with it lately or numbness"), Facts{"numbness \"numbness\" negated"});
-  EXPECT_EQ(facts_of("no problems at all with it lately or any numbness"), Facts{"numbness \"numbness\""});
+  EXPECT_EQ(facts_of("no problems at all with it lately really or any numbness"), Facts{"numbness \"numbness\""});
+  // "or" and the other list words are not counted: a denial reaches over a list.
+  EXPECT_EQ(facts_of("no problems at all with it lately or any numbness"), Facts{"numbness \"numbness\" negated"});
 }
 
 TEST(AnalyzeText, ARedFlagIsNegatedOnlyUpToFiveWordsAfterTheTrigger) {

@@ -201,8 +201,9 @@ std::vector<std::string> events_of(std::string_view text) {
   const std::vector<Token> tokens = tokenize(text);
   std::vector<std::string> out;
   for (const EventTime& event : read_event_times(tokens, shipped_cues(), 2026)) {
-    out.push_back(fmt::format("{:.0f} \"{}\"", event.weeks_ago,
-                              text.substr(tokens[event.first].begin, tokens[event.last].end - tokens[event.first].begin)));
+    out.push_back(
+        fmt::format("{:.0f} \"{}\"", event.weeks_ago,
+                    text.substr(tokens[event.first].begin, tokens[event.last].end - tokens[event.first].begin)));
   }
   return out;
 }
