@@ -65,7 +65,7 @@ FactSource fact_source(const TextFact& fact, const RuleSet& rules) {
     return {"pattern", pattern.text, pattern.where};
   }
   const SourceLocation& where = vocabulary.phrase_where(fact.source);
-  for (const Phrase& phrase : rules.concepts()[fact.past_of.value_or(fact.concept_id)].phrases) {
+  for (const Phrase& phrase : rules.concepts()[fact.stands_for.value_or(fact.concept_id)].phrases) {
     if (phrase.where.line == where.line && phrase.where.column == where.column && phrase.where.file == where.file) {
       return {"phrase", phrase.text, where};
     }
@@ -87,9 +87,10 @@ void write_text_fact(JsonWriter& json, const TextFact& fact, const RuleSet& rule
     } else {
       json.null();
     }
-    json.key("past_of");
-    if (fact.past_of) {
-      json.identifier(rules.concepts()[*fact.past_of].id);
+    json.key("stands_for");
+    if (fact.stands_for) {
+      json.begin_object().key("fact").identifier(rules.concepts()[*fact.stands_for].id);
+      json.member("as", fact.stands_for_family ? "family" : "past").end_object();
     } else {
       json.null();
     }
@@ -169,8 +170,9 @@ std::string format_analysis_text(const Profile& profile, const RuleSet& rules) {
     if (!fact.qualifier.empty()) {
       fmt::format_to(put, "; {} \"{}\"", qualified_how(fact), fact.qualifier);
     }
-    if (fact.past_of) {
-      fmt::format_to(put, "; a past {}", rules.concepts()[*fact.past_of].id);
+    if (fact.stands_for) {
+      fmt::format_to(put, "; {} {}", fact.stands_for_family ? "someone else's" : "a past",
+                     rules.concepts()[*fact.stands_for].id);
     }
     if (fact.weeks_ago && fact.when != fact.qualifier) {
       fmt::format_to(put, "; dated by \"{}\"", fact.when);

@@ -38,6 +38,12 @@ struct Phrase {
 };
 
 /// Something a profile can state about a person: an area, a goal, a condition...
+/// Another concept named by id in a rule file, with where it was named.
+struct ConceptLink {
+  std::string id; ///< empty: none
+  SourceLocation where;
+};
+
 struct Concept {
   std::string id;                            ///< stable identifier, e.g. "blood-thinners"
   ConceptKind kind = ConceptKind::condition; ///< which fact it is a value of
@@ -52,8 +58,9 @@ struct Concept {
   /// no time at all; k_counts_ever keeps a history however old, even one that cleared up ("breast
   /// cancer in 2008, all clear"); a number sets aside anything older ("a fever in 1999").
   double counts_within_weeks = -1;
-  std::string past; ///< the concept a mention older than that means instead: a past clot is a clotting history
-  SourceLocation past_where;
+  ConceptLink past; ///< what a mention older than that means instead: a past clot is a clotting history
+  ConceptLink
+      family; ///< what another person's mention means for the person: a parent's spondylitis is a family history
 };
 
 /// Concept::counts_within_weeks when the rule file says nothing: time is not read.

@@ -17,7 +17,7 @@ const std::vector<std::string> k_technique_keys{"id",       "name",      "aliase
                                                 "pressure", "aftercare", "replaces"};
 const std::vector<std::string> k_required_technique_keys{"id", "name", "summary", "pressure"};
 const std::vector<std::string> k_concept_keys{"id",    "kind",        "name",     "aliases", "phrases", "patterns",
-                                              "fuzzy", "report_only", "replaces", "counts",  "past"};
+                                              "fuzzy", "report_only", "replaces", "counts",  "past",    "family"};
 const std::vector<std::string> k_vocabulary_keys{"concept", "phrases", "patterns"};
 const std::vector<std::string> k_required_vocabulary_keys{"concept"};
 const std::vector<std::string> k_required_concept_keys{"id", "kind", "name"};
@@ -117,6 +117,21 @@ void check_names_free(YamlReader& reader, const YAML::Node& node, const RuleSet&
       good = false;
     }
   }
+}
+
+// A concept named by id under `key`; the vocabulary checks that it exists, once all are known.
+bool read_link(YamlReader& reader, const Fields& fields, std::string_view key, std::string_view what,
+               ConceptLink& link) {
+  const YAML::Node* node = fields.find(key);
+  if (node == nullptr) {
+    return true;
+  }
+  auto id = reader.identifier(*node, what);
+  if (!id) {
+    return false;
+  }
+  link = ConceptLink{*id, reader.where(*node)};
+  return true;
 }
 
 // `counts: ever`, or how recent a mention must be to count: `counts: 4w`, `counts: 1y`.
@@ -282,14 +297,8 @@ void define_concept(YamlReader& reader, const YAML::Node& node, RuleSet& rules) 
   if (const auto* counts = fields->find("counts")) {
     good = read_counts(reader, *counts, entry) && good;
   }
-  if (const auto* past = fields->find("past")) {
-    if (auto id = reader.identifier(*past, "the concept a past mention means")) {
-      entry.past = *id;
-      entry.past_where = reader.where(*past);
-    } else {
-      good = false;
-    }
-  }
+  good = read_link(reader, *fields, "past", "the concept a past mention means", entry.past) && good;
+  good = read_link(reader, *fields, "family", "the concept another person's mention means", entry.family) && good;
   const bool replaces = read_replaces(reader, *fields, good);
   if (!good) {
     return;

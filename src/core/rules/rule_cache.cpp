@@ -249,8 +249,10 @@ void write_concept(Writer& out, const Concept& entry) {
   out.u8(entry.report_only ? 1 : 0);
   out.where(entry.origin);
   out.f64(entry.counts_within_weeks);
-  out.text(entry.past);
-  out.where(entry.past_where);
+  for (const ConceptLink* link : {&entry.past, &entry.family}) {
+    out.text(link->id);
+    out.where(link->where);
+  }
 }
 
 Concept read_concept(Reader& in) {
@@ -272,8 +274,10 @@ Concept read_concept(Reader& in) {
   entry.report_only = in.u8() != 0;
   entry.origin = in.where();
   entry.counts_within_weeks = in.f64();
-  entry.past = in.text();
-  entry.past_where = in.where();
+  for (ConceptLink* link : {&entry.past, &entry.family}) {
+    link->id = in.text();
+    link->where = in.where();
+  }
   return entry;
 }
 
@@ -530,6 +534,7 @@ struct VocabularyCodec {
     for (std::size_t i = 0; i < vocabulary.kinds.size(); ++i) {
       out.f64(vocabulary.counts_within[i]);
       out.u32(vocabulary.past[i].value_or(k_no_concept));
+      out.u32(vocabulary.family[i].value_or(k_no_concept));
     }
     write_context(out, vocabulary.context);
   }
@@ -815,14 +820,19 @@ struct VocabularyCodec {
     }
     std::vector<double> counts_within(concept_count);
     std::vector<std::optional<ConceptId>> past(concept_count);
-    for (std::size_t i = 0; i < concept_count; ++i) {
-      counts_within[i] = in.f64();
+    std::vector<std::optional<ConceptId>> family(concept_count);
+    const auto read_link = [&](std::optional<ConceptId>& link) {
       if (const std::uint32_t other = in.u32(); other != k_no_concept) {
         if (other >= concept_count) {
           throw Damaged{};
         }
-        past[i] = other;
+        link = other;
       }
+    };
+    for (std::size_t i = 0; i < concept_count; ++i) {
+      counts_within[i] = in.f64();
+      read_link(past[i]);
+      read_link(family[i]);
     }
     ContextCues context = read_context(in);
     if (build) {
@@ -830,6 +840,7 @@ struct VocabularyCodec {
       into.kinds = std::move(kinds);
       into.counts_within = std::move(counts_within);
       into.past = std::move(past);
+      into.family = std::move(family);
       into.context = std::move(context);
     }
   }

@@ -478,6 +478,7 @@ private:
       }
       const Modifier& owner = modifier(found->modifier);
       const TextSpan cue = span_of(i, found->length);
+      bool crossed_words = false; // over words that are no list: then a comma ends the reach
       for (std::size_t k = i; k-- > 0;) {
         if (owner.scope != k_clause && i - k > static_cast<std::size_t>(owner.scope)) {
           break;
@@ -500,11 +501,16 @@ private:
             }
           }
           k = first;
-        } else if (m_tokens[k].kind != TokenKind::comma &&
-                   !(is_free_word(k) &&
-                     (in_class(k, WordClass::list_joiners) || in_class(k, WordClass::list_fillers))) &&
-                   !(owner.scope != k_clause && crossable(k))) {
-          break;
+        } else if (m_tokens[k].kind == TokenKind::comma) {
+          if (crossed_words) {
+            break; // "numb bum, legs normal": the legs are normal, not the numbness
+          }
+        } else if (!(is_free_word(k) &&
+                     (in_class(k, WordClass::list_joiners) || in_class(k, WordClass::list_fillers)))) {
+          if (owner.scope == k_clause || !crossable(k)) {
+            break;
+          }
+          crossed_words = true;
         }
       }
     }

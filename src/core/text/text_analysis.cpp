@@ -61,22 +61,29 @@ public:
       } else if (fact.historical) {
         fact.qualifier = fact.when;
       }
-      // "PMH: DVT 2019": a clot long past is a clotting history, which still counts.
-      std::optional<TextFact> past;
-      const std::optional<ConceptId> instead = m_vocabulary.past(match.concept_id);
-      if (dated && instead && fact.historical && !qualified) {
-        past = fact;
-        past->concept_id = *instead;
-        past->historical = false;
-        past->qualifier.clear();
-        past->past_of = match.concept_id;
+      // "PMH: DVT 2019": a clot long past is a clotting history, which still counts; "my dad has
+      // AS": another person's spondylitis is the person's family history.
+      std::optional<TextFact> instead;
+      const bool only_past = dated && fact.historical && !qualified;
+      const bool only_family = fact.family && !fact.negated && !fact.resolved && !fact.hypothetical;
+      const std::optional<ConceptId> other = only_past     ? m_vocabulary.past(match.concept_id)
+                                             : only_family ? m_vocabulary.family(match.concept_id)
+                                                           : std::nullopt;
+      if (other) {
+        instead = fact;
+        instead->concept_id = *other;
+        instead->historical = false;
+        instead->family = false;
+        instead->qualifier.clear();
+        instead->stands_for = match.concept_id;
+        instead->stands_for_family = only_family;
       }
       analysis.facts.push_back(std::move(fact));
-      if (past) {
-        analysis.facts.push_back(std::move(*past));
+      if (instead) {
+        analysis.facts.push_back(std::move(*instead));
       }
     }
-    drop_repeated_past(analysis.facts);
+    drop_repeated_stand_ins(analysis.facts);
     read_numbers(m_text, m_tokens, m_vocabulary.context(), analysis);
     return analysis;
   }
@@ -257,27 +264,27 @@ private:
     return true;
   }
 
-  // A fact that stands for a past mention says nothing more where the words already report its
+  // A fact that stands for another mention says nothing more where the words already report its
   // concept: "breast cancer in 2008" is a cancer history once, not twice.
-  static void drop_repeated_past(std::vector<TextFact>& facts) {
+  static void drop_repeated_stand_ins(std::vector<TextFact>& facts) {
     struct Said {
       ConceptId concept_id;
       std::size_t begin;
       std::size_t end;
     };
     std::vector<Said> reported;
-    bool any_past = false;
+    bool any_stand_in = false;
     for (const TextFact& fact : facts) {
-      any_past = any_past || fact.past_of.has_value();
-      if (!fact.past_of && fact.affirmed()) {
+      any_stand_in = any_stand_in || fact.stands_for.has_value();
+      if (!fact.stands_for && fact.affirmed()) {
         reported.push_back({fact.concept_id, fact.begin, fact.end});
       }
     }
-    if (!any_past) {
+    if (!any_stand_in) {
       return;
     }
     std::erase_if(facts, [&](const TextFact& fact) {
-      return fact.past_of && std::any_of(reported.begin(), reported.end(), [&](const Said& other) {
+      return fact.stands_for && std::any_of(reported.begin(), reported.end(), [&](const Said& other) {
                return other.concept_id == fact.concept_id && other.begin < fact.end && fact.begin < other.end;
              });
     });

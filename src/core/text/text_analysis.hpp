@@ -16,21 +16,25 @@ class Vocabulary;
 /// A concept found in a description, with the words it came from and how it was meant.
 struct TextFact {
   ConceptId concept_id = 0;
-  std::string from;                 ///< the words as written
-  std::size_t begin = 0;            ///< byte offset of the words in the description
-  std::size_t end = 0;              ///< byte offset just past them
-  bool negated = false;             ///< "no numbness"
-  bool resolved = false;            ///< had, but no more: "the numbness went away"
-  bool family = false;              ///< someone else's: "my dad had cancer"
-  bool hypothetical = false;        ///< asked or imagined, not reported: "what if I get numbness?"
-  bool historical = false;          ///< long past, not now: "I broke my wrist as a kid"
-  bool fuzzy = false;               ///< matched despite a misspelling
-  bool by_pattern = false;          ///< found by a pattern of the concept rather than one of its phrases
-  std::uint32_t source = 0;         ///< the pattern's index, or the phrase's node (Vocabulary::phrase_where)
-  std::string qualifier;            ///< the words that negated it, resolved it, made it someone else's, asked or past
-  std::optional<double> weeks_ago;  ///< when it happened, where the words say and its concept reads time
-  std::string when;                 ///< the words that say when
-  std::optional<ConceptId> past_of; ///< the concept whose mention, too old to count, this fact stands for
+  std::string from;                ///< the words as written
+  std::size_t begin = 0;           ///< byte offset of the words in the description
+  std::size_t end = 0;             ///< byte offset just past them
+  bool negated = false;            ///< "no numbness"
+  bool resolved = false;           ///< had, but no more: "the numbness went away"
+  bool family = false;             ///< someone else's: "my dad had cancer"
+  bool hypothetical = false;       ///< asked or imagined, not reported: "what if I get numbness?"
+  bool historical = false;         ///< long past, not now: "I broke my wrist as a kid"
+  bool fuzzy = false;              ///< matched despite a misspelling
+  bool by_pattern = false;         ///< found by a pattern of the concept rather than one of its phrases
+  std::uint32_t source = 0;        ///< the pattern's index, or the phrase's node (Vocabulary::phrase_where)
+  std::string qualifier;           ///< the words that negated it, resolved it, made it someone else's, asked or past
+  std::optional<double> weeks_ago; ///< when it happened, where the words say and its concept reads time
+  std::string when;                ///< the words that say when
+  /// The concept whose mention this fact stands for, when that mention did not count: too long
+  /// ago (a past clot is a clotting history) or someone else's (a parent's spondylitis is a
+  /// family history); `stands_for_family` says which.
+  std::optional<ConceptId> stands_for;
+  bool stands_for_family = false;
 
   /// True when the person reports it as theirs and current: none of the above.
   [[nodiscard]] bool affirmed() const { return !negated && !resolved && !family && !hypothetical && !historical; }

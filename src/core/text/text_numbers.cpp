@@ -86,6 +86,14 @@ public:
         continue;
       }
       const std::size_t length = number_length(i);
+      if (const auto weeks = clinical_fraction(i)) {
+        // "LBP 2/52": a clinic's shorthand for a span; "a fall 5/7 ago" is when, not how long.
+        if (word(i + 3) != "ago" && !about_an_event(i)) {
+          record_duration(*weeks, i, i + 2);
+        }
+        i += 2;
+        continue;
+      }
       if (!try_intensity(i, *value) && !try_age(i, *value, length)) {
         try_duration(i, *value, length);
       }
@@ -428,6 +436,9 @@ private:
         return EventTime{k_weeks_per_season_ago, i, i + 1};
       }
     }
+    if (const auto weeks = clinical_fraction(i); weeks && word(i + 3) == "ago") {
+      return EventTime{*weeks, i, i + 3}; // "a fall 5/7 ago"
+    }
     if (const auto value = number_at(i)) {
       const std::size_t length = number_length(i);
       const std::size_t unit = i + length;
@@ -444,6 +455,23 @@ private:
       }
     }
     return std::nullopt;
+  }
+
+  // A clinic's shorthand for a span in weeks: "5/7" days, "2/52" weeks, "3/12" months.
+  [[nodiscard]] std::optional<double> clinical_fraction(std::size_t i) const {
+    if (!is_digits(i) || i + 2 >= m_tokens.size() || m_tokens[i + 1].kind != TokenKind::slash || !is_digits(i + 2)) {
+      return std::nullopt;
+    }
+    const auto count = number_at(i);
+    const auto per = number_at(i + 2);
+    if (!count || !per || *count <= 0 || *count > *per) {
+      return std::nullopt; // "13/12" is no span a clinic writes
+    }
+    const double unit = *per == 7 ? 1.0 / 7 : *per == 52 ? 1.0 : *per == 12 ? k_weeks_per_month : 0.0;
+    if (unit == 0.0) {
+      return std::nullopt;
+    }
+    return *count * unit;
   }
 
   static bool is_season(std::string_view word) {

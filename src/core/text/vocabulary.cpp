@@ -15,23 +15,23 @@ namespace {
 constexpr std::size_t k_min_fuzzy_length = 5;
 constexpr std::size_t k_two_typo_length = 8;
 
-// The concept a mention too old to count means instead ("past: clotting-disorder"), which must be
-// a concept the rule files define.
-std::optional<ConceptId> past_concept(const std::vector<Concept>& concepts, const Concept& entry,
-                                      std::vector<Diagnostic>& diagnostics) {
-  if (entry.past.empty()) {
+// The concept a link such as "past: clotting-disorder" names, which must be one the rule files
+// define.
+std::optional<ConceptId> linked_concept(const std::vector<Concept>& concepts, const ConceptLink& link,
+                                        std::string_view key, std::vector<Diagnostic>& diagnostics) {
+  if (link.id.empty()) {
     return std::nullopt;
   }
   std::vector<std::string> ids;
   for (std::size_t other = 0; other < concepts.size(); ++other) {
-    if (concepts[other].id == entry.past) {
+    if (concepts[other].id == link.id) {
       return static_cast<ConceptId>(other);
     }
     ids.push_back(concepts[other].id);
   }
   Diagnostic unknown;
-  unknown.where = entry.past_where;
-  unknown.message = fmt::format("unknown concept '{}' in 'past'{}", entry.past, did_you_mean(entry.past, ids));
+  unknown.where = link.where;
+  unknown.message = fmt::format("unknown concept '{}' in '{}'{}", link.id, key, did_you_mean(link.id, ids));
   diagnostics.push_back(std::move(unknown));
   return std::nullopt;
 }
@@ -128,7 +128,8 @@ Vocabulary Vocabulary::compile(const std::vector<Concept>& concepts, const std::
     vocabulary.m_tables.stated.push_back(false);
     vocabulary.m_tables.kinds.push_back(entry.kind);
     vocabulary.m_tables.counts_within.push_back(entry.counts_within_weeks);
-    vocabulary.m_tables.past.push_back(past_concept(concepts, entry, diagnostics));
+    vocabulary.m_tables.past.push_back(linked_concept(concepts, entry.past, "past", diagnostics));
+    vocabulary.m_tables.family.push_back(linked_concept(concepts, entry.family, "family", diagnostics));
     const auto concept_id = static_cast<ConceptId>(index);
     for (const Phrase& phrase : entry.phrases) {
       const std::vector<Token> tokens = tokenize(phrase.text);

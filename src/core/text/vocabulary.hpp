@@ -65,6 +65,10 @@ public:
   [[nodiscard]] std::optional<ConceptId> past(ConceptId id) const {
     return id < m_tables.past.size() ? m_tables.past[id] : std::nullopt;
   }
+  /// The concept that another person's mention means for the person, if any.
+  [[nodiscard]] std::optional<ConceptId> family(ConceptId id) const {
+    return id < m_tables.family.size() ? m_tables.family[id] : std::nullopt;
+  }
   /// True when the concept is a red flag, which only a close, explicit negation suppresses.
   [[nodiscard]] bool is_red_flag(ConceptId id) const {
     return id < m_tables.red_flags.size() && m_tables.red_flags[id];
@@ -122,12 +126,13 @@ public:
     std::vector<Node> nodes{Node{}};                 ///< the phrase trie; nodes[0] is its root
     std::size_t phrase_count = 0;
     WordId word_count = 0;
-    std::vector<bool> red_flags;                ///< by concept id
-    std::vector<bool> fuzzy;                    ///< by concept id
-    std::vector<bool> stated;                   ///< by concept id
-    std::vector<ConceptKind> kinds;             ///< by concept id
-    std::vector<double> counts_within;          ///< by concept id: Concept::counts_within_weeks
-    std::vector<std::optional<ConceptId>> past; ///< by concept id: what a mention too old means instead
+    std::vector<bool> red_flags;                  ///< by concept id
+    std::vector<bool> fuzzy;                      ///< by concept id
+    std::vector<bool> stated;                     ///< by concept id
+    std::vector<ConceptKind> kinds;               ///< by concept id
+    std::vector<double> counts_within;            ///< by concept id: Concept::counts_within_weeks
+    std::vector<std::optional<ConceptId>> past;   ///< by concept id: what a mention too old means instead
+    std::vector<std::optional<ConceptId>> family; ///< by concept id: what another person's mention means
     CompiledPatterns patterns;
     ContextCues context;
   };
