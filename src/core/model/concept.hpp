@@ -37,13 +37,18 @@ struct Phrase {
   SourceLocation where;
 };
 
-/// Something a profile can state about a person: an area, a goal, a condition...
 /// Another concept named by id in a rule file, with where it was named.
 struct ConceptLink {
   std::string id; ///< empty: none
   SourceLocation where;
 };
 
+/// Concept::counts_within_weeks when the rule file says nothing: time is not read.
+inline constexpr double k_counts_as_written = -1;
+/// Concept::counts_within_weeks for `counts: ever`.
+inline constexpr double k_counts_ever = 1e9;
+
+/// Something a profile can state about a person: an area, a goal, a condition...
 struct Concept {
   std::string id;                            ///< stable identifier, e.g. "blood-thinners"
   ConceptKind kind = ConceptKind::condition; ///< which fact it is a value of
@@ -57,15 +62,11 @@ struct Concept {
   /// How old a mention may be and still count, in weeks: k_counts_as_written (the default) reads
   /// no time at all; k_counts_ever keeps a history however old, even one that cleared up ("breast
   /// cancer in 2008, all clear"); a number sets aside anything older ("a fever in 1999").
-  double counts_within_weeks = -1;
-  ConceptLink past; ///< what a mention older than that means instead: a past clot is a clotting history
-  ConceptLink
-      family; ///< what another person's mention means for the person: a parent's spondylitis is a family history
+  double counts_within_weeks = k_counts_as_written;
+  /// What a mention older than that means instead: a past clot is a clotting history.
+  ConceptLink past;
+  /// What another person's mention means for the person: a parent's spondylitis is a family history.
+  ConceptLink family;
 };
-
-/// Concept::counts_within_weeks when the rule file says nothing: time is not read.
-inline constexpr double k_counts_as_written = -1;
-/// Concept::counts_within_weeks for `counts: ever`.
-inline constexpr double k_counts_ever = 1e9;
 
 } // namespace backrelief

@@ -428,9 +428,13 @@ private:
                                                word(i + 1) == "evening" || word(i + 1) == "afternoon")) {
       return EventTime{0, i, i + 1};
     }
-    if (here == "last" || here == "past") {
+    // "last year" dates; "for the last year", "over the past year" are how long, and going on.
+    const std::string_view before = i > 0 ? word(i - 1) : std::string_view{};
+    const bool a_span = before == "the" || before == "for" || before == "over" || before == "during" ||
+                        before == "within" || before == "in" || before == "this";
+    if (here == "last" && !a_span) {
       if (const auto weeks = unit_at(i + 1)) {
-        return EventTime{*weeks, i, i + 1}; // "last year"; "the past year" reads the same way
+        return EventTime{*weeks, i, i + 1};
       }
       if (is_season(word(i + 1))) {
         return EventTime{k_weeks_per_season_ago, i, i + 1};

@@ -219,6 +219,8 @@ TEST(EventTimes, ReadsWhenThingsHappened) {
 
 TEST(EventTimes, WhatGoesOnIsNoEvent) {
   EXPECT_TRUE(events_of("on steroids since 2019").empty());
+  EXPECT_TRUE(events_of("night sweats for the last year").empty());
+  EXPECT_TRUE(events_of("lost weight over the past year").empty());
   EXPECT_TRUE(events_of("pain for 3 weeks").empty());
   EXPECT_TRUE(events_of("a year in 2031").empty()) << "a year still to come dates nothing";
 }
