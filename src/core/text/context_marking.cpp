@@ -59,6 +59,7 @@ public:
   std::vector<ContextMark> run() {
     if (!m_matches.empty() && !m_cues.empty()) {
       m_question = question_sentences();
+      read_lists();
       read_forward();
       read_backward();
       read_inside_patterns();
@@ -267,22 +268,61 @@ private:
 
   // After a comma, a scope goes on only through a list of concepts joined by a conjunction:
   // "no fever, chills or sweats", but not "no numbness, knots under my shoulder blade".
+  // An item may hold a few words no concept holds: "I don't take warfarin, aspirin, Eliquis or
+  // anything like that" is one list; "no numbness, knots under my right shoulder blade" is not.
   [[nodiscard]] bool list_continues(std::size_t comma) const {
-    bool any_concept = false;
-    bool joined = false;
-    for (std::size_t i = comma + 1; i < m_tokens.size(); ++i) {
-      if (m_tokens[i].kind == TokenKind::comma) {
+    return comma + 1 < m_list_ahead.size() && m_list_ahead[comma + 1] == (k_list_concept | k_list_joined);
+  }
+
+  static constexpr std::uint8_t k_list_concept = 1; ///< a concept stands ahead in the list
+  static constexpr std::uint8_t k_list_joined = 2;  ///< a joining word ("or") stands ahead in it
+  static constexpr std::size_t k_max_list_item_words = 3;
+
+  // For each token, what stands ahead of it in the same list (k_list_concept, k_list_joined),
+  // read once from right to left: a list ends at a sentence end, the person speaking, or an item
+  // of more than k_max_list_item_words words that are neither concepts nor list words.
+  void read_lists() {
+    const std::size_t n = m_tokens.size();
+    std::vector<bool> ends(n, false);
+    std::size_t item_words = 0;
+    bool item_concept = false;
+    for (std::size_t i = 0; i < n; ++i) {
+      const Token& token = m_tokens[i];
+      if (token.kind == TokenKind::comma || (token.kind == TokenKind::word && in_class(i, WordClass::list_joiners))) {
+        item_words = 0;
+        item_concept = false;
         continue;
       }
-      if (m_in_match[i]) {
-        any_concept = true;
-      } else if (in_class(i, WordClass::list_joiners)) {
-        joined = true;
-      } else if (!in_class(i, WordClass::list_fillers)) {
-        break;
+      if (token.kind == TokenKind::sentence_end || token.kind == TokenKind::question_end ||
+          in_class(i, WordClass::first_person)) {
+        ends[i] = true;
+        item_words = 0;
+        item_concept = false;
+        continue;
+      }
+      item_concept = item_concept || m_in_match[i];
+      if (!m_in_match[i] && !in_class(i, WordClass::list_fillers)) {
+        ++item_words;
+      }
+      // An item of words alone may be a few ("lost my appetite"); beside a concept, one more word
+      // at most ("knots under my shoulder" is a clause of its own).
+      if (item_words > (item_concept ? std::size_t{1} : k_max_list_item_words)) {
+        ends[i] = true;
       }
     }
-    return any_concept && joined;
+    m_list_ahead.assign(n + 1, 0);
+    for (std::size_t i = n; i-- > 0;) {
+      if (ends[i]) {
+        continue;
+      }
+      std::uint8_t ahead = m_list_ahead[i + 1];
+      if (m_in_match[i]) {
+        ahead |= k_list_concept;
+      } else if (m_tokens[i].kind == TokenKind::word && in_class(i, WordClass::list_joiners)) {
+        ahead |= k_list_joined;
+      }
+      m_list_ahead[i] = ahead;
+    }
   }
 
   // "and I ...", "or my ...": a conjunction that brings in a new subject starts a new clause.
@@ -558,6 +598,7 @@ private:
   const Vocabulary& m_vocabulary;
   const ContextCues& m_cues;
   std::vector<ContextCues::WordInfo> m_info;       ///< per token
+  std::vector<std::uint8_t> m_list_ahead;          ///< per token: what stands ahead in its list (read_lists)
   std::vector<bool> m_red_flag_token;              ///< per token: a word of a red flag's match
   std::vector<std::optional<TextSpan>> m_question; ///< per token: the question it stands in, if any
   std::array<Scope, k_categories> m_scopes{};
