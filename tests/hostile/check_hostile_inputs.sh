@@ -169,6 +169,12 @@ yes 'my lower back aches after sitting and I have knots under my shoulder blade.
 check "a long description" 0 "Suggestions for:" sh -c "'$binary' recommend - <megabyte.txt 2>&1"
 yes 'no numbness' | head -n 10000 | tr '\n' ' ' >negations.txt
 check "10,000 negations" 0 "negated" sh -c "'$binary' analyze - <negations.txt 2>&1"
+# Context (issue 25): one list of warning signs without a sentence end, and facts that stand for
+# another person's or a past mention, repeated: each read once, never a scan per comma or fact.
+yes 'denies fever, chills, night sweats, weight loss,' | head -c "$description_bytes" >lists.txt
+check "one list of a description's length" 0 "negated" sh -c "'$binary' analyze - <lists.txt 2>&1"
+yes 'my dad has ankylosing spondylitis and PMH DVT 2014 with cancer in 2008' | head -c "$description_bytes" >stand-ins.txt
+check "stand-in facts, repeated" 0 "spa-family-history" sh -c "'$binary' analyze - <stand-ins.txt 2>&1"
 head -c 1100000 /dev/zero | tr '\0' 'a' >too-long.txt
 check "a description over 1 MiB" 2 "the description is longer than 1048576 bytes" "$binary" recommend - <too-long.txt
 

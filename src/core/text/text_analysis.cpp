@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <iterator>
 #include <optional>
+#include <unordered_map>
 #include <utility>
 
 namespace backrelief {
@@ -267,26 +268,35 @@ private:
   // A fact that stands for another mention says nothing more where the words already report its
   // concept: "breast cancer in 2008" is a cancer history once, not twice.
   static void drop_repeated_stand_ins(std::vector<TextFact>& facts) {
-    struct Said {
-      ConceptId concept_id;
-      std::size_t begin;
-      std::size_t end;
-    };
-    std::vector<Said> reported;
-    bool any_stand_in = false;
-    for (const TextFact& fact : facts) {
-      any_stand_in = any_stand_in || fact.stands_for.has_value();
-      if (!fact.stands_for && fact.affirmed()) {
-        reported.push_back({fact.concept_id, fact.begin, fact.end});
-      }
-    }
-    if (!any_stand_in) {
+    if (std::none_of(facts.begin(), facts.end(), [](const TextFact& fact) { return fact.stands_for.has_value(); })) {
       return;
     }
+    // Per concept, the spans of its reported facts in text order, each with the farthest end so
+    // far: a stand-in overlaps one when the last span starting before its end reaches past its begin.
+    struct Reach {
+      std::size_t begin;
+      std::size_t farthest_end;
+    };
+    std::unordered_map<ConceptId, std::vector<Reach>> reported;
+    for (const TextFact& fact : facts) {
+      if (!fact.stands_for && fact.affirmed()) {
+        std::vector<Reach>& spans = reported[fact.concept_id];
+        const std::size_t farthest = spans.empty() ? fact.end : std::max(spans.back().farthest_end, fact.end);
+        spans.push_back({fact.begin, farthest});
+      }
+    }
     std::erase_if(facts, [&](const TextFact& fact) {
-      return fact.stands_for && std::any_of(reported.begin(), reported.end(), [&](const Said& other) {
-               return other.concept_id == fact.concept_id && other.begin < fact.end && fact.begin < other.end;
-             });
+      if (!fact.stands_for) {
+        return false;
+      }
+      const auto found = reported.find(fact.concept_id);
+      if (found == reported.end()) {
+        return false;
+      }
+      const std::vector<Reach>& spans = found->second;
+      const auto after = std::lower_bound(spans.begin(), spans.end(), fact.end,
+                                          [](const Reach& reach, std::size_t end) { return reach.begin < end; });
+      return after != spans.begin() && std::prev(after)->farthest_end > fact.begin;
     });
   }
 
