@@ -1,6 +1,7 @@
 #include "core/text/context_cues.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace backrelief {
 
@@ -52,6 +53,27 @@ ContextCues::ContextCues(std::vector<Modifier> modifiers, std::vector<WordClassW
   for (const WordClassWords& entry : m_word_classes) {
     for (const std::string& word : entry.words) {
       m_words[word].classes |= class_bit(entry.word_class);
+    }
+  }
+  index_by_first_word();
+}
+
+void ContextCues::index_by_first_word() {
+  std::unordered_map<std::string_view, std::vector<const Cue*>> groups;
+  for (const std::vector<Cue>& cues : m_cues) {
+    for (const Cue& cue : cues) {
+      groups[cue.words.front()].push_back(&cue);
+    }
+  }
+  for (auto& [word, group] : groups) {
+    std::stable_sort(group.begin(), group.end(), [](const Cue* a, const Cue* b) {
+      return a->words.size() != b->words.size() ? a->words.size() > b->words.size() : a->modifier < b->modifier;
+    });
+    WordInfo& info = m_words.find(word)->second;
+    info.first_cue = static_cast<std::uint32_t>(m_by_first_word.size());
+    info.cue_count = static_cast<std::uint32_t>(group.size());
+    for (const Cue* cue : group) {
+      m_by_first_word.push_back(*cue);
     }
   }
 }

@@ -25,9 +25,12 @@ public:
     std::vector<std::string> words;
     std::uint32_t modifier = 0;
   };
-  /// What one word can be: the modifiers with a cue that starts with it, and its word classes.
+  /// What one word can be: the modifiers with a cue that starts with it, those cues, and its
+  /// word classes.
   struct WordInfo {
     std::uint64_t starts = 0;
+    std::uint32_t first_cue = 0; ///< where its cues start in the cues by first word
+    std::uint32_t cue_count = 0;
     std::uint8_t classes = 0; ///< one bit per WordClass
   };
 
@@ -39,6 +42,11 @@ public:
   [[nodiscard]] const std::vector<WordClassWords>& word_classes() const { return m_word_classes; }
   /// The cues of one modifier, longest first.
   [[nodiscard]] std::span<const Cue> cues(std::size_t modifier) const { return m_cues.at(modifier); }
+  /// The cues that start with a word (its WordInfo), longest first, then in the order of their
+  /// modifiers: the first that fits is the longest, as a text is read.
+  [[nodiscard]] std::span<const Cue> cues_starting(const WordInfo& info) const {
+    return std::span<const Cue>(m_by_first_word).subspan(info.first_cue, info.cue_count);
+  }
   /// What a word can be; most words are nothing, found with one lookup.
   [[nodiscard]] WordInfo info(std::string_view word) const;
   [[nodiscard]] static bool has(WordInfo info, WordClass word_class) {
@@ -58,9 +66,12 @@ public:
   }
 
 private:
+  void index_by_first_word();
+
   std::vector<Modifier> m_modifiers;
   std::vector<WordClassWords> m_word_classes;
   std::vector<std::vector<Cue>> m_cues;
+  std::vector<Cue> m_by_first_word; ///< every cue, grouped by first word (WordInfo::first_cue)
   struct WordHash {
     using is_transparent = void;
     std::size_t operator()(std::string_view word) const { return std::hash<std::string_view>{}(word); }

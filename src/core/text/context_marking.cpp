@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <array>
-#include <bit>
 #include <optional>
 #include <string_view>
 
@@ -110,26 +109,18 @@ private:
     if (i >= m_info.size() || m_info[i].starts == 0) {
       return std::nullopt;
     }
-    std::optional<Found> best;
-    for (std::uint64_t starts = m_info[i].starts; starts != 0; starts &= starts - 1) {
-      const auto index = static_cast<std::uint32_t>(std::countr_zero(starts));
-      const Modifier& owner = modifier(index);
+    for (const ContextCues::Cue& cue : m_cues.cues_starting(m_info[i])) {
+      const Modifier& owner = modifier(cue.modifier);
       if (!accept(owner)) {
         continue;
       }
       const bool free =
           owner.direction != ModifierDirection::pseudo && (!owner.category || needs_free_words(*owner.category));
-      for (const ContextCues::Cue& cue : m_cues.cues(index)) {
-        if (best && cue.words.size() <= best->length) {
-          break; // cues are sorted longest first
-        }
-        if (const std::size_t length = cue_length(i, cue, free); length > 0) {
-          best = Found{index, length};
-          break;
-        }
+      if (const std::size_t length = cue_length(i, cue, free); length > 0) {
+        return Found{cue.modifier, length}; // the longest, as the cues are sorted
       }
     }
-    return best;
+    return std::nullopt;
   }
 
   [[nodiscard]] std::optional<Found> pseudo_at(std::size_t i) const {

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <array>
-#include <bit>
 #include <charconv>
 #include <cmath>
 #include <optional>
@@ -337,13 +336,9 @@ private:
   [[nodiscard]] bool starts_someone_else(std::size_t k) const {
     const ContextCues::WordInfo info =
         m_tokens[k].kind == TokenKind::word ? m_cues.info(m_tokens[k].text) : ContextCues::WordInfo{};
-    for (std::uint64_t starts = info.starts; starts != 0; starts &= starts - 1) {
-      const auto index = static_cast<std::size_t>(std::countr_zero(starts));
-      if (m_cues.modifiers()[index].category != ModifierCategory::someone_else) {
-        continue;
-      }
-      for (const ContextCues::Cue& cue : m_cues.cues(index)) {
-        if (cue.words.front() == word(k) && (cue.words.size() == 1 || word(k + 1) == cue.words[1])) {
+    for (const ContextCues::Cue& cue : m_cues.cues_starting(info)) {
+      if (m_cues.modifiers()[cue.modifier].category == ModifierCategory::someone_else) {
+        if (cue.words.size() == 1 || word(k + 1) == cue.words[1]) {
           return true;
         }
       }
