@@ -57,6 +57,7 @@ public:
 
   std::vector<ContextMark> run() {
     if (!m_matches.empty() && !m_cues.empty()) {
+      find_cue_words();
       m_question = question_sentences();
       read_lists();
       read_forward();
@@ -81,9 +82,11 @@ private:
   }
 
   // The length of a cue at token i, or 0; `free` asks that no match holds its words.
+  // The length of a cue whose words stand at token i (one of m_hits), or 0 when what surrounds
+  // it says it is none here; `free` asks that no match holds its words.
   [[nodiscard]] std::size_t cue_length(std::size_t i, const ContextCues::Cue& cue, bool free) const {
-    for (std::size_t k = 0; k < cue.words.size(); ++k) {
-      if (!(free ? is_free_word(i + k) : is_word(i + k)) || m_tokens[i + k].text != cue.words[k]) {
+    for (std::size_t k = 0; free && k < cue.words.size(); ++k) {
+      if (m_in_match[i + k]) {
         return 0;
       }
     }
@@ -102,14 +105,34 @@ private:
     return cue.words.size();
   }
 
+  // The cues whose words stand at each token, longest first, found once: every later question
+  // about a cue at a token only checks what surrounds it.
+  void find_cue_words() {
+    m_hit_begin.assign(m_tokens.size() + 1, 0);
+    for (std::size_t i = 0; i < m_tokens.size(); ++i) {
+      m_hit_begin[i] = static_cast<std::uint32_t>(m_hits.size());
+      for (const ContextCues::Cue& cue : m_cues.cues_starting(m_info[i])) {
+        bool here = true;
+        for (std::size_t k = 1; here && k < cue.words.size(); ++k) {
+          here = is_word(i + k) && m_tokens[i + k].text == cue.words[k];
+        }
+        if (here) {
+          m_hits.push_back(&cue);
+        }
+      }
+    }
+    m_hit_begin[m_tokens.size()] = static_cast<std::uint32_t>(m_hits.size());
+  }
+
   // The longest cue at token i of the modifiers that `accept`; pseudo cues win over the cues they
   // contain ("not only", "no change in my bladder control") and are read through a match's words.
   template <typename Accept>
   [[nodiscard]] std::optional<Found> longest_cue(std::size_t i, Accept accept) const {
-    if (i >= m_info.size() || m_info[i].starts == 0) {
+    if (i + 1 >= m_hit_begin.size()) {
       return std::nullopt;
     }
-    for (const ContextCues::Cue& cue : m_cues.cues_starting(m_info[i])) {
+    for (std::uint32_t h = m_hit_begin[i]; h < m_hit_begin[i + 1]; ++h) {
+      const ContextCues::Cue& cue = *m_hits[h];
       const Modifier& owner = modifier(cue.modifier);
       if (!accept(owner)) {
         continue;
@@ -589,6 +612,8 @@ private:
   const Vocabulary& m_vocabulary;
   const ContextCues& m_cues;
   std::vector<ContextCues::WordInfo> m_info;       ///< per token
+  std::vector<std::uint32_t> m_hit_begin;          ///< per token, and one past: where its cues start in m_hits
+  std::vector<const ContextCues::Cue*> m_hits;     ///< the cues whose words stand at each token (find_cue_words)
   std::vector<std::uint8_t> m_list_ahead;          ///< per token: what stands ahead in its list (read_lists)
   std::vector<bool> m_red_flag_token;              ///< per token: a word of a red flag's match
   std::vector<std::optional<TextSpan>> m_question; ///< per token: the question it stands in, if any
