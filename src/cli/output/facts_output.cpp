@@ -16,46 +16,36 @@ void write_number(JsonWriter& json, const std::optional<TextNumber>& number) {
   json.begin_object().member("value", number->value).member("from", number->from).end_object();
 }
 
-} // namespace
+// How a fact was meant, as analyze prints it, and how the words of its qualifier made it so;
+// the first that applies, in one order for both.
+struct Meaning {
+  std::string_view status;
+  std::string_view how;
+};
 
-namespace {
-
-// How the words in a fact's qualifier made it something other than reported.
-std::string_view qualified_how(const TextFact& fact) {
+Meaning meaning_of(const TextFact& fact) {
   if (fact.negated) {
-    return "negated by";
+    return {"negated", "negated by"};
   }
   if (fact.resolved) {
-    return "over, by";
+    return {"resolved", "over, by"};
   }
   if (fact.family) {
-    return "someone else's, by";
+    return {"family", "someone else's, by"};
   }
   if (fact.hypothetical) {
-    return "asked or imagined, by";
+    return {"question", "asked or imagined, by"};
   }
-  return "too long ago to count, by";
+  if (fact.historical) {
+    return {"past", "too long ago to count, by"};
+  }
+  return {"reported", ""};
 }
 
 } // namespace
 
 std::string_view fact_status(const TextFact& fact) {
-  if (fact.negated) {
-    return "negated";
-  }
-  if (fact.resolved) {
-    return "resolved";
-  }
-  if (fact.family) {
-    return "family";
-  }
-  if (fact.hypothetical) {
-    return "question";
-  }
-  if (fact.historical) {
-    return "past";
-  }
-  return "reported";
+  return meaning_of(fact).status;
 }
 
 FactSource fact_source(const TextFact& fact, const RuleSet& rules) {
@@ -168,7 +158,7 @@ std::string format_analysis_text(const Profile& profile, const RuleSet& rules) {
       fmt::format_to(put, " ({})", to_string(source.where));
     }
     if (!fact.qualifier.empty()) {
-      fmt::format_to(put, "; {} \"{}\"", qualified_how(fact), fact.qualifier);
+      fmt::format_to(put, "; {} \"{}\"", meaning_of(fact).how, fact.qualifier);
     }
     if (fact.stands_for) {
       fmt::format_to(put, "; {} {}", fact.stands_for_family ? "someone else's" : "a past",
