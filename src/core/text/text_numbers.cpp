@@ -93,7 +93,7 @@ public:
         i += 2;
         continue;
       }
-      if (!try_intensity(i, *value) && !try_age(i, *value, length)) {
+      if (!try_intensity(i, *value, length) && !try_age(i, *value, length)) {
         try_duration(i, *value, length);
       }
       i += length - 1;
@@ -106,29 +106,99 @@ private:
                                                                       : std::string_view{};
   }
 
+  /// A number as written, and how many tokens it takes.
+  struct Number {
+    double value = 0;
+    std::size_t length = 1;
+  };
+
   [[nodiscard]] std::optional<double> number_at(std::size_t i) const {
-    if (i >= m_tokens.size()) {
+    const auto number = number_here(i);
+    return number ? std::optional<double>(number->value) : std::nullopt;
+  }
+
+  // How many tokens the number at i takes: two for "seventy two" and "half a", more for "a
+  // hundred and one", "2,000" or "three and a half".
+  [[nodiscard]] std::size_t number_length(std::size_t i) const {
+    const auto number = number_here(i);
+    return number ? number->length : 1;
+  }
+
+  [[nodiscard]] std::optional<Number> number_here(std::size_t i) const {
+    auto number = is_digits(i) ? digits_here(i) : words_here(i);
+    if (!number) {
       return std::nullopt;
     }
+    // "three and a half months", "7 and a half out of 10"
+    const std::size_t after = i + number->length;
+    if (word(after) == "and" && (word(after + 1) == "a" || word(after + 1) == "an") && word(after + 2) == "half") {
+      number->value += 0.5;
+      number->length += 3;
+    }
+    return number;
+  }
+
+  // Digits, with the thousands written apart: "2,000", "1,200,000".
+  [[nodiscard]] std::optional<Number> digits_here(std::size_t i) const {
+    auto value = digits_value(i);
+    if (!value) {
+      return std::nullopt;
+    }
+    Number number{*value, 1};
+    for (std::size_t comma = i + 1; comma + 1 < m_tokens.size(); comma += 2) {
+      const Token& mark = m_tokens[comma];
+      const Token& group = m_tokens[comma + 1];
+      const bool thousands =
+          mark.kind == TokenKind::comma && mark.text == "," && m_tokens[comma - 1].end == mark.begin &&
+          mark.end == group.begin && group.kind == TokenKind::number && group.text.size() == 3 &&
+          group.text.find('.') == std::string::npos && m_tokens[comma - 1].text.find('.') == std::string::npos;
+      const auto rest = thousands ? digits_value(comma + 1) : std::nullopt;
+      if (!rest) {
+        break;
+      }
+      number.value = number.value * 1000 + *rest;
+      number.length += 2;
+    }
+    return number;
+  }
+
+  [[nodiscard]] std::optional<double> digits_value(std::size_t i) const {
     const Token& token = m_tokens[i];
-    if (token.kind == TokenKind::number) {
-      double value = 0;
-      const auto [end, error] =
-          std::from_chars(token.text.data(), token.text.data() + token.text.size(), value, std::chars_format::fixed);
-      if (error == std::errc{} && end == token.text.data() + token.text.size()) {
-        return value;
-      }
-      return std::nullopt;
-    }
-    if (token.kind == TokenKind::word) {
-      if (const auto value = number_word(token.text)) {
-        if (const auto units = units_after_tens(i)) {
-          return *value + *units; // "seventy two" (the tokenizer reads "seventy-two" so) is one number
-        }
-        return value;
-      }
+    double value = 0;
+    const auto [end, error] =
+        std::from_chars(token.text.data(), token.text.data() + token.text.size(), value, std::chars_format::fixed);
+    if (error == std::errc{} && end == token.text.data() + token.text.size()) {
+      return value;
     }
     return std::nullopt;
+  }
+
+  // Number words: "seventy two" (the tokenizer reads "seventy-two" so), "half a", "a hundred and
+  // one"; "fifty-fifty" is no number.
+  [[nodiscard]] std::optional<Number> words_here(std::size_t i) const {
+    if (word(i) == "half" && (word(i + 1) == "a" || word(i + 1) == "an")) {
+      return Number{0.5, 2}; // "half a year"
+    }
+    const auto value = number_word(word(i));
+    if (!value || (is_tens_word(word(i)) && word(i + 1) == word(i))) {
+      return std::nullopt;
+    }
+    Number number{*value, 1};
+    if (const auto units = units_after_tens(i)) {
+      number = Number{*value + *units, 2};
+    }
+    if (word(i + number.length) == "hundred" && number.value < 10 && number.value == std::floor(number.value)) {
+      number.value *= 100;
+      number.length += 1;
+      const std::size_t rest = i + number.length + (word(i + number.length) == "and" ? 1 : 0);
+      const auto more = is_vague_number_word(word(rest)) ? std::nullopt : number_word(word(rest));
+      if (more && *more < 100) {
+        const auto units = units_after_tens(rest);
+        number.value += *more + units.value_or(0);
+        number.length = rest - i + (units ? 2 : 1);
+      }
+    }
+    return number;
   }
 
   // Asked of every word of every description: one hash probe instead of 34 comparisons.
@@ -145,14 +215,6 @@ private:
     }
     const auto units = number_word(word(i + 1));
     return units && *units < 10 ? units : std::nullopt;
-  }
-
-  // How many tokens the number at i takes: two for "seventy two" and "half a".
-  [[nodiscard]] std::size_t number_length(std::size_t i) const {
-    if (word(i) == "half" && (word(i + 1) == "a" || word(i + 1) == "an")) {
-      return 2; // "half a year"
-    }
-    return units_after_tens(i) ? 2 : 1;
   }
 
   // "since yesterday", "since last week": how long, counted back from now.
@@ -209,16 +271,21 @@ private:
     return std::string(m_text.substr(m_tokens[first].begin, m_tokens[last].end - m_tokens[first].begin));
   }
 
-  bool try_intensity(std::size_t i, double value) {
+  bool try_intensity(std::size_t i, double value, std::size_t length) {
+    const std::size_t after = i + length; // the first token after the number
     std::optional<std::size_t> last;
-    if (i + 2 < m_tokens.size() && m_tokens[i + 1].kind == TokenKind::slash && number_at(i + 2) == k_max_intensity) {
-      last = i + 2; // 7/10
-    } else if (word(i + 1) == "out" && word(i + 2) == "of" && number_at(i + 3) == k_max_intensity) {
-      last = i + 3; // 7 out of 10
+    bool on_the_scale = false;
+    if (after + 1 < m_tokens.size() && m_tokens[after].kind == TokenKind::slash &&
+        number_at(after + 1) == k_max_intensity) {
+      last = after + 1; // 7/10
+      on_the_scale = true;
+    } else if (word(after) == "out" && word(after + 1) == "of" && number_at(after + 2) == k_max_intensity) {
+      last = after + 2; // 7 out of 10
+      on_the_scale = true;
     }
     std::size_t first = i;
-    const bool other_scale = i + 1 < m_tokens.size() && m_tokens[i + 1].kind == TokenKind::slash;
-    if (!last && !other_scale && is_digits(i) && i > 0 && !unit_at(i + 1)) {
+    const bool other_scale = after < m_tokens.size() && m_tokens[after].kind == TokenKind::slash;
+    if (!last && !other_scale && is_digits(i) && i > 0 && !unit_at(after)) {
       // "pain 7", "pain is 7", "pain level of 7"
       std::size_t back = i - 1;
       while (back > 0 && (word(back) == "is" || word(back) == "level" || word(back) == "of" || word(back) == "at" ||
@@ -229,6 +296,9 @@ private:
         last = i;
         first = back;
       }
+    }
+    if (on_the_scale && value > k_max_intensity) {
+      value = k_max_intensity; // "pain 12/10": off the scale, so as strong as it goes
     }
     if (!last || value < 0 || value > k_max_intensity) {
       return false;
@@ -242,7 +312,8 @@ private:
 
   bool try_age(std::size_t i, double value, std::size_t length) {
     const bool words = !is_digits(i);
-    if ((words && is_vague_number_word(word(i))) || value <= 0 || value > k_max_years || value != std::floor(value)) {
+    if ((words && length == 1 && is_vague_number_word(word(i))) || value <= 0 || value > k_max_years ||
+        value != std::floor(value)) {
       return false;
     }
     const std::size_t after = i + length - 1; // the number's last token
@@ -269,7 +340,7 @@ private:
       found = {i - 2, i};
     }
     // "I'm 6 foot tall", "I'm 95 kg": a measure, not an age; "my pain is 2 years old": a duration.
-    if (found && (is_measure(word(i + 1)) || about_the_pain(found->first))) {
+    if (found && (is_measure(word(i + 1)) || says_no_age(word(i + 1)) || about_the_pain(found->first))) {
       return false;
     }
     if (!found || about_someone_else(i)) {
@@ -291,13 +362,21 @@ private:
     } else if (!unit_at(after + 1) && i > 1 && word(i - 1) == "am" && word(i - 2) == "i") {
       found = {i - 2, after};
     }
-    if (!found || is_measure(word(after + 1)) || about_the_pain(found->first)) {
+    if (!found || is_measure(word(after + 1)) || says_no_age(word(after + 1)) || about_the_pain(found->first)) {
       return false;
     }
     if (!about_someone_else(i) && !m_analysis.age) {
       m_analysis.age = TextNumber{value, span(found->first, found->second)};
     }
     return true;
+  }
+
+  // "I'm one of those people", "I'm five minutes from the clinic", "I'm a hundred percent sure":
+  // what follows "I'm" and a number says it is no age.
+  static bool says_no_age(std::string_view next) {
+    static constexpr std::array<std::string_view, 12> k_not_ages{
+        "of", "minutes", "minute", "mins", "hours", "hour", "times", "away", "sure", "percent", "per", "steps"};
+    return std::find(k_not_ages.begin(), k_not_ages.end(), next) != k_not_ages.end();
   }
 
   static bool is_measure(std::string_view unit) {

@@ -145,9 +145,30 @@ TEST(TextNumbers, ReadsPainIntensityOnAScaleOfTen) {
   EXPECT_EQ(intensity_of("0/10 at rest"), "0 \"0/10\"");
 }
 
-TEST(TextNumbers, AnIntensityAboveTenIsNone) {
-  EXPECT_EQ(intensity_of("12/10"), "none");
-  EXPECT_EQ(intensity_of("pain is 12"), "none");
+TEST(TextNumbers, AnIntensityAboveTheScaleIsAsStrongAsItGoes) {
+  EXPECT_EQ(intensity_of("12/10"), "10 \"12/10\"");
+  EXPECT_EQ(intensity_of("pain 15 out of 10"), "10 \"15 out of 10\"");
+  EXPECT_EQ(intensity_of("pain is 12"), "none") << "no scale said: not an intensity";
+}
+
+TEST(TextNumbers, HundredsThousandsAndHalves) {
+  EXPECT_EQ(age_of("I'm a hundred and one"), "101 \"I'm a hundred and one\"");
+  EXPECT_EQ(duration_of("for a hundred and twenty days"),
+            fmt::format("{} \"for a hundred and twenty days\"", 120.0 / 7));
+  EXPECT_EQ(duration_of("three and a half months"), fmt::format("{} \"three and a half months\"", 3.5 * 52 / 12));
+  EXPECT_EQ(intensity_of("pain seven and a half out of ten"), "7.5 \"seven and a half out of ten\"");
+  EXPECT_EQ(duration_of("for 2,000 days"), fmt::format("{} \"for 2,000 days\"", 2000.0 / 7));
+  EXPECT_EQ(duration_of("for 1,200 days"), fmt::format("{} \"for 1,200 days\"", 1200.0 / 7));
+  EXPECT_EQ(duration_of("for 3, 200 days"), fmt::format("{} \"200 days\"", 200 * (1.0 / 7)))
+      << "a comma and a space: two numbers";
+}
+
+TEST(TextNumbers, AnAgeOnlyWhereTheWordsSayAge) {
+  EXPECT_EQ(age_of("I'm one of those people who never rests"), "none");
+  EXPECT_EQ(age_of("I'm five minutes from the clinic"), "none");
+  EXPECT_EQ(age_of("I'm a hundred percent sure"), "none");
+  EXPECT_EQ(age_of("I'm fifty-fifty on it"), "none");
+  EXPECT_EQ(age_of("I'm seventy"), "70 \"I'm seventy\"");
 }
 
 TEST(TextNumbers, AFigureOnAnotherScaleIsNotAnIntensity) {
