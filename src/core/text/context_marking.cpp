@@ -579,6 +579,26 @@ private:
     return !longest_cue(k, [](const Modifier& m) { return m.direction == ModifierDirection::terminate; });
   }
 
+  // Whether a negation ending before token `from` reaches a word the match takes before a comma,
+  // a bracket or a terminator ends its scope: "my bottom is not numb" is negated; "my groin, not
+  // my hip, has gone numb" and "my groin (not my hip) is numb" are not.
+  [[nodiscard]] bool reaches_own_words(const TextMatch& match, std::size_t from) const {
+    for (std::size_t t = from; t <= match.last; ++t) {
+      const TokenKind kind = m_tokens[t].kind;
+      if (kind == TokenKind::comma || kind == TokenKind::sentence_end || kind == TokenKind::question_end) {
+        return false;
+      }
+      if (match.takes(t)) {
+        return true;
+      }
+      if (!m_in_match[t] &&
+          longest_cue(t, [](const Modifier& m) { return m.direction == ModifierDirection::terminate; })) {
+        return false;
+      }
+    }
+    return false;
+  }
+
   // "my bottom is not numb": a negation among a pattern's own words negates it, red flag or not,
   // for it is as close as a negation gets.
   void read_inside_patterns() {
@@ -594,7 +614,7 @@ private:
         const auto found = longest_cue(k, [](const Modifier& candidate) {
           return candidate.category == ModifierCategory::negated && candidate.direction != ModifierDirection::backward;
         });
-        if (found) {
+        if (found && reaches_own_words(match, k + found->length)) {
           m_marks[m].categories |= ContextMark::bit(ModifierCategory::negated);
           m_marks[m].kept &= static_cast<std::uint8_t>(~ContextMark::bit(ModifierCategory::negated));
           m_marks[m].qualifier = span_of(k, found->length);
