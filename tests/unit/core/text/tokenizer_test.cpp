@@ -66,6 +66,15 @@ TEST(Tokenize, DropsEveryApostropheInsideAWord) {
   EXPECT_EQ(shown("I don’t know"), (Words{"i", "dont", "know"}));
 }
 
+TEST(Tokenize, CharactersThatShowNothingAreNothing) {
+  for (const char* hidden : {"\u00AD", "\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF"}) {
+    EXPECT_EQ(shown(std::string("numb") + hidden + "ness"), Words{"numbness"}) << "inside a word";
+    EXPECT_EQ(shown(std::string(hidden) + "numb " + hidden + " back" + hidden), (Words{"numb", "back"}))
+        << "around words";
+  }
+  EXPECT_EQ(spans("numb\u00ADness"), (Spans{{0, 10}}));
+}
+
 TEST(Tokenize, AWordWithAnApostropheSpansItsWholeWriting) {
   EXPECT_EQ(spans("can’t bend"), (Spans{{0, 7}, {8, 12}}));
   EXPECT_EQ(spans("can't bend"), (Spans{{0, 5}, {6, 10}}));

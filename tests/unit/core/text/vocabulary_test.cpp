@@ -78,6 +78,15 @@ TEST(Vocabulary, MatchesPhrasesThroughTheirStems) {
             (Facts{"trigger-point \"knots\"", "trigger-point \"knotted\""}));
 }
 
+TEST(Vocabulary, ARuleWordWithACharacterThatShowsNothingMatchesAsItLooks) {
+  // A soft hyphen in a phrase and a zero-width space in a word set read as nothing (issue 29).
+  const RuleSet rules =
+      load_text(k_techniques + "word-sets:\n  - {id: limbs, words: [le\u200Bgs]}\n"
+                               "concepts:\n  - {id: numbness, kind: symptom, name: numbness, "
+                               "phrases: [numb\u00ADness], patterns: [{near: [cold, <limbs>], within: 2}]}\n");
+  EXPECT_EQ(facts_of(rules, "numbness and cold legs"), (Facts{"numbness \"numbness\"", "numbness \"cold legs\""}));
+}
+
 TEST(Vocabulary, FindsAWordByItsWrittenFormFirst) {
   const RuleSet rules = load_text(k_techniques + R"(concepts:
   - {id: trigger-point, kind: symptom, name: knots, phrases: [knot, nots]}
