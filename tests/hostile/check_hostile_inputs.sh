@@ -175,6 +175,39 @@ yes 'denies fever, chills, night sweats, weight loss,' | head -c "$description_b
 check "one list of a description's length" 0 "negated" sh -c "'$binary' analyze - <lists.txt 2>&1"
 yes 'my dad has ankylosing spondylitis and PMH DVT 2014 with cancer in 2008' | head -c "$description_bytes" >stand-ins.txt
 check "stand-in facts, repeated" 0 "spa-family-history" sh -c "'$binary' analyze - <stand-ins.txt 2>&1"
+# Patterns (issue 29): every kind is read in time proportional to the text: the shipped rules
+# over many matches in one clause or many sentences, and a user's `near` of eight elements whose
+# sets share words and a sequence of gaps and optional elements, over words that nearly match.
+yes 'lost weight' | tr '\n' ' ' | head -c "$description_bytes" >weight.txt
+check "one weight-loss phrase, repeated" 0 "unexplained-weight-loss" sh -c "'$binary' analyze - <weight.txt 2>&1"
+yes 'numb bum and groin' | tr '\n' ' ' | head -c "$description_bytes" >saddle.txt
+check "saddle words, repeated" 0 "saddle-numbness" sh -c "'$binary' analyze - <saddle.txt 2>&1"
+yes 'the numbness went away.' | tr '\n' ' ' | head -c "$description_bytes" >went.txt
+check "a resolution after every fact" 0 "resolved" sh -c "'$binary' analyze - <went.txt 2>&1"
+cat >crowd.yaml <<'EOF'
+version: 1
+word-sets:
+  - {id: a, words: [x, y, z, x y, y z]}
+  - {id: b, words: [y, z, x, z x]}
+concepts:
+  - id: crowd
+    kind: symptom
+    name: crowd
+    patterns:
+      - near: [<a>, <b>, <a>, <b>, <a>, <b>, <a>, q]
+        within: 12
+      - sequence: [<a>, ...8, (<b>), ...8, (<a>), ...8, (<b>), q]
+  - id: ping
+    kind: symptom
+    name: ping
+    patterns:
+      - sequence: [ping]
+EOF
+yes 'ping.' | tr '\n' ' ' | head -c "$description_bytes" >pings.txt
+check "a one-word pattern in every sentence" 0 "ping" sh -c "'$binary' analyze -r crowd.yaml - <pings.txt 2>&1"
+awk -v bytes="$description_bytes" 'BEGIN { srand(1); split("x y z", w, " ");
+  for (n = 0; n < bytes; n += 2) printf "%s ", (n % 100 == 0 ? "q" : w[int(rand() * 3) + 1]) }' >crowd.txt
+check "patterns whose elements share words" 0 "crowd" sh -c "'$binary' analyze -r crowd.yaml - <crowd.txt 2>&1"
 head -c 1100000 /dev/zero | tr '\0' 'a' >too-long.txt
 check "a description over 1 MiB" 2 "the description is longer than 1048576 bytes" "$binary" recommend - <too-long.txt
 

@@ -13,7 +13,11 @@ void write_number(JsonWriter& json, const std::optional<TextNumber>& number) {
     json.null();
     return;
   }
-  json.begin_object().member("value", number->value).member("from", number->from).end_object();
+  json.begin_object().member("value", number->value).member("from", number->from);
+  if (!number->over.empty()) {
+    json.member("over", number->over); // another reading, said less plainly, set aside
+  }
+  json.end_object();
 }
 
 // How a fact was meant, as analyze prints it, and how the words of its qualifier made it so;
@@ -173,6 +177,9 @@ std::string format_analysis_text(const Profile& profile, const RuleSet& rules) {
     if (value) {
       fmt::format_to(put, "  {:<{}}  {:<9}  {:<8}  \"{}\"\n", fmt::format("{} {:g}{}", name, value->value, unit),
                      id_width, "number", "reported", value->from);
+      if (!value->over.empty()) {
+        fmt::format_to(put, "      said more plainly than \"{}\", which is set aside\n", value->over);
+      }
     }
   };
   number("age", profile.text.age, "");

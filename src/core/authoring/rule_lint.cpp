@@ -1,6 +1,8 @@
 #include "core/authoring/rule_lint.hpp"
 
 #include "core/rules/condition_description.hpp"
+#include "core/text/tokenizer.hpp"
+#include "core/text/vocabulary.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -130,6 +132,64 @@ bool flat(const Condition& condition) {
   return std::all_of(condition.children.begin(), condition.children.end(), flat);
 }
 
+// The red flag whose phrase is exactly `text`, if one is: "chill" is the stem of "chills".
+std::optional<ConceptId> red_flag_phrase(const Vocabulary& vocabulary, std::string_view text) {
+  std::vector<std::optional<WordId>> words;
+  for (const Token& token : tokenize(text)) {
+    if (is_content(token)) {
+      words.push_back(vocabulary.find(token.text));
+    }
+  }
+  if (words.empty() || std::find(words.begin(), words.end(), std::nullopt) != words.end()) {
+    return std::nullopt;
+  }
+  const auto found = vocabulary.longest_phrase(words);
+  if (found && found->length == words.size() && vocabulary.is_red_flag(found->concept_id)) {
+    return found->concept_id;
+  }
+  return std::nullopt;
+}
+
+// A figure of speech must need words of its own: a report-only pattern that can match with one
+// element alone, whose words are also a red flag's phrase, takes the warning sign's words and
+// hides it ("chill" as an idiom hides "a chill every evening").
+void lint_idioms(const RuleSet& rules, std::vector<Diagnostic>& warnings) {
+  const Vocabulary& vocabulary = rules.vocabulary();
+  for (const Concept& entry : rules.concepts()) {
+    if (!entry.report_only) {
+      continue;
+    }
+    for (const Pattern& pattern : entry.patterns) {
+      std::vector<const PatternElement*> required;
+      for (const PatternElement& element : pattern.elements) {
+        if (!element.optional && element.kind != PatternElement::Kind::gap) {
+          required.push_back(&element);
+        }
+      }
+      if (required.size() != 1) {
+        continue;
+      }
+      std::vector<std::string> alone{required.front()->text};
+      if (required.front()->kind == PatternElement::Kind::set) {
+        const WordSet* set = rules.find_word_set(required.front()->text);
+        alone = set != nullptr ? set->members : std::vector<std::string>{};
+      }
+      for (const std::string& member : alone) {
+        const std::string_view words =
+            !member.empty() && member.front() == '=' ? std::string_view(member).substr(1) : std::string_view(member);
+        if (const auto red_flag = red_flag_phrase(vocabulary, words)) {
+          warnings.push_back(
+              {pattern.where, fmt::format("the figure of speech '{}' can match '{}' alone, which is also the red "
+                                          "flag '{}': give it words of its own ('chilling on the sofa', 'chill "
+                                          "out'), or it hides the warning sign",
+                                          pattern.text, words, rules.concepts()[*red_flag].id)});
+          break;
+        }
+      }
+    }
+  }
+}
+
 } // namespace
 
 std::vector<Diagnostic> lint_rules(const RuleSet& rules) {
@@ -181,6 +241,7 @@ std::vector<Diagnostic> lint_rules(const RuleSet& rules) {
                                                     entry.id)});
     }
   }
+  lint_idioms(rules, warnings);
   // Ties go to the technique declared first, so a later one needs a positive weight somewhere.
   for (TechniqueId id = 1; id < rules.techniques().size(); ++id) {
     const bool can_gain = std::any_of(rules.rules().begin(), rules.rules().end(), [id](const Rule& rule) {

@@ -7,6 +7,7 @@
 #include <array>
 #include <optional>
 #include <string_view>
+#include <utility>
 
 namespace backrelief {
 
@@ -37,13 +38,18 @@ struct Scope {
 
 class Marker {
 public:
+  /// `as_words` says which matches stand for bare words: they are read as a red flag of any kind
+  /// would be, so a negation clears one only as close as it would clear a warning sign.
   Marker(std::span<const Token> tokens, std::span<const TextMatch> matches, const std::vector<bool>& in_match,
-         const Vocabulary& vocabulary)
+         const Vocabulary& vocabulary, std::vector<bool> as_words = {})
       : m_tokens(tokens), m_matches(matches), m_in_match(in_match), m_vocabulary(vocabulary),
-        m_cues(vocabulary.context()), m_marks(matches.size()), m_qualified_by(matches.size()) {
+        m_cues(vocabulary.context()), m_as_words(std::move(as_words)), m_marks(matches.size()),
+        m_qualified_by(matches.size()) {
+    m_as_words.resize(matches.size(), false);
     m_red_flag_token.assign(tokens.size(), false);
-    for (const TextMatch& match : matches) {
-      if (vocabulary.is_red_flag(match.concept_id)) {
+    for (std::size_t m = 0; m < matches.size(); ++m) {
+      const TextMatch& match = matches[m];
+      if (!m_as_words[m] && vocabulary.is_red_flag(match.concept_id)) {
         for (std::size_t k = match.first; k <= match.last; ++k) {
           m_red_flag_token[k] = m_red_flag_token[k] || match.takes(k);
         }
@@ -155,7 +161,11 @@ private:
     return {m_tokens[i].begin, m_tokens[last].end};
   }
 
-  [[nodiscard]] std::uint16_t kinds_of(const TextMatch& match) const {
+  [[nodiscard]] std::uint16_t kinds_of(std::size_t m) const {
+    if (m_as_words[m]) {
+      return 0xffff;
+    }
+    const TextMatch& match = m_matches[m];
     std::uint16_t kinds = kind_bit(m_vocabulary.kind(match.concept_id));
     if (m_vocabulary.is_red_flag(match.concept_id)) {
       kinds |= kind_bit(ConceptKind::red_flag);
@@ -176,7 +186,7 @@ private:
   void apply(std::size_t m, ModifierCategory category, std::uint32_t index, std::size_t distance, TextSpan cue,
              std::uint16_t ended_kinds = 0) {
     const Modifier& owner = modifier(index);
-    const std::uint16_t kinds = kinds_of(m_matches[m]);
+    const std::uint16_t kinds = kinds_of(m);
     if ((kinds & kinds_mask(owner.applies_to) & static_cast<std::uint16_t>(~ended_kinds)) == 0) {
       return;
     }
@@ -268,7 +278,7 @@ private:
     // is imagined ("could I get sciatica?"); a red flag asked about is kept.
     const ConceptId id = m_matches[m].concept_id;
     ContextMark& mark = m_marks[m];
-    if (question && !m_vocabulary.is_stated(id) && !mark.has(ModifierCategory::hypothetical)) {
+    if (question && !m_as_words[m] && !m_vocabulary.is_stated(id) && !mark.has(ModifierCategory::hypothetical)) {
       if (m_vocabulary.is_red_flag(id)) {
         mark.kept |= ContextMark::bit(ModifierCategory::hypothetical);
       } else {
@@ -631,6 +641,7 @@ private:
   const std::vector<bool>& m_in_match;
   const Vocabulary& m_vocabulary;
   const ContextCues& m_cues;
+  std::vector<bool> m_as_words;                    ///< per match: a bare word, read as a red flag of any kind
   std::vector<ContextCues::WordInfo> m_info;       ///< per token
   std::vector<std::uint32_t> m_hit_begin;          ///< per token, and one past: where its cues start in m_hits
   std::vector<const ContextCues::Cue*> m_hits;     ///< the cues whose words stand at each token (find_cue_words)
@@ -649,6 +660,45 @@ private:
 std::vector<ContextMark> mark_context(std::span<const Token> tokens, std::span<const TextMatch> matches,
                                       const std::vector<bool>& in_match, const Vocabulary& vocabulary) {
   return Marker(tokens, matches, in_match, vocabulary).run();
+}
+
+std::vector<bool> negated_words(std::span<const Token> tokens, std::span<const TextMatch> matches,
+                                const std::vector<bool>& in_match, const Vocabulary& vocabulary,
+                                std::span<const std::size_t> words) {
+  // The matches and the bare words, in order of their first token; a bare word is read through
+  // the Marker as one more match.
+  std::vector<std::pair<TextMatch, bool>> merged;
+  merged.reserve(matches.size() + words.size());
+  for (const TextMatch& match : matches) {
+    merged.emplace_back(match, false);
+  }
+  std::vector<bool> held = in_match;
+  for (const std::size_t word : words) {
+    TextMatch bare;
+    bare.first = word;
+    bare.last = word;
+    merged.emplace_back(bare, true);
+    held[word] = true;
+  }
+  std::stable_sort(merged.begin(), merged.end(),
+                   [](const auto& a, const auto& b) { return a.first.first < b.first.first; });
+  std::vector<TextMatch> all;
+  std::vector<bool> as_words;
+  all.reserve(merged.size());
+  as_words.reserve(merged.size());
+  for (auto& [match, bare] : merged) {
+    all.push_back(std::move(match));
+    as_words.push_back(bare);
+  }
+  const std::vector<ContextMark> marks = Marker(tokens, all, held, vocabulary, as_words).run();
+  std::vector<bool> negated(words.size(), false);
+  std::size_t next = 0;
+  for (std::size_t m = 0; m < all.size(); ++m) {
+    if (as_words[m]) {
+      negated[next++] = marks[m].has(ModifierCategory::negated);
+    }
+  }
+  return negated;
 }
 
 } // namespace backrelief

@@ -34,4 +34,11 @@ struct ContextMark {
 std::vector<ContextMark> mark_context(std::span<const Token> tokens, std::span<const TextMatch> matches,
                                       const std::vector<bool>& in_match, const Vocabulary& vocabulary);
 
+/// Which of the tokens `words` (ascending) a negation reaches, read as if each were a warning
+/// sign of its own: "it wasn't intentional" negates "intentional". `matches` are the text's
+/// matches so far, as mark_context takes them.
+std::vector<bool> negated_words(std::span<const Token> tokens, std::span<const TextMatch> matches,
+                                const std::vector<bool>& in_match, const Vocabulary& vocabulary,
+                                std::span<const std::size_t> words);
+
 } // namespace backrelief

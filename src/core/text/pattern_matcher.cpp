@@ -1,6 +1,7 @@
 #include "core/text/pattern_matcher.hpp"
 
 #include <algorithm>
+#include <limits>
 
 namespace backrelief {
 
@@ -12,25 +13,52 @@ struct SetHit {
   std::uint32_t length = 0;
 };
 
-/// One text being searched: its clauses and the sets found at each position.
+/// How many words a `near` may look at, and elements it may place, from one starting word.
+/// Elements whose sets share words can be placed in many ways; past this many steps the search
+/// gives up there, so a description is read in time proportional to its length whatever the rules
+/// say. Two or three elements, as in the shipped rules, never come near it.
+constexpr std::uint32_t k_near_steps = 512;
+
+/// One text being searched: its clauses, the sets found at each position and the words that may
+/// satisfy an `only-near` or `not-near`.
 class Search {
 public:
-  Search(std::span<const std::uint32_t> clause, std::span<const SetHit> hits, std::span<const std::uint32_t> start)
-      : m_clause(clause), m_hits(hits), m_start(start) {}
+  struct Text {
+    std::span<const std::uint32_t> clause;
+    std::span<const std::uint32_t> clause_begin; ///< by position: where its clause begins
+    std::span<const std::uint32_t> clause_end;   ///< by position: one past where its clause ends
+    std::span<const SetHit> hits;
+    std::span<const std::uint32_t> start;
+    std::span<const std::uint32_t> companion_start; ///< by set: where its positions begin in `companions`
+    std::span<const std::uint32_t> companions;      ///< positions of constraint sets' words, not negated
+  };
+
+  Search(const Text& text, std::vector<std::uint32_t>& failed) : m_text(text), m_failed(failed) {}
 
   // The sets found at a position, longest first.
   [[nodiscard]] std::span<const SetHit> at(std::uint32_t position) const {
-    return m_hits.subspan(m_start[position], m_start[position + 1] - m_start[position]);
+    return m_text.hits.subspan(m_text.start[position], m_text.start[position + 1] - m_text.start[position]);
   }
 
-  [[nodiscard]] std::size_t size() const { return m_clause.size(); }
+  [[nodiscard]] std::size_t size() const { return m_text.clause.size(); }
 
-  // Tries the pattern with its first element at `at`; fills `taken` on success.
-  bool match(const CompiledPatterns::Rule& rule, std::uint32_t at, const SetHit& first,
+  // Tries the pattern with its first element at `at`; fills `taken` on success. `span` bounds
+  // how far past `at` the pattern can reach.
+  bool match(const CompiledPatterns::Rule& rule, std::uint32_t span, std::uint32_t at, const SetHit& first,
              std::vector<std::uint32_t>& taken) {
     taken.clear();
     add(taken, at, first.length);
-    const bool found = rule.near ? near(rule, 1, at, taken) : sequence(rule, 1, at + first.length, taken);
+    bool found = false;
+    if (rule.near) {
+      m_steps = k_near_steps;
+      found = near(rule, 1, at, taken);
+    } else {
+      // A sequence's success from step k at a position does not depend on how it got there: a
+      // failure is remembered, so every (step, position) is tried at most once.
+      m_span = span + 1;
+      m_failed.assign(rule.steps.size() * m_span, 0);
+      found = sequence(rule, 1, at + first.length, taken);
+    }
     if (!found) {
       return false;
     }
@@ -46,7 +74,7 @@ private:
   }
 
   [[nodiscard]] bool same_clause(std::uint32_t a, std::uint32_t b) const {
-    return a < size() && b < size() && m_clause[a] == m_clause[b];
+    return a < size() && b < size() && m_text.clause[a] == m_text.clause[b];
   }
 
   // The lengths, longest first, of `set` at `at`.
@@ -69,6 +97,24 @@ private:
     if (k == rule.steps.size()) {
       return true;
     }
+    const std::uint32_t anchor = taken.front();
+    const std::size_t offset = at - anchor;
+    if (offset >= m_span) {
+      return false;
+    }
+    std::uint32_t& failed = m_failed[k * m_span + offset];
+    if (failed != 0) {
+      return false;
+    }
+    if (sequence_from(rule, k, at, taken)) {
+      return true;
+    }
+    failed = 1;
+    return false;
+  }
+
+  bool sequence_from(const CompiledPatterns::Rule& rule, std::size_t k, std::uint32_t at,
+                     std::vector<std::uint32_t>& taken) {
     const std::uint32_t anchor = taken.front();
     const CompiledPatterns::Step& step = rule.steps[k];
     if (step.gap) {
@@ -120,14 +166,19 @@ private:
         if (!after && anchor < distance) {
           continue;
         }
+        if (m_steps == 0) {
+          return false;
+        }
+        --m_steps;
         const std::uint32_t at = after ? anchor + distance : anchor - distance;
         if (!same_clause(anchor, at)) {
           continue;
         }
         if (each_length(rule.steps[k].set, at, [&](std::uint32_t length) {
-              if (overlaps(taken, at, length)) {
+              if (m_steps == 0 || overlaps(taken, at, length)) {
                 return false;
               }
+              --m_steps;
               const std::size_t before = taken.size();
               add(taken, at, length);
               if (near(rule, k + 1, anchor, taken)) {
@@ -143,20 +194,27 @@ private:
     return false;
   }
 
-  // Whether one of `sets` is within `reach` words of the hit (0: anywhere in its clause), outside it.
+  // Whether a word of one of `sets` is within `reach` words of the hit (0: anywhere in its
+  // clause), outside it. Each set's words are kept sorted, so this is a few binary searches
+  // however long the clause.
   [[nodiscard]] bool any_close(const std::vector<std::uint32_t>& sets, std::uint32_t reach,
                                const std::vector<std::uint32_t>& taken) const {
     const std::uint32_t first = taken.front();
     const std::uint32_t last = taken.back();
-    const std::uint32_t from = reach == 0 ? 0 : (first > reach ? first - reach : 0);
-    const std::uint32_t to = reach == 0 ? static_cast<std::uint32_t>(size())
-                                        : std::min<std::uint32_t>(static_cast<std::uint32_t>(size()), last + reach + 1);
-    for (std::uint32_t at = from; at < to; ++at) {
-      if (!same_clause(first, at) || std::binary_search(taken.begin(), taken.end(), at)) {
+    std::uint32_t from = m_text.clause_begin[first];
+    std::uint32_t to = m_text.clause_end[first];
+    if (reach != 0) {
+      from = std::max(from, first > reach ? first - reach : 0U);
+      to = std::min(to, last + reach + 1);
+    }
+    for (const std::uint32_t set : sets) {
+      if (set + 1 >= m_text.companion_start.size()) {
         continue;
       }
-      for (const SetHit& hit : this->at(at)) {
-        if (std::find(sets.begin(), sets.end(), hit.set) != sets.end()) {
+      const auto begin = m_text.companions.begin() + m_text.companion_start[set];
+      const auto end = m_text.companions.begin() + m_text.companion_start[set + 1];
+      for (auto it = std::lower_bound(begin, end, from); it != end && *it < to; ++it) {
+        if (!std::binary_search(taken.begin(), taken.end(), *it)) {
           return true;
         }
       }
@@ -172,9 +230,10 @@ private:
     return rule.not_near.empty() || !any_close(rule.not_near, rule.reach, taken);
   }
 
-  std::span<const std::uint32_t> m_clause;
-  std::span<const SetHit> m_hits;
-  std::span<const std::uint32_t> m_start;
+  const Text& m_text;
+  std::vector<std::uint32_t>& m_failed;
+  std::uint32_t m_span = 0;
+  std::uint32_t m_steps = 0;
 };
 
 } // namespace
@@ -241,6 +300,32 @@ PatternMatcher::PatternMatcher(const CompiledPatterns& patterns) {
     }
     m_required_start.push_back(static_cast<std::uint32_t>(m_required.size()));
   }
+  // How far past its first word each pattern can reach, and which sets a constraint names.
+  m_constraint_set.assign(patterns.sets.size(), false);
+  for (const auto& rule : patterns.patterns) {
+    std::uint32_t span = 0;
+    for (const auto& step : rule.steps) {
+      if (step.gap) {
+        span += step.max_gap;
+        continue;
+      }
+      std::size_t longest = 0;
+      if (step.set < patterns.sets.size()) {
+        for (const auto& member : patterns.sets[step.set]) {
+          longest = std::max(longest, member.size());
+        }
+      }
+      span += static_cast<std::uint32_t>(longest);
+    }
+    m_rule_span.push_back(span);
+    for (const auto* sets : {&rule.only_near, &rule.not_near}) {
+      for (const std::uint32_t set : *sets) {
+        if (set < m_constraint_set.size()) {
+          m_constraint_set[set] = true;
+        }
+      }
+    }
+  }
   m_clause_break.assign(static_cast<std::size_t>(largest) + 1, false);
   if (patterns.clause_breaks && *patterns.clause_breaks < patterns.sets.size()) {
     for (const auto& member : patterns.sets[*patterns.clause_breaks]) {
@@ -257,11 +342,10 @@ PatternMatcher::PatternMatcher(const CompiledPatterns& patterns) {
   }
 }
 
-std::vector<PatternHit> PatternMatcher::find(const CompiledPatterns& patterns,
-                                             std::span<const std::optional<WordId>> words,
-                                             std::span<const std::optional<WordId>> exact,
-                                             std::span<const std::uint32_t> sentence,
-                                             const std::vector<bool>& red_flags) const {
+std::vector<PatternHit>
+PatternMatcher::find(const CompiledPatterns& patterns, std::span<const std::optional<WordId>> words,
+                     std::span<const std::optional<WordId>> exact, std::span<const std::uint32_t> sentence,
+                     const std::vector<bool>& red_flags, const NegatedWords& negated_words) const {
   std::vector<PatternHit> found;
   if (m_anchored.empty() || words.empty()) {
     return found;
@@ -342,7 +426,64 @@ std::vector<PatternHit> PatternMatcher::find(const CompiledPatterns& patterns,
     }
     return true;
   };
-  Search search(clause, hits, start);
+  // Where each clause begins and ends, for `only-near` and `not-near` over a whole clause.
+  std::vector<std::uint32_t>& clause_begin = m_scratch.clause_begin;
+  std::vector<std::uint32_t>& clause_end = m_scratch.clause_end;
+  clause_begin.assign(words.size(), 0);
+  clause_end.assign(words.size(), static_cast<std::uint32_t>(words.size()));
+  for (std::uint32_t at = 1; at < words.size(); ++at) {
+    clause_begin[at] = clause[at] == clause[at - 1] ? clause_begin[at - 1] : at;
+  }
+  for (std::uint32_t at = static_cast<std::uint32_t>(words.size()) - 1; at-- > 0;) {
+    clause_end[at] = clause[at] == clause[at + 1] ? clause_end[at + 1] : at + 1;
+  }
+  // The words of the sets constraints name, by set and in order; a word the text negates ("it
+  // wasn't intentional") neither blocks a `not-near` nor satisfies an `only-near`.
+  std::vector<std::uint32_t>& companion_start = m_scratch.companion_start;
+  std::vector<std::uint32_t>& companions = m_scratch.companions;
+  std::vector<std::uint32_t>& positions = m_scratch.positions;
+  positions.clear();
+  companion_start.assign(patterns.sets.size() + 1, 0);
+  for (std::uint32_t at = 0; at < words.size(); ++at) {
+    bool constrains = false;
+    for (std::uint32_t h = start[at]; h < start[at + 1]; ++h) {
+      if (m_constraint_set[hits[h].set]) {
+        ++companion_start[hits[h].set + 1];
+        constrains = true;
+      }
+    }
+    if (constrains) {
+      positions.push_back(at);
+    }
+  }
+  std::vector<bool> negated;
+  if (!positions.empty() && negated_words) {
+    negated = negated_words(positions);
+  }
+  for (std::size_t set = 1; set < companion_start.size(); ++set) {
+    companion_start[set] += companion_start[set - 1];
+  }
+  companions.assign(companion_start.back(), 0);
+  std::vector<std::uint32_t> next(companion_start.begin(), companion_start.end() - 1);
+  for (std::size_t p = 0; p < positions.size(); ++p) {
+    const std::uint32_t at = positions[p];
+    const bool counts = p >= negated.size() || !negated[p];
+    for (std::uint32_t h = start[at]; h < start[at + 1]; ++h) {
+      if (m_constraint_set[hits[h].set]) {
+        if (counts) {
+          companions[next[hits[h].set]++] = at;
+        } else {
+          // A negated word leaves its slot unused: mark it past every position, at the end.
+          companions[next[hits[h].set]++] = std::numeric_limits<std::uint32_t>::max();
+        }
+      }
+    }
+  }
+  for (std::size_t set = 0; set + 1 < companion_start.size(); ++set) {
+    std::sort(companions.begin() + companion_start[set], companions.begin() + companion_start[set + 1]);
+  }
+  const Search::Text text{clause, clause_begin, clause_end, hits, start, companion_start, companions};
+  Search search(text, m_scratch.failed);
   std::vector<std::uint32_t>& taken = m_scratch.taken;
   for (std::uint32_t at = 0; at < words.size(); ++at) {
     for (const SetHit& hit : search.at(at)) {
@@ -351,7 +492,7 @@ std::vector<PatternHit> PatternMatcher::find(const CompiledPatterns& patterns,
       }
       for (std::uint32_t k = m_anchor_start[hit.set]; k < m_anchor_start[hit.set + 1]; ++k) {
         const std::uint32_t index = m_anchored[k];
-        if (possible(index) && search.match(patterns.patterns[index], at, hit, taken)) {
+        if (possible(index) && search.match(patterns.patterns[index], m_rule_span[index], at, hit, taken)) {
           found.push_back({index, taken});
         }
       }

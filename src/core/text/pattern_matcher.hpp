@@ -3,6 +3,7 @@
 #include "core/text/compiled_patterns.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <utility>
@@ -23,6 +24,9 @@ struct PatternHit {
 /// flag's, then the one with the most words.
 class PatternMatcher {
 public:
+  /// Says, for the positions given (ascending), which words the text negates.
+  using NegatedWords = std::function<std::vector<bool>(std::span<const std::uint32_t> positions)>;
+
   PatternMatcher() = default;
   /// Indexes `patterns` by each set's first words and each pattern's first element.
   explicit PatternMatcher(const CompiledPatterns& patterns);
@@ -30,12 +34,17 @@ public:
   /// The hits in `words` (one entry per word or number of the text, empty where the vocabulary
   /// does not know it); `exact` holds a word's exact form where it has one ("=legs");
   /// `sentence` numbers the sentence each word is in, non-decreasing; `red_flags` says, by
-  /// concept id, which concepts are red flags, whose hits win over others on shared words.
-  [[nodiscard]] std::vector<PatternHit> find(const CompiledPatterns& patterns,
-                                             std::span<const std::optional<WordId>> words,
-                                             std::span<const std::optional<WordId>> exact,
-                                             std::span<const std::uint32_t> sentence,
-                                             const std::vector<bool>& red_flags = {}) const;
+  /// concept id, which concepts are red flags, whose hits win over others on shared words;
+  /// `negated_words`, when given, is asked once which words of the sets an `only-near` or a
+  /// `not-near` names are negated: those count for neither.
+  ///
+  /// Time is proportional to the number of words for a given set of patterns: a sequence tries
+  /// each of its steps at most once at each position after its first word, a `near` tries at most
+  /// a fixed number of placements of its elements, and a constraint is a few binary searches.
+  [[nodiscard]] std::vector<PatternHit>
+  find(const CompiledPatterns& patterns, std::span<const std::optional<WordId>> words,
+       std::span<const std::optional<WordId>> exact, std::span<const std::uint32_t> sentence,
+       const std::vector<bool>& red_flags = {}, const NegatedWords& negated_words = {}) const;
 
   /// True when no pattern is defined, so a text needs no search.
   [[nodiscard]] bool empty() const { return m_anchored.empty(); }
@@ -60,6 +69,8 @@ private:
   std::vector<std::uint32_t> m_required;         ///< sets a pattern cannot match without
   std::vector<bool> m_clause_break;              ///< by word id
   std::vector<bool> m_has_exact;                 ///< by word id
+  std::vector<std::uint32_t> m_rule_span;        ///< by pattern: the most words past its first it can reach
+  std::vector<bool> m_constraint_set;            ///< by set: named by an `only-near` or a `not-near`
   // Room reused from text to text, so a batch does not allocate for each line; this is why one
   // matcher (like its Vocabulary) must not search on two threads at once.
   struct Scratch {
@@ -67,6 +78,12 @@ private:
     std::vector<std::uint32_t> start;
     std::vector<std::uint32_t> taken;
     std::vector<char> present;
+    std::vector<std::uint32_t> clause_begin;
+    std::vector<std::uint32_t> clause_end;
+    std::vector<std::uint32_t> companion_start;
+    std::vector<std::uint32_t> companions;
+    std::vector<std::uint32_t> positions;
+    std::vector<std::uint32_t> failed;
   };
   mutable Scratch m_scratch;
 };

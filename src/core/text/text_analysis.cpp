@@ -167,7 +167,32 @@ private:
         token_of.push_back(i);
       }
     }
-    std::vector<PatternHit> hits = m_vocabulary.find_patterns(words, exact, sentence);
+    // "lost three stone, it wasn't intentional": a negated word neither blocks a `not-near` nor
+    // satisfies an `only-near`.
+    const auto negated = [&](std::span<const std::uint32_t> positions) {
+      std::vector<std::size_t> tokens;
+      tokens.reserve(positions.size());
+      for (const std::uint32_t position : positions) {
+        tokens.push_back(token_of[position]);
+      }
+      return negated_words(m_tokens, m_matches, m_in_match, m_vocabulary, tokens);
+    };
+    std::vector<PatternHit> hits = m_vocabulary.find_patterns(words, exact, sentence, negated);
+    // The phrases found so far, in order and apart, so those among a hit's words are found by a
+    // binary search; those a hit takes are dropped at the end.
+    const std::size_t phrases = m_matches.size();
+    m_matches.reserve(phrases + hits.size()); // `around` below points into it
+    std::vector<bool> dropped(phrases, false);
+    const auto phrases_around = [&](std::size_t first, std::size_t last) {
+      const auto begin =
+          std::partition_point(m_matches.begin(), m_matches.begin() + static_cast<std::ptrdiff_t>(phrases),
+                               [&](const TextMatch& phrase) { return phrase.last < first; });
+      auto end = begin;
+      while (end != m_matches.begin() + static_cast<std::ptrdiff_t>(phrases) && end->first <= last) {
+        ++end;
+      }
+      return std::span<TextMatch>(begin, end);
+    };
     bool added = false;
     for (const PatternHit& hit : hits) {
       TextMatch match;
@@ -187,21 +212,19 @@ private:
       // fracture in my wrist" is osteoporosis, not a broken wrist): the hit goes, unless it finds
       // a red flag (when in doubt, keep it). A phrase inside the hit's span ("down my" in "down
       // my left leg") stays beside it.
+      const std::span<TextMatch> around = phrases_around(match.first, match.last);
       if (!m_vocabulary.is_red_flag(match.concept_id) &&
-          std::any_of(m_matches.begin(), m_matches.end(), [&](const TextMatch& phrase) {
-            const bool crosses = (phrase.first < match.first || phrase.last > match.last) &&
-                                 phrase.last >= match.first && phrase.first <= match.last;
-            return !phrase.by_pattern && phrase.concept_id != match.concept_id && phrase.last > phrase.first &&
-                   crosses && std::any_of(match.taken.begin(), match.taken.end(), [&](std::size_t token) {
-                     return token >= phrase.first && token <= phrase.last;
-                   });
+          std::any_of(around.begin(), around.end(), [&](const TextMatch& phrase) {
+            const bool crosses = phrase.first < match.first || phrase.last > match.last;
+            return phrase.concept_id != match.concept_id && phrase.last > phrase.first && crosses &&
+                   std::any_of(match.taken.begin(), match.taken.end(),
+                               [&](std::size_t token) { return token >= phrase.first && token <= phrase.last; });
           })) {
         continue;
       }
       // Words a phrase of the same concept covers already: the phrase is the plainer account.
-      if (std::any_of(m_matches.begin(), m_matches.end(), [&](const TextMatch& phrase) {
-            return !phrase.by_pattern && phrase.concept_id == match.concept_id && phrase.first <= match.first &&
-                   phrase.last >= match.last;
+      if (std::any_of(around.begin(), around.end(), [&](const TextMatch& phrase) {
+            return phrase.concept_id == match.concept_id && phrase.first <= match.first && phrase.last >= match.last;
           })) {
         continue;
       }
@@ -210,23 +233,30 @@ private:
       // A report-only concept ("cabin fever", "a rollercoaster on steroids") holds words so that
       // they mean nothing else: every phrase among them goes.
       const bool absorbs = m_vocabulary.patterns().patterns[hit.pattern].absorbs;
-      std::erase_if(m_matches, [&](const TextMatch& phrase) {
-        if (phrase.by_pattern || (phrase.concept_id != match.concept_id && !absorbs)) {
-          return false;
+      for (TextMatch& phrase : around) {
+        if (phrase.concept_id != match.concept_id && !absorbs) {
+          continue;
         }
-        for (std::size_t k = phrase.first; k <= phrase.last; ++k) {
-          if (!match.takes(k)) {
-            return false;
-          }
+        bool inside = true;
+        for (std::size_t k = phrase.first; inside && k <= phrase.last; ++k) {
+          inside = match.takes(k);
         }
-        return true;
-      });
+        if (inside) {
+          dropped[static_cast<std::size_t>(&phrase - m_matches.data())] = true;
+        }
+      }
       for (const std::size_t token : match.taken) {
         m_in_match[token] = true;
       }
       m_matches.push_back(std::move(match));
       added = true;
     }
+    std::size_t index = 0;
+    std::erase_if(m_matches, [&](const TextMatch&) {
+      const bool drop = index < phrases && dropped[index];
+      ++index;
+      return drop;
+    });
     if (added) {
       std::stable_sort(m_matches.begin(), m_matches.end(),
                        [](const TextMatch& a, const TextMatch& b) { return a.first < b.first; });

@@ -44,6 +44,7 @@ struct TextFact {
 struct TextNumber {
   double value = 0;
   std::string from;
+  std::string over; ///< the words of another reading set aside for this plainer one, if any
 };
 
 /// Everything understood from one description.

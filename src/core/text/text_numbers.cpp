@@ -259,7 +259,7 @@ private:
   void record_duration(double total, std::size_t first, std::size_t last) {
     // The longest span said is the one that tells how long-standing the pain is.
     if (!m_analysis.duration_weeks || total > m_analysis.duration_weeks->value) {
-      m_analysis.duration_weeks = TextNumber{total, span(first, last)};
+      m_analysis.duration_weeks = TextNumber{total, span(first, last), {}};
     }
   }
 
@@ -305,7 +305,7 @@ private:
     }
     // The first figure given is how it is now: "7/10 now, was 9/10 last week".
     if (!m_analysis.intensity) {
-      m_analysis.intensity = TextNumber{value, span(first, *last)};
+      m_analysis.intensity = TextNumber{value, span(first, *last), {}};
     }
     return true;
   }
@@ -346,10 +346,26 @@ private:
     if (!found || about_someone_else(i)) {
       return found.has_value();
     }
-    if (!m_analysis.age) {
-      m_analysis.age = TextNumber{value, span(found->first, found->second)};
-    }
+    // "72 years old", "aged 72", "72yo" name an age; "I'm 72" only implies one.
+    const bool plain = years || word(i + 1) == "yo" || word(found->first) == "aged" || word(found->first) == "age";
+    keep_age(value, *found, plain);
     return true;
+  }
+
+  // Of two ages, the one said in plainer words of an age, else the first: "I'm 5 foot 2 and
+  // 80 years old". The other reading's words are kept, so analyze can say what was set aside.
+  void keep_age(double value, std::pair<std::size_t, std::size_t> found, bool plain) {
+    TextNumber reading{value, span(found.first, found.second), {}};
+    if (!m_analysis.age) {
+      m_analysis.age = std::move(reading);
+      m_plain_age = plain;
+    } else if (plain && !m_plain_age) {
+      reading.over = std::move(m_analysis.age->from);
+      m_analysis.age = std::move(reading);
+      m_plain_age = true;
+    } else if (m_analysis.age->over.empty() && m_analysis.age->value != value) {
+      m_analysis.age->over = std::move(reading.from);
+    }
   }
 
   bool try_age_in_words(std::size_t i, std::size_t after, double value) {
@@ -365,8 +381,8 @@ private:
     if (!found || is_measure(word(after + 1)) || says_no_age(word(after + 1)) || about_the_pain(found->first)) {
       return false;
     }
-    if (!about_someone_else(i) && !m_analysis.age) {
-      m_analysis.age = TextNumber{value, span(found->first, found->second)};
+    if (!about_someone_else(i)) {
+      keep_age(value, *found, years || word(found->first) == "aged");
     }
     return true;
   }
@@ -561,6 +577,7 @@ private:
   std::span<const Token> m_tokens;
   const ContextCues& m_cues;
   TextAnalysis& m_analysis;
+  bool m_plain_age = false; ///< the age kept was said in plain words of an age
 };
 
 } // namespace

@@ -94,8 +94,9 @@ public:
   /// The patterns found in a text's words (see PatternMatcher::find).
   [[nodiscard]] std::vector<PatternHit> find_patterns(std::span<const std::optional<WordId>> words,
                                                       std::span<const std::optional<WordId>> exact,
-                                                      std::span<const std::uint32_t> sentence) const {
-    return m_matcher.find(m_tables.patterns, words, exact, sentence, m_tables.red_flags);
+                                                      std::span<const std::uint32_t> sentence,
+                                                      const PatternMatcher::NegatedWords& negated = {}) const {
+    return m_matcher.find(m_tables.patterns, words, exact, sentence, m_tables.red_flags, negated);
   }
   /// The id that stands for any number in patterns ("#"), if a pattern uses it.
   [[nodiscard]] std::optional<WordId> any_number() const { return m_tables.patterns.any_number; }

@@ -68,5 +68,40 @@ TEST(RuleLint, AskingForALeafAndItsAbsenceCanNeverFire) {
             std::vector<std::string>{"rule 'never' can never fire: it asks for 'area neck' and for its absence"});
 }
 
+// A figure of speech that can match a red flag's words with nothing of its own hides the sign.
+TEST(RuleLint, AnIdiomThatCanMatchARedFlagsWordsAloneIsWarnedAbout) {
+  const std::string rules = R"(version: 1
+techniques:
+  - {id: gentle, name: Gentle, pressure: low, summary: Light.}
+word-sets:
+  - {id: chill-words, words: [=chilling, =chill]}
+  - {id: sofa, words: [sofa, couch]}
+concepts:
+  - {id: chills, kind: red-flag, name: chills, phrases: [chills]}
+  - id: idiom
+    kind: context
+    name: a figure of speech
+    report_only: true
+    patterns:
+      - sequence: [<chill-words>]
+      - near: [<chill-words>, <sofa>]
+        within: 2
+      - sequence: [chills, (now)]
+rules:
+  - {id: refer, when: {red-flag: chills}, refer: urgent, because: b, source: s}
+)";
+  std::vector<std::string> warnings;
+  for (const Diagnostic& warning : lint_rules(load_text(rules))) {
+    if (warning.message.find("figure of speech") != std::string::npos) {
+      warnings.push_back(warning.message.substr(0, warning.message.find(':')));
+    }
+  }
+  EXPECT_EQ(warnings, (std::vector<std::string>{
+                          "the figure of speech 'sequence [<chill-words>]' can match 'chilling' alone, which is also "
+                          "the red flag 'chills'",
+                          "the figure of speech 'sequence [chills, (now)]' can match 'chills' alone, which is also "
+                          "the red flag 'chills'"}));
+}
+
 } // namespace
 } // namespace backrelief

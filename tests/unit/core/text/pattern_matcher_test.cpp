@@ -220,5 +220,68 @@ TEST(PatternMatcher, ARedFlagWinsSharedWordsThenAFigureOfSpeechWinsOverIt) {
   EXPECT_EQ(hits[0].pattern, 0U); // a report-only concept holds its words
 }
 
+TEST(PatternMatcher, ANegatedWordNeitherBlocksNorAllowsAHit) {
+  // "not from an injection": the injection is denied, so it does not explain the numbness away.
+  EXPECT_EQ(
+      facts_of("my bum is numb and not from an injection"),
+      (Facts{"saddle-numbness \"bum is numb\"", "numbness \"numb\" phrase", "injection \"injection\" negated phrase"}));
+  // "I don't wipe": a denied companion does not let the pattern match.
+  EXPECT_EQ(facts_of("numb on the toilet, I do not wipe"), (Facts{"numbness \"numb\" phrase"}));
+}
+
+TEST(PatternMatcher, ACompanionAnywhereInTheClauseCountsOnceTheClauseIsLong) {
+  // Reach 0 is the whole clause, however long: the words of a constraint are found by position.
+  std::string text = "my bum is numb";
+  for (int i = 0; i < 200; ++i) {
+    text += " and so on";
+  }
+  EXPECT_EQ(facts_of(text + " from the injection").front(), "numbness \"numb\" phrase");
+  EXPECT_EQ(facts_of(text).front(), "saddle-numbness \"bum is numb\"");
+}
+
+// A sequence whose gaps and optional elements could be combined in many ways finds its match,
+// and one that has none is given up on after each step is tried once at each position.
+TEST(PatternMatcher, ASequenceTriesEachStepOnceAtEachPosition) {
+  CompiledPatterns patterns;
+  patterns.sets = {{{1}}, {{2}}, {{3}}};
+  patterns.set_names = {"a", "b", "c"};
+  CompiledPatterns::Rule rule;
+  rule.steps = {{false, false, 0, 0}, {true, false, 8, 0}, {false, true, 0, 1}, {true, false, 8, 0},
+                {false, true, 0, 1},  {true, false, 8, 0}, {false, true, 0, 1}, {false, false, 0, 2}};
+  patterns.patterns = {rule};
+  const PatternMatcher matcher(patterns);
+  std::vector<std::optional<WordId>> words{1};
+  for (int i = 0; i < 20; ++i) {
+    words.emplace_back(2);
+  }
+  words.emplace_back(3);
+  const std::vector<std::uint32_t> sentence(words.size(), 0);
+  auto hits = matcher.find(patterns, words, {}, sentence);
+  ASSERT_EQ(hits.size(), 1U);
+  EXPECT_EQ(hits[0].positions.front(), 0U);
+  EXPECT_EQ(hits[0].positions.back(), 21U);
+  words.back() = 2; // no c: nothing, without trying every way through the gaps
+  hits = matcher.find(patterns, words, {}, sentence);
+  EXPECT_TRUE(hits.empty());
+}
+
+// Elements whose sets share words are placed apart: "a" and "b" both hold word 1.
+TEST(PatternMatcher, ANearPlacesElementsWhoseSetsShareWords) {
+  CompiledPatterns patterns;
+  patterns.sets = {{{1}, {2}}, {{1}, {3}}, {{4}}};
+  patterns.set_names = {"a", "b", "c"};
+  CompiledPatterns::Rule rule;
+  rule.near = true;
+  rule.within = 2;
+  rule.steps = {{false, false, 0, 2}, {false, false, 0, 0}, {false, false, 0, 1}, {false, false, 0, 0}};
+  patterns.patterns = {rule};
+  const PatternMatcher matcher(patterns);
+  const std::vector<std::optional<WordId>> words{1, 4, 1, 2};
+  const std::vector<std::uint32_t> sentence(words.size(), 0);
+  const auto hits = matcher.find(patterns, words, {}, sentence);
+  ASSERT_EQ(hits.size(), 1U);
+  EXPECT_EQ(hits[0].positions, (std::vector<std::uint32_t>{0, 1, 2, 3}));
+}
+
 } // namespace
 } // namespace backrelief

@@ -171,6 +171,20 @@ TEST(TextNumbers, AnAgeOnlyWhereTheWordsSayAge) {
   EXPECT_EQ(age_of("I'm seventy"), "70 \"I'm seventy\"");
 }
 
+// Of two ages, the one said in plain words of an age wins; the other is kept as set aside.
+TEST(TextNumbers, ThePlainerOfTwoAgesWins) {
+  const auto age = [](std::string_view text) {
+    const auto read = numbers_of(text).age;
+    return read ? fmt::format("{:g} \"{}\" over \"{}\"", read->value, read->from, read->over) : "none";
+  };
+  EXPECT_EQ(age("I'm 12 again at heart but 80 years old"), "80 \"80 years old\" over \"I'm 12\"");
+  EXPECT_EQ(age("I'm 12 stone and 80 years old"), "80 \"80 years old\" over \"\""); // a weight is no age
+  EXPECT_EQ(age("I'm 5, well, aged 81 really"), "81 \"aged 81\" over \"I'm 5\"");
+  EXPECT_EQ(age("aged 81, I'm 5 foot 2"), "81 \"aged 81\" over \"\"");     // a measure is no reading
+  EXPECT_EQ(age("72 years old, I'm 72"), "72 \"72 years old\" over \"\""); // the same age twice
+  EXPECT_EQ(age("I'm 40 and I am 45"), "40 \"I'm 40\" over \"I am 45\"");  // equally plain: the first
+}
+
 TEST(TextNumbers, AFigureOnAnotherScaleIsNotAnIntensity) {
   EXPECT_EQ(intensity_of("pain 3/5"), "none");
   EXPECT_EQ(intensity_of("pain is 7/9"), "none");
