@@ -49,6 +49,9 @@ ContextCues::ContextCues(std::vector<Modifier> modifiers, std::vector<WordClassW
     if (negation || ends_all) {
       m_grammar_modifiers |= std::uint64_t{1} << m;
     }
+    if (modifier.category == ModifierCategory::negated) {
+      m_negation_modifiers |= std::uint64_t{1} << m;
+    }
   }
   for (const WordClassWords& entry : m_word_classes) {
     for (const std::string& word : entry.words) {

@@ -56,6 +56,10 @@ public:
   /// Words of the text's own grammar (the first words of negations and terminators, the person's
   /// own pronouns, the words of lists): never matched as misspellings, nor through their stems.
   [[nodiscard]] bool is_grammar_word(std::string_view word) const;
+  /// True when a negation has a cue that starts with this word: words without one negate nothing.
+  [[nodiscard]] bool may_start_negation(std::string_view word) const {
+    return (info(word).starts & m_negation_modifiers) != 0;
+  }
   /// Everyday words never read as misspellings.
   [[nodiscard]] bool is_common_word(std::string_view word) const { return in_class(word, WordClass::common_words); }
   /// True when no modifier is defined: nothing would be read as negated or asked.
@@ -77,7 +81,8 @@ private:
     std::size_t operator()(std::string_view word) const { return std::hash<std::string_view>{}(word); }
   };
   std::unordered_map<std::string, WordInfo, WordHash, std::equal_to<>> m_words;
-  std::uint64_t m_grammar_modifiers = 0; ///< negations and terminators
+  std::uint64_t m_grammar_modifiers = 0;  ///< negations and terminators
+  std::uint64_t m_negation_modifiers = 0; ///< negations, in any direction
 };
 
 } // namespace backrelief

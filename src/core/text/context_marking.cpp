@@ -527,9 +527,25 @@ private:
     }
   }
 
+  // The matches by the token they end at, so a backward cue finds those just before it at once.
+  void index_match_ends() {
+    m_end_begin.assign(m_tokens.size() + 2, 0);
+    for (const TextMatch& match : m_matches) {
+      ++m_end_begin[match.last + 2];
+    }
+    for (std::size_t t = 2; t < m_end_begin.size(); ++t) {
+      m_end_begin[t] += m_end_begin[t - 1];
+    }
+    m_ending.assign(m_matches.size(), 0);
+    for (std::uint32_t m = 0; m < m_matches.size(); ++m) {
+      m_ending[m_end_begin[m_matches[m].last + 1]++] = m;
+    }
+  }
+
   // "the numbness and tingling went away": a backward cue qualifies the list of matches just
   // before it; any other word ends the list.
   void read_backward() {
+    index_match_ends();
     for (std::size_t i = 0; i < m_tokens.size(); ++i) {
       if (!is_free_word(i) || pseudo_at(i)) {
         continue;
@@ -547,21 +563,21 @@ private:
         if (owner.scope != k_clause && i - k > static_cast<std::size_t>(owner.scope)) {
           break;
         }
-        // The matches ending here, and those ending among their words ("numb" in "numb bottom").
+        // The matches ending here, and those ending among their words ("numb" in "numb bottom"),
+        // found by the token they end at.
         std::size_t first = k + 1;
-        for (bool grew = true; grew;) {
-          grew = false;
-          for (const TextMatch& match : m_matches) {
-            if (match.last <= k && (match.last == k || match.last >= first) && match.first < first) {
-              first = match.first;
-              grew = true;
-            }
+        for (std::size_t t = k + 1; t-- > 0 && (t == k || t >= first);) {
+          for (std::uint32_t e = m_end_begin[t]; e < m_end_begin[t + 1]; ++e) {
+            first = std::min(first, m_matches[m_ending[e]].first);
           }
         }
         if (first <= k) {
-          for (std::size_t m = 0; m < m_matches.size(); ++m) {
-            if (m_matches[m].last <= k && m_matches[m].first >= first) {
-              apply(m, *owner.category, found->modifier, i - m_matches[m].last - 1, cue);
+          for (std::size_t t = first; t <= k; ++t) {
+            for (std::uint32_t e = m_end_begin[t]; e < m_end_begin[t + 1]; ++e) {
+              const std::uint32_t m = m_ending[e];
+              if (m_matches[m].first >= first) {
+                apply(m, *owner.category, found->modifier, i - m_matches[m].last - 1, cue);
+              }
             }
           }
           k = first;
@@ -645,6 +661,8 @@ private:
   std::vector<ContextCues::WordInfo> m_info;       ///< per token
   std::vector<std::uint32_t> m_hit_begin;          ///< per token, and one past: where its cues start in m_hits
   std::vector<const ContextCues::Cue*> m_hits;     ///< the cues whose words stand at each token (find_cue_words)
+  std::vector<std::uint32_t> m_end_begin;          ///< per token, and one past: where its ending matches start
+  std::vector<std::uint32_t> m_ending;             ///< matches by the token they end at (index_match_ends)
   std::vector<std::uint8_t> m_list_ahead;          ///< per token: what stands ahead in its list (read_lists)
   std::vector<bool> m_red_flag_token;              ///< per token: a word of a red flag's match
   std::vector<std::optional<TextSpan>> m_question; ///< per token: the question it stands in, if any
@@ -662,43 +680,75 @@ std::vector<ContextMark> mark_context(std::span<const Token> tokens, std::span<c
   return Marker(tokens, matches, in_match, vocabulary).run();
 }
 
-std::vector<bool> negated_words(std::span<const Token> tokens, std::span<const TextMatch> matches,
-                                const std::vector<bool>& in_match, const Vocabulary& vocabulary,
-                                std::span<const std::size_t> words) {
-  // The matches and the bare words, in order of their first token; a bare word is read through
-  // the Marker as one more match.
-  std::vector<std::pair<TextMatch, bool>> merged;
-  merged.reserve(matches.size() + words.size());
-  for (const TextMatch& match : matches) {
-    merged.emplace_back(match, false);
+bool is_negated_word(std::span<const Token> tokens, std::span<const TextMatch> matches,
+                     const std::vector<bool>& in_match, const Vocabulary& vocabulary, std::size_t word) {
+  // The words around it, within its sentence: as far back as a negation reaches a warning sign,
+  // and a few words on for one that looks back ("intentional, it was not").
+  constexpr std::size_t k_before = 12;
+  constexpr std::size_t k_after = 6;
+  const auto ends_sentence = [&](std::size_t i) {
+    return tokens[i].kind == TokenKind::sentence_end || tokens[i].kind == TokenKind::question_end;
+  };
+  std::size_t low = word;
+  while (low > 0 && word - low < k_before && !ends_sentence(low - 1)) {
+    --low;
   }
-  std::vector<bool> held = in_match;
-  for (const std::size_t word : words) {
+  std::size_t high = word + 1;
+  while (high < tokens.size() && high - word <= k_after && !ends_sentence(high)) {
+    ++high;
+  }
+  const ContextCues& cues = vocabulary.context();
+  bool any_negation = false;
+  for (std::size_t i = low; i < high && !any_negation; ++i) {
+    any_negation = tokens[i].kind == TokenKind::word && cues.may_start_negation(tokens[i].text);
+  }
+  if (!any_negation) {
+    return false; // most words: nothing around them could negate them
+  }
+  // The matches wholly inside, and the word itself as one more, counted from `low`.
+  std::vector<TextMatch> inside;
+  std::vector<bool> as_word;
+  std::vector<bool> held(in_match.begin() + static_cast<std::ptrdiff_t>(low),
+                         in_match.begin() + static_cast<std::ptrdiff_t>(high));
+  held[word - low] = true;
+  bool placed = false;
+  const auto place_word = [&]() {
     TextMatch bare;
-    bare.first = word;
-    bare.last = word;
-    merged.emplace_back(bare, true);
-    held[word] = true;
+    bare.first = word - low;
+    bare.last = word - low;
+    inside.push_back(bare);
+    as_word.push_back(true);
+    placed = true;
+  };
+  const auto from =
+      std::partition_point(matches.begin(), matches.end(), [&](const TextMatch& match) { return match.first < low; });
+  for (auto it = from; it != matches.end() && it->first < high; ++it) {
+    if (it->last >= high) {
+      continue;
+    }
+    if (!placed && it->first > word) {
+      place_word();
+    }
+    TextMatch shifted = *it;
+    shifted.first -= low;
+    shifted.last -= low;
+    for (std::size_t& token : shifted.taken) {
+      token -= low;
+    }
+    inside.push_back(std::move(shifted));
+    as_word.push_back(false);
   }
-  std::stable_sort(merged.begin(), merged.end(),
-                   [](const auto& a, const auto& b) { return a.first.first < b.first.first; });
-  std::vector<TextMatch> all;
-  std::vector<bool> as_words;
-  all.reserve(merged.size());
-  as_words.reserve(merged.size());
-  for (auto& [match, bare] : merged) {
-    all.push_back(std::move(match));
-    as_words.push_back(bare);
+  if (!placed) {
+    place_word();
   }
-  const std::vector<ContextMark> marks = Marker(tokens, all, held, vocabulary, as_words).run();
-  std::vector<bool> negated(words.size(), false);
-  std::size_t next = 0;
-  for (std::size_t m = 0; m < all.size(); ++m) {
-    if (as_words[m]) {
-      negated[next++] = marks[m].has(ModifierCategory::negated);
+  const std::vector<ContextMark> marks =
+      Marker(tokens.subspan(low, high - low), inside, held, vocabulary, as_word).run();
+  for (std::size_t m = 0; m < inside.size(); ++m) {
+    if (as_word[m]) {
+      return marks[m].has(ModifierCategory::negated);
     }
   }
-  return negated;
+  return false;
 }
 
 } // namespace backrelief

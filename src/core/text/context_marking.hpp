@@ -34,11 +34,10 @@ struct ContextMark {
 std::vector<ContextMark> mark_context(std::span<const Token> tokens, std::span<const TextMatch> matches,
                                       const std::vector<bool>& in_match, const Vocabulary& vocabulary);
 
-/// Which of the tokens `words` (ascending) a negation reaches, read as if each were a warning
-/// sign of its own: "it wasn't intentional" negates "intentional". `matches` are the text's
-/// matches so far, as mark_context takes them.
-std::vector<bool> negated_words(std::span<const Token> tokens, std::span<const TextMatch> matches,
-                                const std::vector<bool>& in_match, const Vocabulary& vocabulary,
-                                std::span<const std::size_t> words);
+/// Whether a negation reaches token `word`, read as if it were a warning sign of its own and
+/// from the words around it in its sentence: "it wasn't intentional" negates "intentional".
+/// `matches` are the text's matches so far, in order, as mark_context takes them.
+bool is_negated_word(std::span<const Token> tokens, std::span<const TextMatch> matches,
+                     const std::vector<bool>& in_match, const Vocabulary& vocabulary, std::size_t word);
 
 } // namespace backrelief

@@ -1,7 +1,6 @@
 #include "core/text/pattern_matcher.hpp"
 
 #include <algorithm>
-#include <limits>
 
 namespace backrelief {
 
@@ -13,11 +12,12 @@ struct SetHit {
   std::uint32_t length = 0;
 };
 
-/// How many words a `near` may look at, and elements it may place, from one starting word.
-/// Elements whose sets share words can be placed in many ways; past this many steps the search
-/// gives up there, so a description is read in time proportional to its length whatever the rules
-/// say. Two or three elements, as in the shipped rules, never come near it.
-constexpr std::uint32_t k_near_steps = 512;
+/// How many steps (a word looked at, an element placed, a gap's length tried) a pattern may take
+/// from one starting word. Elements whose sets share words can be placed in many ways; past this
+/// many steps the search gives up there, so a description is read in time proportional to its
+/// length whatever the rules say. The shipped patterns, of two or three elements, take a few
+/// dozen at most.
+constexpr std::uint32_t k_pattern_steps = 256;
 
 /// One text being searched: its clauses, the sets found at each position and the words that may
 /// satisfy an `only-near` or `not-near`.
@@ -25,15 +25,15 @@ class Search {
 public:
   struct Text {
     std::span<const std::uint32_t> clause;
-    std::span<const std::uint32_t> clause_begin; ///< by position: where its clause begins
-    std::span<const std::uint32_t> clause_end;   ///< by position: one past where its clause ends
     std::span<const SetHit> hits;
     std::span<const std::uint32_t> start;
-    std::span<const std::uint32_t> companion_start; ///< by set: where its positions begin in `companions`
-    std::span<const std::uint32_t> companions;      ///< positions of constraint sets' words, not negated
+    const std::vector<bool>& constraint_set;           ///< by set: named by a constraint
+    ConstraintWords& companions;                       ///< room for them, filled on first use
+    const PatternMatcher::NegatedWords& negated_words; ///< may be empty
   };
 
-  Search(const Text& text, std::vector<std::uint32_t>& failed) : m_text(text), m_failed(failed) {}
+  Search(const Text& text, std::vector<std::uint32_t>& failed, std::uint32_t& generation)
+      : m_text(text), m_failed(failed), m_generation(generation) {}
 
   // The sets found at a position, longest first.
   [[nodiscard]] std::span<const SetHit> at(std::uint32_t position) const {
@@ -49,14 +49,20 @@ public:
     taken.clear();
     add(taken, at, first.length);
     bool found = false;
+    m_steps = k_pattern_steps;
     if (rule.near) {
-      m_steps = k_near_steps;
       found = near(rule, 1, at, taken);
     } else {
       // A sequence's success from step k at a position does not depend on how it got there: a
       // failure is remembered, so every (step, position) is tried at most once.
-      m_span = span + 1;
-      m_failed.assign(rule.steps.size() * m_span, 0);
+      m_span = span == 0 ? 0 : span + 1;
+      const std::size_t needed = rule.steps.size() * m_span;
+      if (needed != 0 && (m_failed.size() < needed || ++m_generation == 0)) {
+        // A failure is marked with the number of this search, so nothing is cleared between
+        // searches; all is cleared only when the room grows or the numbers wrap around.
+        m_failed.assign(std::max(needed, m_failed.size()), 0);
+        m_generation = 1;
+      }
       found = sequence(rule, 1, at + first.length, taken);
     }
     if (!found) {
@@ -99,17 +105,24 @@ private:
     }
     const std::uint32_t anchor = taken.front();
     const std::size_t offset = at - anchor;
-    if (offset >= m_span) {
+    if (m_span != 0 && offset >= m_span) {
       return false;
     }
+    if (m_steps == 0) {
+      return false;
+    }
+    --m_steps;
+    if (m_span == 0) {
+      return sequence_from(rule, k, at, taken); // no gap and nothing optional: one way through
+    }
     std::uint32_t& failed = m_failed[k * m_span + offset];
-    if (failed != 0) {
+    if (failed == m_generation) {
       return false;
     }
     if (sequence_from(rule, k, at, taken)) {
       return true;
     }
-    failed = 1;
+    failed = m_generation;
     return false;
   }
 
@@ -198,23 +211,25 @@ private:
   // clause), outside it. Each set's words are kept sorted, so this is a few binary searches
   // however long the clause.
   [[nodiscard]] bool any_close(const std::vector<std::uint32_t>& sets, std::uint32_t reach,
-                               const std::vector<std::uint32_t>& taken) const {
+                               const std::vector<std::uint32_t>& taken) {
+    const ConstraintWords& companions = this->companions();
     const std::uint32_t first = taken.front();
     const std::uint32_t last = taken.back();
-    std::uint32_t from = m_text.clause_begin[first];
-    std::uint32_t to = m_text.clause_end[first];
+    std::uint32_t from = companions.clause_begin[first];
+    std::uint32_t to = companions.clause_end[first];
     if (reach != 0) {
       from = std::max(from, first > reach ? first - reach : 0U);
       to = std::min(to, last + reach + 1);
     }
     for (const std::uint32_t set : sets) {
-      if (set + 1 >= m_text.companion_start.size()) {
+      if (set + 1 >= companions.start.size()) {
         continue;
       }
-      const auto begin = m_text.companions.begin() + m_text.companion_start[set];
-      const auto end = m_text.companions.begin() + m_text.companion_start[set + 1];
+      const auto begin = companions.positions.begin() + companions.start[set];
+      const auto end = companions.positions.begin() + companions.start[set + 1];
       for (auto it = std::lower_bound(begin, end, from); it != end && *it < to; ++it) {
-        if (!std::binary_search(taken.begin(), taken.end(), *it)) {
+        if (!std::binary_search(taken.begin(), taken.end(), *it) &&
+            !(m_text.negated_words && m_text.negated_words(*it))) {
           return true;
         }
       }
@@ -222,8 +237,47 @@ private:
     return false;
   }
 
-  [[nodiscard]] bool constraints_hold(const CompiledPatterns::Rule& rule,
-                                      const std::vector<std::uint32_t>& taken) const {
+  // What `only-near` and `not-near` need (where each clause begins and ends, and the words of the
+  // sets they name, by set and in order), found when a hit first asks: most texts never do.
+  // Whether such a word is negated is asked only of one found close to a hit.
+  const ConstraintWords& companions() {
+    if (m_companions_ready) {
+      return m_text.companions;
+    }
+    m_companions_ready = true;
+    ConstraintWords& out = m_text.companions;
+    const auto n = static_cast<std::uint32_t>(size());
+    out.clause_begin.assign(n, 0);
+    out.clause_end.assign(n, n);
+    for (std::uint32_t at = 1; at < n; ++at) {
+      out.clause_begin[at] = m_text.clause[at] == m_text.clause[at - 1] ? out.clause_begin[at - 1] : at;
+    }
+    for (std::uint32_t at = n - 1; at-- > 0;) {
+      out.clause_end[at] = m_text.clause[at] == m_text.clause[at + 1] ? out.clause_end[at + 1] : at + 1;
+    }
+    const auto constrains = [&](const SetHit& hit) { return m_text.constraint_set[hit.set]; };
+    out.start.assign(m_text.constraint_set.size() + 1, 0);
+    for (std::uint32_t at = 0; at < n; ++at) {
+      for (const SetHit& hit : this->at(at)) {
+        out.start[hit.set + 1] += constrains(hit) ? 1U : 0U;
+      }
+    }
+    for (std::size_t set = 1; set < out.start.size(); ++set) {
+      out.start[set] += out.start[set - 1];
+    }
+    out.positions.assign(out.start.back(), 0);
+    std::vector<std::uint32_t> next(out.start.begin(), out.start.end() - 1);
+    for (std::uint32_t at = 0; at < n; ++at) {
+      for (const SetHit& hit : this->at(at)) {
+        if (constrains(hit)) {
+          out.positions[next[hit.set]++] = at;
+        }
+      }
+    }
+    return out;
+  }
+
+  [[nodiscard]] bool constraints_hold(const CompiledPatterns::Rule& rule, const std::vector<std::uint32_t>& taken) {
     if (!rule.only_near.empty() && !any_close(rule.only_near, rule.reach, taken)) {
       return false;
     }
@@ -231,7 +285,9 @@ private:
   }
 
   const Text& m_text;
+  bool m_companions_ready = false;
   std::vector<std::uint32_t>& m_failed;
+  std::uint32_t& m_generation;
   std::uint32_t m_span = 0;
   std::uint32_t m_steps = 0;
 };
@@ -317,7 +373,11 @@ PatternMatcher::PatternMatcher(const CompiledPatterns& patterns) {
       }
       span += static_cast<std::uint32_t>(longest);
     }
-    m_rule_span.push_back(span);
+    // Only gaps and optional elements give a sequence more than one way through; without them
+    // it needs no memory of where it failed (a span of 0 says so).
+    const bool branches = std::any_of(rule.steps.begin(), rule.steps.end(),
+                                      [](const CompiledPatterns::Step& step) { return step.gap || step.optional; });
+    m_rule_span.push_back(branches || rule.near ? span : 0);
     for (const auto* sets : {&rule.only_near, &rule.not_near}) {
       for (const std::uint32_t set : *sets) {
         if (set < m_constraint_set.size()) {
@@ -426,64 +486,8 @@ PatternMatcher::find(const CompiledPatterns& patterns, std::span<const std::opti
     }
     return true;
   };
-  // Where each clause begins and ends, for `only-near` and `not-near` over a whole clause.
-  std::vector<std::uint32_t>& clause_begin = m_scratch.clause_begin;
-  std::vector<std::uint32_t>& clause_end = m_scratch.clause_end;
-  clause_begin.assign(words.size(), 0);
-  clause_end.assign(words.size(), static_cast<std::uint32_t>(words.size()));
-  for (std::uint32_t at = 1; at < words.size(); ++at) {
-    clause_begin[at] = clause[at] == clause[at - 1] ? clause_begin[at - 1] : at;
-  }
-  for (std::uint32_t at = static_cast<std::uint32_t>(words.size()) - 1; at-- > 0;) {
-    clause_end[at] = clause[at] == clause[at + 1] ? clause_end[at + 1] : at + 1;
-  }
-  // The words of the sets constraints name, by set and in order; a word the text negates ("it
-  // wasn't intentional") neither blocks a `not-near` nor satisfies an `only-near`.
-  std::vector<std::uint32_t>& companion_start = m_scratch.companion_start;
-  std::vector<std::uint32_t>& companions = m_scratch.companions;
-  std::vector<std::uint32_t>& positions = m_scratch.positions;
-  positions.clear();
-  companion_start.assign(patterns.sets.size() + 1, 0);
-  for (std::uint32_t at = 0; at < words.size(); ++at) {
-    bool constrains = false;
-    for (std::uint32_t h = start[at]; h < start[at + 1]; ++h) {
-      if (m_constraint_set[hits[h].set]) {
-        ++companion_start[hits[h].set + 1];
-        constrains = true;
-      }
-    }
-    if (constrains) {
-      positions.push_back(at);
-    }
-  }
-  std::vector<bool> negated;
-  if (!positions.empty() && negated_words) {
-    negated = negated_words(positions);
-  }
-  for (std::size_t set = 1; set < companion_start.size(); ++set) {
-    companion_start[set] += companion_start[set - 1];
-  }
-  companions.assign(companion_start.back(), 0);
-  std::vector<std::uint32_t> next(companion_start.begin(), companion_start.end() - 1);
-  for (std::size_t p = 0; p < positions.size(); ++p) {
-    const std::uint32_t at = positions[p];
-    const bool counts = p >= negated.size() || !negated[p];
-    for (std::uint32_t h = start[at]; h < start[at + 1]; ++h) {
-      if (m_constraint_set[hits[h].set]) {
-        if (counts) {
-          companions[next[hits[h].set]++] = at;
-        } else {
-          // A negated word leaves its slot unused: mark it past every position, at the end.
-          companions[next[hits[h].set]++] = std::numeric_limits<std::uint32_t>::max();
-        }
-      }
-    }
-  }
-  for (std::size_t set = 0; set + 1 < companion_start.size(); ++set) {
-    std::sort(companions.begin() + companion_start[set], companions.begin() + companion_start[set + 1]);
-  }
-  const Search::Text text{clause, clause_begin, clause_end, hits, start, companion_start, companions};
-  Search search(text, m_scratch.failed);
+  const Search::Text text{clause, hits, start, m_constraint_set, m_scratch.companions, negated_words};
+  Search search(text, m_scratch.failed, m_scratch.generation);
   std::vector<std::uint32_t>& taken = m_scratch.taken;
   for (std::uint32_t at = 0; at < words.size(); ++at) {
     for (const SetHit& hit : search.at(at)) {

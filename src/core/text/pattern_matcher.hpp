@@ -18,14 +18,23 @@ struct PatternHit {
   std::vector<std::uint32_t> positions; ///< ascending
 };
 
+/// What a text holds for `only-near` and `not-near`: where each clause begins and ends, and the
+/// words of the sets they name, by set and in order. Found for a text when a hit first asks.
+struct ConstraintWords {
+  std::vector<std::uint32_t> clause_begin; ///< by position: where its clause begins
+  std::vector<std::uint32_t> clause_end;   ///< by position: one past where its clause ends
+  std::vector<std::uint32_t> start;        ///< by set: where its words begin in `positions`
+  std::vector<std::uint32_t> positions;    ///< the words' positions, grouped by set, ascending
+};
+
 /// Finds the patterns of a vocabulary in a text's words, like spaCy's Matcher with a bounded
 /// wildcard and Elasticsearch's span_near, inside one clause: a sentence end or a member of the
 /// "clause-breaks" set ends one. Where hits overlap, a report-only concept's wins, then a red
 /// flag's, then the one with the most words.
 class PatternMatcher {
 public:
-  /// Says, for the positions given (ascending), which words the text negates.
-  using NegatedWords = std::function<std::vector<bool>(std::span<const std::uint32_t> positions)>;
+  /// Says whether the text negates the word at a position.
+  using NegatedWords = std::function<bool(std::uint32_t position)>;
 
   PatternMatcher() = default;
   /// Indexes `patterns` by each set's first words and each pattern's first element.
@@ -35,8 +44,8 @@ public:
   /// does not know it); `exact` holds a word's exact form where it has one ("=legs");
   /// `sentence` numbers the sentence each word is in, non-decreasing; `red_flags` says, by
   /// concept id, which concepts are red flags, whose hits win over others on shared words;
-  /// `negated_words`, when given, is asked once which words of the sets an `only-near` or a
-  /// `not-near` names are negated: those count for neither.
+  /// `negated_words`, when given, is asked whether a word an `only-near` or a `not-near` finds
+  /// close to a hit is negated: such a word counts for neither.
   ///
   /// Time is proportional to the number of words for a given set of patterns: a sequence tries
   /// each of its steps at most once at each position after its first word, a `near` tries at most
@@ -78,12 +87,9 @@ private:
     std::vector<std::uint32_t> start;
     std::vector<std::uint32_t> taken;
     std::vector<char> present;
-    std::vector<std::uint32_t> clause_begin;
-    std::vector<std::uint32_t> clause_end;
-    std::vector<std::uint32_t> companion_start;
-    std::vector<std::uint32_t> companions;
-    std::vector<std::uint32_t> positions;
-    std::vector<std::uint32_t> failed;
+    ConstraintWords companions;
+    std::vector<std::uint32_t> failed; ///< by (step, offset): the search that found it fails there
+    std::uint32_t generation = 0;
   };
   mutable Scratch m_scratch;
 };

@@ -169,13 +169,17 @@ private:
     }
     // "lost three stone, it wasn't intentional": a negated word neither blocks a `not-near` nor
     // satisfies an `only-near`.
-    const auto negated = [&](std::span<const std::uint32_t> positions) {
-      std::vector<std::size_t> tokens;
-      tokens.reserve(positions.size());
-      for (const std::uint32_t position : positions) {
-        tokens.push_back(token_of[position]);
+    // Asked once a word at most: -1 not yet, else 0 or 1.
+    std::vector<std::int8_t> negated_at;
+    const auto negated = [&](std::uint32_t position) {
+      if (negated_at.empty()) {
+        negated_at.assign(words.size(), -1);
       }
-      return negated_words(m_tokens, m_matches, m_in_match, m_vocabulary, tokens);
+      if (negated_at[position] < 0) {
+        negated_at[position] =
+            is_negated_word(m_tokens, m_matches, m_in_match, m_vocabulary, token_of[position]) ? 1 : 0;
+      }
+      return negated_at[position] == 1;
     };
     std::vector<PatternHit> hits = m_vocabulary.find_patterns(words, exact, sentence, negated);
     // The phrases found so far, in order and apart, so those among a hit's words are found by a
