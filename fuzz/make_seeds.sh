@@ -8,6 +8,7 @@
 #       of tests/scenarios/*.yaml, and the descriptions in tests/cli/*/args and */stdin
 #   fuzz_batch_line: every line of the batch cases' stdin (tests/cli/*batch*/stdin), a few lines
 #       that use every key, and each sentence above as {"description": ...}
+#   fuzz_patterns: word sets and patterns of the shapes issue 29 found slow, each with a text
 # Seeds are only a starting point: libFuzzer keeps what it finds in build/fuzz/corpus/<target>.
 set -euo pipefail
 
@@ -22,8 +23,9 @@ rule_dir=$output_dir/fuzz_rule_loader
 alone_dir=$output_dir/fuzz_rule_loader_alone
 text_dir=$output_dir/fuzz_text_analysis
 batch_dir=$output_dir/fuzz_batch_line
-rm -rf "$rule_dir" "$alone_dir" "$text_dir" "$batch_dir"
-mkdir -p "$rule_dir" "$alone_dir" "$text_dir" "$batch_dir"
+pattern_dir=$output_dir/fuzz_patterns
+rm -rf "$rule_dir" "$alone_dir" "$text_dir" "$batch_dir" "$pattern_dir"
+mkdir -p "$rule_dir" "$alone_dir" "$text_dir" "$batch_dir" "$pattern_dir"
 
 # --- rule files -----------------------------------------------------------------------------
 for file in "$source_dir"/rules/*.yaml; do
@@ -114,6 +116,60 @@ while IFS= read -r line; do
   printf '{"description": "%s"}' "$line" >"$batch_dir/$(printf 'description-%03d' "$n")"
 done <"$descriptions"
 
-for dir in "$rule_dir" "$alone_dir" "$text_dir" "$batch_dir"; do
+# --- patterns and a text (issue 29) -------------------------------------------------------------
+# The shapes that once took time out of proportion: a near of many elements whose sets share
+# words, a sequence of gaps and optional elements, constraints over a long clause, negated
+# companions, an idiom beside its red flag; each with a text that nearly matches it.
+pattern_seed() {
+  printf '%s\n%%%%\n%s' "$2" "$3" >"$pattern_dir/$1"
+}
+sets='word-sets:
+  - {id: a, words: [x, y, z, x y, y z]}
+  - {id: b, words: [y, z, x, z x]}
+  - {id: numb, words: [numb, no feeling, pins and needles]}
+  - {id: place, words: [bum, groin, =legs, inner thighs]}
+  - {id: clause-breaks, words: [but, although]}'
+pattern_seed near-shared "$sets
+concepts:
+  - id: crowd
+    kind: red-flag
+    name: crowd
+    patterns:
+      - near: [<a>, <b>, <a>, <b>, <a>, <b>, <a>, q]
+        within: 12" "x y z x y z x y z z y x q x y z x y x y z q z z y x"
+pattern_seed gaps "$sets
+concepts:
+  - id: crowd
+    kind: symptom
+    name: crowd
+    patterns:
+      - sequence: [<a>, ...8, (<b>), ...8, (<a>), ...8, (<b>), q]" "x y z y z x y z x y z x z y x y z y x z y z x y"
+pattern_seed constraints "$sets
+concepts:
+  - {id: injection, kind: context, name: injection, phrases: [injection]}
+  - id: saddle
+    kind: red-flag
+    name: saddle
+    patterns:
+      - near: [<numb>, <place>]
+        within: 4
+        not-near: [injection, <a>]
+      - sequence: [<numb>, ...3, <place>]
+        only-near: [wipe]
+        reach: 3" "my bum is numb and not from an injection, x y z numb groin, I do not wipe, numb legs but no injection"
+pattern_seed idiom "$sets
+concepts:
+  - {id: chills, kind: red-flag, name: chills, phrases: [chills]}
+  - id: idiom
+    kind: context
+    name: idiom
+    report_only: true
+    patterns:
+      - near: [=chilling, sofa]
+        within: 3
+        not-near: [fever]
+      - sequence: [just, =chill]" "chilling on the sofa with chills, just chill, a chill every evening, no fever"
+
+for dir in "$rule_dir" "$alone_dir" "$text_dir" "$batch_dir" "$pattern_dir"; do
   echo "$(basename "$dir"): $(find "$dir" -type f | wc -l) seeds"
 done

@@ -1,5 +1,6 @@
 #include "core/rules/modifier_parser.hpp"
 
+#include "core/model/duration.hpp"
 #include "core/text/tokenizer.hpp"
 #include "core/util/edit_distance.hpp"
 
@@ -21,6 +22,9 @@ const std::vector<std::string> k_modifier_keys{"category",
                                                "not-before-a-concept",
                                                "only-in-questions"};
 const std::vector<std::string> k_word_class_keys{"class", "words"};
+const std::vector<std::string> k_number_words_keys{"role", "words"};
+// The largest number a count word may stand for.
+constexpr double k_max_count_word = 1000;
 
 template <typename Parse>
 auto read_name(YamlReader& reader, const YAML::Node& node, std::string_view what, std::span<const std::string> names,
@@ -254,6 +258,72 @@ std::optional<WordClassWords> read_word_class(YamlReader& reader, const YAML::No
                                                     "a phrase belongs in a modifier's cues",
                                                     entry.words[i]));
       good = false;
+    }
+  }
+  if (!good) {
+    return std::nullopt;
+  }
+  return entry;
+}
+
+std::optional<NumberWords> read_number_words(YamlReader& reader, const YAML::Node& node) {
+  auto fields = reader.mapping(node, k_number_words_keys, "an entry of number-words");
+  if (!fields || !reader.require(*fields, node, k_number_words_keys, "an entry of number-words")) {
+    return std::nullopt;
+  }
+  NumberWords entry;
+  entry.where = reader.where(node);
+  auto role = read_name(reader, *fields->find("role"), "number role", number_role_names(), parse_number_role);
+  if (!role) {
+    return std::nullopt;
+  }
+  entry.role = *role;
+  const YAML::Node& words = *fields->find("words");
+  bool good = true;
+  if (!has_values(entry.role)) {
+    good = read_words(reader, words, "a word", entry.words, entry.word_where);
+  } else if (!words.IsMap() || words.size() == 0) {
+    reader.error(words, fmt::format("the words of a {} are a mapping of each word to its {}, e.g. {}", to_string(*role),
+                                    *role == NumberRole::count ? "number" : "span of time",
+                                    *role == NumberRole::count ? "{one: 1, dozen: 12}" : "{days: 1d, months: 1m}"));
+    return std::nullopt;
+  } else {
+    for (const auto& item : words) {
+      auto word = read_cue(reader, item.first, "a word");
+      if (!word) {
+        good = false;
+        continue;
+      }
+      if (word->find(' ') != std::string::npos) {
+        reader.error(item.first, fmt::format("'{}' is more than one word: number words are single words", *word));
+        good = false;
+        continue;
+      }
+      std::optional<double> value;
+      if (entry.role == NumberRole::count) {
+        value = reader.number(item.second, fmt::format("the number of '{}'", *word));
+        if (value && (*value <= 0 || *value > k_max_count_word)) {
+          reader.error(item.second, fmt::format("'{}' stands for {:g}: a count word stands for a number above 0 and at "
+                                                "most {:g}",
+                                                *word, *value, k_max_count_word));
+          value.reset();
+        }
+      } else if (auto text = reader.text(item.second, fmt::format("the span of '{}'", *word))) {
+        value = parse_duration_weeks(*text);
+        if (!value || *value <= 0) {
+          reader.error(item.second, fmt::format("'{}' is no span of time: write it as a number and d, w, m or y, e.g. "
+                                                "'1d', '2w', '1m', '10y'",
+                                                *text));
+          value.reset();
+        }
+      }
+      if (!value) {
+        good = false;
+        continue;
+      }
+      entry.words.push_back(std::move(*word));
+      entry.values.push_back(*value);
+      entry.word_where.push_back(reader.where(item.first));
     }
   }
   if (!good) {

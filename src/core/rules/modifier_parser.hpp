@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/model/modifier.hpp"
+#include "core/model/number_words.hpp"
 #include "core/yaml/yaml_reader.hpp"
 
 #include <optional>
@@ -16,5 +17,9 @@ std::optional<Modifier> read_modifier(YamlReader& reader, const YAML::Node& node
 
 /// Reads one entry of `word-classes:` ({class: first-person, words: [i, me]}).
 std::optional<WordClassWords> read_word_class(YamlReader& reader, const YAML::Node& node);
+
+/// Reads one entry of `number-words:`: {role: event, words: [surgery, operation]}, or for a count
+/// or a unit a mapping of each word to its value ({role: unit, words: {days: 1d, months: 1m}}).
+std::optional<NumberWords> read_number_words(YamlReader& reader, const YAML::Node& node);
 
 } // namespace backrelief

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <fmt/format.h>
@@ -15,7 +16,7 @@ namespace backrelief {
 namespace {
 
 // Bumped whenever the layout below, or any struct it writes, changes.
-constexpr std::uint32_t k_cache_format = 6;
+constexpr std::uint32_t k_cache_format = 7;
 // Written for "no concept" where a concept id may be absent.
 constexpr std::uint32_t k_no_concept = 0xffffffffU;
 constexpr std::string_view k_magic = "backrelief-rules-cache\n";
@@ -566,6 +567,15 @@ struct VocabularyCodec {
       out.u8(static_cast<std::uint8_t>(entry.word_class));
       out.texts(entry.words);
     }
+    out.u32(static_cast<std::uint32_t>(context.number_words().size()));
+    for (const NumberWords& entry : context.number_words()) {
+      out.u8(static_cast<std::uint8_t>(entry.role));
+      out.texts(entry.words);
+      out.u32(static_cast<std::uint32_t>(entry.values.size()));
+      for (const double value : entry.values) {
+        out.f64(value);
+      }
+    }
   }
 
   static int read_scope(Reader& in) {
@@ -611,7 +621,22 @@ struct VocabularyCodec {
       entry.word_class = checked_enum(in.u8(), WordClass::current);
       entry.words = in.texts();
     }
-    return {std::move(modifiers), std::move(classes)};
+    std::vector<NumberWords> numbers(in.count(9));
+    for (NumberWords& entry : numbers) {
+      entry.role = checked_enum(in.u8(), NumberRole::season);
+      entry.words = in.texts();
+      entry.values.resize(in.count(8));
+      for (double& value : entry.values) {
+        value = in.f64();
+        if (!std::isfinite(value) || value <= 0) {
+          throw Damaged{};
+        }
+      }
+      if (entry.values.size() != (has_values(entry.role) ? entry.words.size() : 0)) {
+        throw Damaged{};
+      }
+    }
+    return {std::move(modifiers), std::move(classes), std::move(numbers)};
   }
 
   static void write_patterns(Writer& out, const Files& files, const CompiledPatterns& patterns) {

@@ -17,8 +17,8 @@ namespace backrelief {
 
 namespace {
 
-const std::vector<std::string> k_top_keys{"version",      "techniques", "concepts", "word-sets", "modifiers",
-                                          "word-classes", "vocabulary", "rules",    "disable"};
+const std::vector<std::string> k_top_keys{"version",      "techniques",   "concepts",   "word-sets", "modifiers",
+                                          "word-classes", "number-words", "vocabulary", "rules",     "disable"};
 
 std::string read_file(const std::filesystem::path& path, const RuleLimits& limits) {
   std::error_code error;
@@ -72,6 +72,11 @@ public:
           m_word_classes.push_back(std::move(*entry));
         }
       });
+      read_section(document, "number-words", [this](YamlReader& reader, const YAML::Node& node) {
+        if (auto entry = read_number_words(reader, node)) {
+          m_number_words.push_back(std::move(*entry));
+        }
+      });
     }
     for (const Document& document : documents) {
       read_section(document, "vocabulary",
@@ -79,9 +84,9 @@ public:
     }
     check_pattern_sets(m_rules, m_diagnostics);
     check_modifiers_present();
-    m_rules.set_vocabulary(Vocabulary::compile(m_rules.concepts(), m_rules.word_sets(),
-                                               ContextCues(std::move(m_modifiers), std::move(m_word_classes)),
-                                               m_diagnostics));
+    m_rules.set_vocabulary(Vocabulary::compile(
+        m_rules.concepts(), m_rules.word_sets(),
+        ContextCues(std::move(m_modifiers), std::move(m_word_classes), std::move(m_number_words)), m_diagnostics));
     for (const Document& document : documents) {
       read_section(document, "rules", [this](YamlReader& reader, const YAML::Node& node) { add_rule(reader, node); });
     }
@@ -238,6 +243,7 @@ private:
   RuleSet m_rules;
   std::vector<Modifier> m_modifiers;
   std::vector<WordClassWords> m_word_classes;
+  std::vector<NumberWords> m_number_words;
   std::vector<Diagnostic> m_diagnostics;
 };
 

@@ -25,8 +25,22 @@ std::vector<std::string> words_of(std::string_view cue) {
 
 } // namespace
 
-ContextCues::ContextCues(std::vector<Modifier> modifiers, std::vector<WordClassWords> word_classes)
-    : m_modifiers(std::move(modifiers)), m_word_classes(std::move(word_classes)) {
+ContextCues::ContextCues(std::vector<Modifier> modifiers, std::vector<WordClassWords> word_classes,
+                         std::vector<NumberWords> number_words)
+    : m_modifiers(std::move(modifiers)), m_word_classes(std::move(word_classes)),
+      m_number_words(std::move(number_words)) {
+  // Later entries win, so a user's file may give a word another value.
+  for (const NumberWords& entry : m_number_words) {
+    for (std::size_t i = 0; i < entry.words.size(); ++i) {
+      NumberWordInfo& info = m_numbers[entry.words[i]];
+      info.roles |= static_cast<std::uint8_t>(1U << static_cast<unsigned>(entry.role));
+      if (entry.role == NumberRole::count && i < entry.values.size()) {
+        info.count = entry.values[i];
+      } else if (entry.role == NumberRole::unit && i < entry.values.size()) {
+        info.weeks = entry.values[i];
+      }
+    }
+  }
   m_cues.resize(m_modifiers.size());
   for (std::size_t m = 0; m < m_modifiers.size() && m < k_max_modifiers; ++m) {
     const Modifier& modifier = m_modifiers[m];
@@ -87,6 +101,29 @@ ContextCues::WordInfo ContextCues::info(std::string_view word) const {
   }
   const auto found = m_words.find(word);
   return found == m_words.end() ? WordInfo{} : found->second;
+}
+
+const ContextCues::NumberWordInfo* ContextCues::number_info(std::string_view word) const {
+  if (m_numbers.empty()) {
+    return nullptr;
+  }
+  const auto found = m_numbers.find(word);
+  return found == m_numbers.end() ? nullptr : &found->second;
+}
+
+std::optional<double> ContextCues::count_value(std::string_view word) const {
+  const NumberWordInfo* info = number_info(word);
+  return info != nullptr && has_role(word, NumberRole::count) ? std::optional{info->count} : std::nullopt;
+}
+
+std::optional<double> ContextCues::unit_weeks(std::string_view word) const {
+  const NumberWordInfo* info = number_info(word);
+  return info != nullptr && has_role(word, NumberRole::unit) ? std::optional{info->weeks} : std::nullopt;
+}
+
+bool ContextCues::has_role(std::string_view word, NumberRole role) const {
+  const NumberWordInfo* info = number_info(word);
+  return info != nullptr && (info->roles & (1U << static_cast<unsigned>(role))) != 0;
 }
 
 bool ContextCues::is_grammar_word(std::string_view word) const {

@@ -1,10 +1,12 @@
 #pragma once
 
 #include "core/model/modifier.hpp"
+#include "core/model/number_words.hpp"
 
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -35,11 +37,20 @@ public:
   };
 
   ContextCues() = default;
-  /// Compiles modifiers (at most k_max_modifiers; the loader checks) and word classes.
-  ContextCues(std::vector<Modifier> modifiers, std::vector<WordClassWords> word_classes);
+  /// Compiles modifiers (at most k_max_modifiers; the loader checks), word classes and the
+  /// words that read numbers.
+  ContextCues(std::vector<Modifier> modifiers, std::vector<WordClassWords> word_classes,
+              std::vector<NumberWords> number_words = {});
 
   [[nodiscard]] const std::vector<Modifier>& modifiers() const { return m_modifiers; }
   [[nodiscard]] const std::vector<WordClassWords>& word_classes() const { return m_word_classes; }
+  [[nodiscard]] const std::vector<NumberWords>& number_words() const { return m_number_words; }
+  /// The number a count word stands for ("three": 3, "a few": 3).
+  [[nodiscard]] std::optional<double> count_value(std::string_view word) const;
+  /// The weeks a unit of time stands for ("months": 52/12).
+  [[nodiscard]] std::optional<double> unit_weeks(std::string_view word) const;
+  /// True when the word has this role (NumberRole::some, event, measure, not_an_age, season).
+  [[nodiscard]] bool has_role(std::string_view word, NumberRole role) const;
   /// The cues of one modifier, longest first.
   [[nodiscard]] std::span<const Cue> cues(std::size_t modifier) const { return m_cues.at(modifier); }
   /// The cues that start with a word (its WordInfo), longest first, then in the order of their
@@ -74,6 +85,13 @@ private:
 
   std::vector<Modifier> m_modifiers;
   std::vector<WordClassWords> m_word_classes;
+  std::vector<NumberWords> m_number_words;
+  /// What a word says about numbers: its roles, and its count or span where it has one.
+  struct NumberWordInfo {
+    std::uint8_t roles = 0; ///< one bit per NumberRole
+    double count = 0;
+    double weeks = 0;
+  };
   std::vector<std::vector<Cue>> m_cues;
   std::vector<Cue> m_by_first_word; ///< every cue, grouped by first word (WordInfo::first_cue)
   struct WordHash {
@@ -81,6 +99,8 @@ private:
     std::size_t operator()(std::string_view word) const { return std::hash<std::string_view>{}(word); }
   };
   std::unordered_map<std::string, WordInfo, WordHash, std::equal_to<>> m_words;
+  std::unordered_map<std::string, NumberWordInfo, WordHash, std::equal_to<>> m_numbers;
+  [[nodiscard]] const NumberWordInfo* number_info(std::string_view word) const;
   std::uint64_t m_grammar_modifiers = 0;  ///< negations and terminators
   std::uint64_t m_negation_modifiers = 0; ///< negations, in any direction
 };

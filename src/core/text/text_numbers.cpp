@@ -22,54 +22,6 @@ constexpr double k_weeks_per_season_ago = 26.0;
 // A four-digit number from this year on is a year when it is not followed by a unit.
 constexpr double k_first_year = 1900.0;
 
-constexpr std::array<std::pair<std::string_view, double>, 34> k_number_words{{
-    {"a", 1},          {"an", 1},        {"one", 1},       {"two", 2},       {"three", 3},    {"four", 4},
-    {"five", 5},       {"six", 6},       {"seven", 7},     {"eight", 8},     {"nine", 9},     {"ten", 10},
-    {"eleven", 11},    {"twelve", 12},   {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16},
-    {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20},   {"thirty", 30},  {"forty", 40},
-    {"fifty", 50},     {"sixty", 60},    {"seventy", 70},  {"eighty", 80},   {"ninety", 90},  {"few", 3},
-    {"several", 3},    {"couple", 2},    {"half", 0.5},    {"dozen", 12},
-}};
-
-// Words that only say "some": never an age ("I'm a nurse"), and never the tens of "twenty-two".
-bool is_vague_number_word(std::string_view word) {
-  return word == "a" || word == "an" || word == "few" || word == "several" || word == "couple" || word == "half" ||
-         word == "dozen";
-}
-
-bool is_tens_word(std::string_view word) {
-  return word == "twenty" || word == "thirty" || word == "forty" || word == "fifty" || word == "sixty" ||
-         word == "seventy" || word == "eighty" || word == "ninety";
-}
-
-// An event's time, not how long the pain has lasted: "a hip replacement 3 weeks ago", "breast
-// cancer 5 years ago", "broke my wrist 2 years ago".
-constexpr std::array<std::string_view, 24> k_events{
-    "surgery", "operation", "op",      "replacement", "replaced", "removed",  "out",   "cancer",
-    "chemo",   "diagnosed", "broke",   "broken",      "fracture", "pregnant", "baby",  "born",
-    "birth",   "injection", "treated", "tattoo",      "stroke",   "clot",     "fever", "infection"};
-
-constexpr std::array<std::pair<std::string_view, double>, 18> k_units_in_weeks{{
-    {"fortnight", 2},
-    {"fortnights", 2},
-    {"day", 1.0 / 7},
-    {"days", 1.0 / 7},
-    {"week", 1},
-    {"weeks", 1},
-    {"wk", 1},
-    {"wks", 1},
-    {"month", k_weeks_per_month},
-    {"months", k_weeks_per_month},
-    {"mo", k_weeks_per_month},
-    {"mos", k_weeks_per_month},
-    {"year", 52},
-    {"years", 52},
-    {"yr", 52},
-    {"yrs", 52},
-    {"decade", 520},
-    {"decades", 520},
-}};
-
 class NumberReader {
 public:
   NumberReader(std::string_view text, std::span<const Token> tokens, const ContextCues& cues, TextAnalysis& analysis)
@@ -201,11 +153,15 @@ private:
     return number;
   }
 
-  // Asked of every word of every description: one hash probe instead of 34 comparisons.
-  static std::optional<double> number_word(std::string_view text) {
-    static const std::unordered_map<std::string_view, double> k_values(k_number_words.begin(), k_number_words.end());
-    const auto found = k_values.find(text);
-    return found == k_values.end() ? std::nullopt : std::optional<double>(found->second);
+  // The count words, units and the words around numbers are the context file's `number-words`.
+  [[nodiscard]] std::optional<double> number_word(std::string_view text) const { return m_cues.count_value(text); }
+  [[nodiscard]] bool is_vague_number_word(std::string_view text) const {
+    return m_cues.has_role(text, NumberRole::some);
+  }
+  // "twenty", "seventy": a count of whole tens from 20 to 90, which a units word may follow.
+  [[nodiscard]] bool is_tens_word(std::string_view text) const {
+    const auto value = number_word(text);
+    return value && !is_vague_number_word(text) && *value >= 20 && *value <= 90 && std::fmod(*value, 10) == 0;
   }
 
   // The units of "seventy two" when token i is a tens word followed by one.
@@ -241,7 +197,7 @@ private:
     return true;
   }
 
-  // Whether the clause before token i names an event whose time a span gives (k_events).
+  // Whether the clause before token i names an event whose time a span gives (role `event`).
   [[nodiscard]] bool about_an_event(std::size_t i) const {
     for (std::size_t k = i; k-- > 0;) {
       const Token& token = m_tokens[k];
@@ -249,7 +205,7 @@ private:
           token.kind == TokenKind::comma) {
         return false;
       }
-      if (std::find(k_events.begin(), k_events.end(), word(k)) != k_events.end()) {
+      if (m_cues.has_role(word(k), NumberRole::event)) {
         return true;
       }
     }
@@ -389,18 +345,9 @@ private:
 
   // "I'm one of those people", "I'm five minutes from the clinic", "I'm a hundred percent sure":
   // what follows "I'm" and a number says it is no age.
-  static bool says_no_age(std::string_view next) {
-    static constexpr std::array<std::string_view, 12> k_not_ages{
-        "of", "minutes", "minute", "mins", "hours", "hour", "times", "away", "sure", "percent", "per", "steps"};
-    return std::find(k_not_ages.begin(), k_not_ages.end(), next) != k_not_ages.end();
-  }
+  [[nodiscard]] bool says_no_age(std::string_view next) const { return m_cues.has_role(next, NumberRole::not_an_age); }
 
-  static bool is_measure(std::string_view unit) {
-    static constexpr std::array<std::string_view, 16> k_measures{
-        "foot",   "feet",  "ft", "kg", "kilos",  "kilo",    "kilograms", "lbs",
-        "pounds", "stone", "st", "cm", "inches", "percent", "miles",     "km"};
-    return std::find(k_measures.begin(), k_measures.end(), unit) != k_measures.end();
-  }
+  [[nodiscard]] bool is_measure(std::string_view unit) const { return m_cues.has_role(unit, NumberRole::measure); }
 
   // "my pain is 2 years old", "it is 2 years old": the age of the pain is how long it has lasted.
   [[nodiscard]] bool about_the_pain(std::size_t first) const {
@@ -441,14 +388,7 @@ private:
     return false;
   }
 
-  [[nodiscard]] std::optional<double> unit_at(std::size_t i) const {
-    for (const auto& [name, weeks] : k_units_in_weeks) {
-      if (word(i) == name) {
-        return weeks;
-      }
-    }
-    return std::nullopt;
-  }
+  [[nodiscard]] std::optional<double> unit_at(std::size_t i) const { return m_cues.unit_weeks(word(i)); }
 
   void try_duration(std::size_t i, double value, std::size_t length) {
     std::size_t unit = i + length;
@@ -568,10 +508,7 @@ private:
     return *count * unit;
   }
 
-  static bool is_season(std::string_view word) {
-    return word == "winter" || word == "summer" || word == "spring" || word == "autumn" || word == "fall" ||
-           word == "christmas" || word == "easter";
-  }
+  [[nodiscard]] bool is_season(std::string_view text) const { return m_cues.has_role(text, NumberRole::season); }
 
   std::string_view m_text;
   std::span<const Token> m_tokens;

@@ -1,5 +1,7 @@
 #include "core/rules/modifier_parser.hpp"
 
+#include "core/text/text_analysis.hpp"
+
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>
@@ -77,7 +79,7 @@ word-classes:
 
 TEST(ModifierParser, NamesAnUnknownCategoryWithASuggestion) {
   EXPECT_EQ(error_of("  - {category: negatd, cues: [no]}\n"),
-            "test.yaml:5:15: unknown category 'negatd' (did you mean 'negated'?); expected one of negated, resolved, "
+            "test.yaml:5:16: unknown category 'negatd' (did you mean 'negated'?); expected one of negated, resolved, "
             "someone-else, hypothetical, historical");
 }
 
@@ -89,9 +91,9 @@ TEST(ModifierParser, ScopedModifiersNeedACategory) {
 
 TEST(ModifierParser, APastMentionDoesNotClearARedFlagByItself) {
   EXPECT_EQ(error_of("  - {category: historical, red-flag-scope: 3, cues: [years ago]}\n"),
-            "test.yaml:5:45: a historical modifier cannot clear a red flag by itself: how old a sign may be is the "
+            "test.yaml:5:44: a historical modifier cannot clear a red flag by itself: how old a sign may be is the "
             "concept's 'counts' (backrelief-rules(5)); leave 'red-flag-scope' out");
-  EXPECT_TRUE(errors_alone(k_head + "  - {category: hypothetical, red-flag-scope: 3, cues: [what if]}\n").empty());
+  EXPECT_NO_THROW(load_alone(k_head + "  - {category: hypothetical, red-flag-scope: 3, cues: [what if]}\n"));
 }
 
 TEST(ModifierParser, RedFlagScopeStaysWithinTheScope) {
@@ -123,9 +125,10 @@ TEST(ModifierParser, WordClassesHoldSingleWords) {
   - {class: possessive, words: [my own]}
 )");
   ASSERT_EQ(errors.size(), 2U);
-  EXPECT_EQ(errors[0], "test.yaml:7:12: unknown word class 'first-persn' (did you mean 'first-person'?); expected "
-                       "one of first-person, possessive, list-joiners, list-fillers, question-openers, common-words");
-  EXPECT_EQ(errors[1], "test.yaml:8:31: 'my own' is more than one word: a word class holds single words; a phrase "
+  EXPECT_EQ(errors[0], "test.yaml:7:13: unknown word class 'first-persn' (did you mean 'first-person'?); expected "
+                       "one of first-person, possessive, list-joiners, list-fillers, question-openers, common-words, "
+                       "definite, current");
+  EXPECT_EQ(errors[1], "test.yaml:8:33: 'my own' is more than one word: a word class holds single words; a phrase "
                        "belongs in a modifier's cues");
 }
 
@@ -143,10 +146,57 @@ concepts:
 }
 
 TEST(ModifierParser, OnlyInQuestionsIsTrueOrFalse) {
-  EXPECT_TRUE(errors_alone(k_head + "  - {category: hypothetical, only-in-questions: true, cues: [cause]}\n").empty());
+  EXPECT_NO_THROW(load_alone(k_head + "  - {category: hypothetical, only-in-questions: true, cues: [cause]}\n"));
   EXPECT_NE(
-      error_of("  - {category: hypothetical, only-in-questions: sometimes, cues: [cause]}\n").find("test.yaml:5:50:"),
+      error_of("  - {category: hypothetical, only-in-questions: sometimes, cues: [cause]}\n").find("test.yaml:5:49:"),
       std::string::npos);
+}
+
+TEST(ModifierParser, NumberWordsGiveCountsUnitsAndRoles) {
+  const RuleSet rules = load_alone(k_head + "  - {category: negated, cues: [no]}\n" + R"(number-words:
+  - role: count
+    words: {three: 3, half: 0.5}
+  - {role: some, words: [half]}
+  - role: unit
+    words: {days: 1d, semesters: 26w}
+  - {role: event, words: [surgery]}
+)");
+  const ContextCues& context = rules.vocabulary().context();
+  EXPECT_EQ(context.count_value("three"), 3.0);
+  EXPECT_EQ(context.count_value("half"), 0.5);
+  EXPECT_EQ(context.count_value("four"), std::nullopt);
+  EXPECT_TRUE(context.has_role("half", NumberRole::some));
+  EXPECT_FALSE(context.has_role("three", NumberRole::some));
+  EXPECT_EQ(context.unit_weeks("semesters"), 26.0);
+  EXPECT_TRUE(context.has_role("surgery", NumberRole::event));
+  EXPECT_FALSE(context.has_role("surgery", NumberRole::measure));
+  // A unit of the rule file's own reads a span in a description.
+  const auto duration = analyze_text("back pain for two semesters", rules.vocabulary()).duration_weeks;
+  EXPECT_EQ(duration, std::nullopt); // "two" is no count in this file
+  const auto counted = analyze_text("back pain for three semesters", rules.vocabulary()).duration_weeks;
+  ASSERT_TRUE(counted.has_value());
+  EXPECT_EQ(counted->value, 78.0);
+}
+
+TEST(ModifierParser, NumberWordsAreCheckedWithTheirPlaces) {
+  const auto errors = errors_alone(k_head + "  - {category: negated, cues: [no]}\n" + R"(number-words:
+  - {role: cout, words: [three]}
+  - {role: count, words: [three]}
+  - {role: count, words: {three: -3, many words: 2}}
+  - {role: unit, words: {days: 1x}}
+  - {role: event, words: {surgery: 1}}
+)");
+  ASSERT_EQ(errors.size(), 6U);
+  EXPECT_EQ(errors[0], "test.yaml:7:12: unknown number role 'cout' (did you mean 'count'?); expected one of count, "
+                       "some, unit, event, measure, not-an-age, season");
+  EXPECT_EQ(errors[1], "test.yaml:8:26: the words of a count are a mapping of each word to its number, e.g. {one: 1, "
+                       "dozen: 12}");
+  EXPECT_EQ(errors[2], "test.yaml:9:34: 'three' stands for -3: a count word stands for a number above 0 and at most "
+                       "1000");
+  EXPECT_EQ(errors[3], "test.yaml:9:38: 'many words' is more than one word: number words are single words");
+  EXPECT_EQ(errors[4], "test.yaml:10:32: '1x' is no span of time: write it as a number and d, w, m or y, e.g. '1d', "
+                       "'2w', '1m', '10y'");
+  EXPECT_FALSE(errors[5].empty());
 }
 
 } // namespace
