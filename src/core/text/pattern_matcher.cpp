@@ -377,7 +377,7 @@ PatternMatcher::PatternMatcher(const CompiledPatterns& patterns) {
     // it needs no memory of where it failed (a span of 0 says so).
     const bool branches = std::any_of(rule.steps.begin(), rule.steps.end(),
                                       [](const CompiledPatterns::Step& step) { return step.gap || step.optional; });
-    m_rule_span.push_back(branches || rule.near ? span : 0);
+    m_rule_span.push_back(branches && !rule.near ? span : 0);
     for (const auto* sets : {&rule.only_near, &rule.not_near}) {
       for (const std::uint32_t set : *sets) {
         if (set < m_constraint_set.size()) {

@@ -78,8 +78,9 @@ private:
   std::vector<std::uint32_t> m_required;         ///< sets a pattern cannot match without
   std::vector<bool> m_clause_break;              ///< by word id
   std::vector<bool> m_has_exact;                 ///< by word id
-  std::vector<std::uint32_t> m_rule_span;        ///< by pattern: the most words past its first it can reach
-  std::vector<bool> m_constraint_set;            ///< by set: named by an `only-near` or a `not-near`
+  std::vector<std::uint32_t>
+      m_rule_span;                    ///< by pattern: how far a sequence with gaps or optional elements reaches; else 0
+  std::vector<bool> m_constraint_set; ///< by set: named by an `only-near` or a `not-near`
   // Room reused from text to text, so a batch does not allocate for each line; this is why one
   // matcher (like its Vocabulary) must not search on two threads at once.
   struct Scratch {
