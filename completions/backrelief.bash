@@ -18,7 +18,8 @@ _backrelief_options()
         -n --top -f --format --json --color --colour --config --no-config'
     case $1 in
         '') echo -h --help -V --version ;;
-        recommend) echo -h --help "$profile" "$rules" --batch --explain --trace --why-not --no-header ;;
+        recommend) echo -h --help "$profile" "$rules" --answer --batch --explain --trace --why-not --no-header ;;
+        ask) echo -h --help "$profile" "$rules" --answer --answers ;;
         config) echo -h --help "$profile" "$rules" --path ;;
         analyze) echo -h --help -f --format --json "$rules" ;;
         techniques | values | 'rules list' | 'rules show') echo -h --help "$rules" ;;
@@ -154,7 +155,7 @@ _backrelief()
             -r?*) _backrelief_add_rules_path "${word:2}" ;;
             -r | --rules | -p | --pressure | -g | --goal | -a | --area | -c | --condition | \
                 --avoid | --age | --duration | --intensity | -n | --top | -f | --format | --color | \
-                --colour | --config | --why-not)
+                --colour | --config | --why-not | --answer | --answers)
                 # An option that takes the next word as its value.
                 if ((i + 1 < cword)); then
                     [[ $word == -r || $word == --rules ]] &&
@@ -195,7 +196,15 @@ _backrelief()
                 fi
                 ;;
             --color | --colour) _backrelief_add_values color ;;
-            -r | --rules | --config) _backrelief_files ;;
+            -r | --rules | --config | --answers) _backrelief_files ;;
+            --answer)
+                # A question id and '=': the answer follows.
+                local id
+                for id in $(_backrelief_values question); do
+                    [[ $id == "$cur"* ]] && COMPREPLY+=("$prefix$id=")
+                done
+                compopt -o nospace 2>/dev/null
+                ;;
             # --age, --duration, --top: a number or span the user types.
         esac
         return 0
@@ -207,17 +216,17 @@ _backrelief()
     fi
 
     case $sub in
-        '') _backrelief_add recommend analyze techniques rules test config values ;;
+        '') _backrelief_add recommend ask analyze techniques rules test config values ;;
         rules) _backrelief_add list check show ;;
         techniques) ((npos == 0)) && _backrelief_add_values technique ;;
         'rules show') ((npos == 0)) && _backrelief_add_values rule ;;
         values)
             ((npos == 0)) &&
-                _backrelief_add technique condition goal area pressure format color rule
+                _backrelief_add technique condition goal area pressure format color rule question
             ;;
         'rules check' | test) _backrelief_files ;;
         # No positionals: the options are all there is to type.
-        config | 'rules list') _backrelief_add_options "$sub" ;;
+        config | ask | 'rules list') _backrelief_add_options "$sub" ;;
         # recommend and analyze take a description in the user's own words.
     esac
     return 0

@@ -186,7 +186,7 @@ run_cases()
 
     # Subcommands.
     expect 'backrelief rec' recommend
-    expect 'backrelief ' recommend analyze techniques rules test config values
+    expect 'backrelief ' recommend ask analyze techniques rules test config values
     expect_lines 'backrelief ' help_subcommands
     expect 'backrelief rules ' check list show
     expect_lines 'backrelief rules ' help_subcommands rules
@@ -199,7 +199,7 @@ run_cases()
     expect 'backrelief test --req' --require-coverage
     expect 'backrelief -' -h --help -V --version
     local sub
-    for sub in recommend analyze config techniques rules 'rules list' 'rules check' \
+    for sub in recommend ask analyze config techniques rules 'rules list' 'rules check' \
         'rules show' test values; do
         # shellcheck disable=SC2086
         expect_lines "backrelief $sub -" help_options $sub
@@ -215,7 +215,7 @@ run_cases()
     expect 'backrelief recommend --why-not swed' swedish
     expect 'backrelief recommend --avoid nm' nmt
     expect 'backrelief rules show low-pressure-f' low-pressure-favours-swedish
-    expect 'backrelief values ' technique condition goal area pressure format color rule
+    expect 'backrelief values ' technique condition goal area pressure format color rule question
     expect_lines 'backrelief values ' help_choices values KIND
     expect 'backrelief recommend -p l' low light
     expect 'backrelief recommend -c pregnancy --pressure f' firm
@@ -228,6 +228,10 @@ run_cases()
     expect_lines 'backrelief rules show ' backrelief values rule
     expect_lines 'backrelief recommend --color ' backrelief values color
     expect 'backrelief recommend --colour=al' always
+    # --answer: a warning-sign question's id and '=', for the answer to follow.
+    expect 'backrelief recommend --answer saddle' saddle-numbness=
+    expect 'backrelief ask --answer chest' chest-pain=
+    expect_includes 'backrelief recommend --answer ' fever= both-legs=
 
     # Formats: recommend has three, analyze two.
     expect 'backrelief recommend -f ' text json tsv

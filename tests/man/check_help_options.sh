@@ -5,7 +5,7 @@ binary=$1
 page=$2
 rendered=$(mandoc -T utf8 "$page" | col -b)
 missing=0
-for command in "" recommend analyze test techniques rules "rules list" "rules check" "rules show"; do
+for command in "" recommend ask analyze test techniques rules "rules list" "rules check" "rules show" values config; do
   # shellcheck disable=SC2086 # the command words are meant to split
   options=$("$binary" $command --help | grep -oE '(^|[ ,])--?[A-Za-z][A-Za-z-]*' | sed 's/^[ ,]//' | sort -u)
   for option in $options; do

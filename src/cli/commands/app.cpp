@@ -122,6 +122,7 @@ int run(int argc, char** argv) {
   app.footer("See backrelief(1) for the manual and backrelief-rules(5) for the rule file format.");
   int status = k_exit_ok;
   set_recommend_command(app, status);
+  set_ask_command(app, status);
   set_analyze_command(app, status);
   set_techniques_command(app, status);
   set_rules_command(app, status);

@@ -7,6 +7,9 @@ namespace backrelief::cli {
 /// Registers `recommend`; its callback stores the exit status in `status`.
 void set_recommend_command(CLI::App& app, int& status);
 
+/// `backrelief ask`: the guided interview, or its answers replayed from a file.
+void set_ask_command(CLI::App& app, int& status);
+
 /// Registers `analyze [DESCRIPTION]`.
 void set_analyze_command(CLI::App& app, int& status);
 

@@ -131,6 +131,7 @@ void set_recommend_command(CLI::App& app, int& status) {
   auto options = std::make_shared<RecommendOptions>();
   CLI::App* command = app.add_subcommand("recommend", "Rank the massage techniques for one person");
   add_profile_options(*command, options->profile);
+  add_answer_option(*command, options->profile.person);
   command->add_flag("--batch", options->batch,
                     "Read one JSON profile per line from standard input, write one JSON result per line");
   command->add_flag("--explain", options->explain, "Show every rule behind each score, exclusion and caution");

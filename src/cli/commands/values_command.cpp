@@ -17,7 +17,8 @@ struct ValuesOptions {
   std::string kind;
 };
 
-const std::vector<std::string> k_kinds{"technique", "condition", "goal", "area", "pressure", "format", "color", "rule"};
+const std::vector<std::string> k_kinds{"technique", "condition", "goal", "area",    "pressure",
+                                       "format",    "color",     "rule", "question"};
 
 // The values that depend on the rules are read from them, so completions never go stale.
 std::vector<std::string> values_of(const std::string& kind, const RuleOptions& options) {
@@ -33,6 +34,15 @@ std::vector<std::string> values_of(const std::string& kind, const RuleOptions& o
   const RuleSet rules = load_chosen_rules(options);
   if (kind == "technique") {
     return rules.technique_names();
+  }
+  if (kind == "question") { // the warning signs --answer takes
+    std::vector<std::string> ids;
+    for (const Question& question : rules.questions()) {
+      if (question.field == QuestionField::sign) {
+        ids.push_back(question.id);
+      }
+    }
+    return ids;
   }
   if (kind == "rule") {
     return rules.rule_ids();
@@ -58,7 +68,8 @@ void set_values_command(CLI::App& app, int& status) {
   auto options = std::make_shared<ValuesOptions>();
   CLI::App* command =
       app.add_subcommand("values", "Print the values an option accepts, one per line, from the loaded rules");
-  command->add_option("kind", options->kind, "technique, condition, goal, area, pressure, format, color or rule")
+  command
+      ->add_option("kind", options->kind, "technique, condition, goal, area, pressure, format, color, rule or question")
       ->type_name("KIND")
       ->required()
       ->transform(choice(k_kinds));

@@ -15,8 +15,8 @@ namespace {
 
 using nlohmann::json;
 
-const std::vector<std::string> k_keys{"description", "pressure",   "goal",  "goals", "area",     "areas",
-                                      "condition",   "conditions", "avoid", "age",   "duration", "intensity"};
+const std::vector<std::string> k_keys{"description", "pressure", "goal", "goals",    "area",      "areas",  "condition",
+                                      "conditions",  "avoid",    "age",  "duration", "intensity", "answers"};
 
 constexpr std::string_view k_object_example = R"(a JSON object such as {"pressure": "low"})";
 
@@ -49,6 +49,10 @@ public:
     });
   }
   bool string(string_t& text) {
+    if (m_depth == 2 && m_answers) {
+      m_input.answers.emplace_back(std::move(m_answer_id), std::move(text));
+      return true;
+    }
     if (m_depth == 2 && m_list != nullptr) {
       m_list->push_back(std::move(text));
       return true;
@@ -69,7 +73,14 @@ public:
   }
   bool binary(binary_t& /*bytes*/) { return true; } // JSON text has none
 
-  bool start_object(std::size_t /*size*/) { return open("an object"); }
+  bool start_object(std::size_t /*size*/) {
+    if (m_depth == 1 && m_key == "answers") {
+      m_answers = true;
+      ++m_depth;
+      return true;
+    }
+    return open("an object");
+  }
   bool end_object() { return close(); }
   bool start_array(std::size_t /*size*/) {
     if (m_depth == 1 && !m_key.empty() && list_of(m_key) != nullptr) {
@@ -82,6 +93,10 @@ public:
   bool end_array() { return close(); }
 
   bool key(string_t& name) {
+    if (m_depth == 2 && m_answers) {
+      m_answer_id = std::move(name);
+      return true;
+    }
     if (m_depth != 1) {
       return true;
     }
@@ -143,7 +158,11 @@ private:
   }
 
   void wrong_type(std::string_view found) {
-    if (list_of(m_key) != nullptr) {
+    if (m_key == "answers") {
+      problem(fmt::format("'answers' must be an object of question ids and answers, such as "
+                          "{{\"saddle-numbness\": \"no\"}}, found {}",
+                          found));
+    } else if (list_of(m_key) != nullptr) {
       problem(fmt::format("'{}' must be a string or a list of strings, found {}", m_key, found));
     } else if (m_key == "age") {
       problem(fmt::format("'age' must be a whole number of years, found {}", found));
@@ -167,6 +186,8 @@ private:
       use();
     } else if (m_depth == 2 && m_list != nullptr) {
       problem(fmt::format("'{}' must be a string, found {}", m_key, type));
+    } else if (m_depth == 2 && m_answers) {
+      problem(fmt::format("the answer to '{}' must be \"yes\", \"no\" or \"not-sure\", found {}", m_answer_id, type));
     }
     return true;
   }
@@ -205,6 +226,8 @@ private:
       wrong_type(type);
     } else if (m_depth == 2 && m_list != nullptr) {
       problem(fmt::format("'{}' must be a string, found {}", m_key, type));
+    } else if (m_depth == 2 && m_answers) {
+      problem(fmt::format("the answer to '{}' must be \"yes\", \"no\" or \"not-sure\", found {}", m_answer_id, type));
     }
     ++m_depth;
     return true;
@@ -214,6 +237,7 @@ private:
     --m_depth;
     if (m_depth <= 1) {
       m_list = nullptr;
+      m_answers = false;
     }
     return true;
   }
@@ -223,6 +247,8 @@ private:
   std::string_view m_key;                     ///< the known key whose value comes next
   std::uint32_t m_seen = 0;                   ///< keys already given, one bit per k_keys entry
   std::vector<std::string>* m_list = nullptr; ///< the list being read, inside its array
+  bool m_answers = false;                     ///< inside the object of answers
+  std::string m_answer_id;                    ///< the question whose answer comes next
   std::optional<std::string> m_problem;
   std::optional<std::string> m_syntax;
 };

@@ -67,4 +67,26 @@ void add_profile_options(CLI::App& command, ProfileOptions& options) {
   add_rule_options(command, options.rules);
 }
 
+void add_answer_option(CLI::App& command, ProfileInput& input) {
+  command
+      .add_option_function<std::vector<std::string>>(
+          "--answer",
+          [&input](const std::vector<std::string>& answers) {
+            for (const std::string& answer : answers) {
+              const auto equals = answer.find('=');
+              input.answers.emplace_back(answer.substr(0, equals), answer.substr(equals + 1));
+            }
+          },
+          "Answer a warning-sign question: ID=yes, ID=no or ID=not-sure (repeatable; see backrelief ask)")
+      ->type_name("ID=ANSWER")
+      ->allow_extra_args(false)
+      ->check(
+          [](const std::string& answer) {
+            return answer.find('=') == std::string::npos || answer.front() == '='
+                       ? std::string("expected ID=ANSWER, such as saddle-numbness=no")
+                       : std::string{};
+          },
+          "ID=ANSWER");
+}
+
 } // namespace backrelief::cli

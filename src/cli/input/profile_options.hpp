@@ -26,6 +26,9 @@ struct ProfileOptions {
 /// Adds the profile, output and config options to a command.
 void add_profile_options(CLI::App& command, ProfileOptions& options);
 
+/// Adds --answer ID=ANSWER (repeatable) to a command that answers warning-sign questions.
+void add_answer_option(CLI::App& command, ProfileInput& input);
+
 /// make_profile() for values typed as options: a value that is not acceptable is reported at its
 /// option ("--pressure: unknown value 'lwo'..."), since every field is named after its option.
 Profile make_profile_from_options(const ProfileInput& input, const RuleSet& rules);

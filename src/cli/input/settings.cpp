@@ -49,6 +49,7 @@ public:
     }
     single("duration", m_flags.person.duration, "--duration", settings.input.duration, settings);
     settings.input.intensity = m_flags.person.intensity;
+    settings.input.answers = m_flags.person.answers;
     std::optional<std::string> top;
     single("top", m_flags.top ? std::optional{std::to_string(*m_flags.top)} : std::nullopt, "--top", top, settings);
     if (top) {

@@ -50,6 +50,8 @@ public:
       m_json.value(advice);
     }
     m_json.value(evidence_summary()).end_array();
+    m_json.key("screening");
+    screening();
     m_json.member("disclaimer", disclaimer());
     if (m_answer.why_not != nullptr) {
       m_json.key("why_not");
@@ -91,7 +93,27 @@ private:
     }
     m_json.end_array();
     m_json.member("age", profile.age).member("duration_weeks", profile.duration_weeks);
-    m_json.member("intensity", profile.intensity).end_object();
+    m_json.member("intensity", profile.intensity);
+    m_json.key("answers").begin_object();
+    for (const GivenAnswer& given : profile.answers) {
+      m_json.key(m_rules.questions()[given.question].id).identifier(to_string(given.answer));
+    }
+    m_json.end_object().end_object();
+  }
+
+  void screening() {
+    const Screening& screening = m_answer.recommendation.screening;
+    m_json.begin_object();
+    for (const auto& [name, questions] :
+         {std::pair{"reported", &screening.reported}, std::pair{"denied", &screening.denied},
+          std::pair{"not_mentioned", &screening.not_mentioned}}) {
+      m_json.key(name).begin_array();
+      for (const Question* question : *questions) {
+        m_json.identifier(question->id);
+      }
+      m_json.end_array();
+    }
+    m_json.end_object();
   }
 
   void referral() {

@@ -82,6 +82,7 @@ public:
       suggestions();
     }
     excluded();
+    safety_net();
     closing();
     if (m_options.trace) {
       trace();
@@ -190,6 +191,36 @@ private:
         append_line(m_out, "    {} {}: {}{}", m_palette.paint(m_palette.excluded, "x"), name_of(outcome.technique),
                     exclusions[i].text, explain_id(exclusions[i].rule));
       }
+    }
+  }
+
+  // The warning signs nobody mentioned, so the person knows what should bring them back. Only
+  // after a description or answers: with preferences alone it would list every sign there is.
+  void safety_net() {
+    const Recommendation& result = m_answer.recommendation;
+    const Profile& profile = m_answer.profile;
+    if (result.stopped_by_referral() || (profile.description.empty() && profile.answers.empty())) {
+      return;
+    }
+    std::vector<std::string> lines;
+    for (const SafetyNetLine& line : m_answer.rules.safety_net()) {
+      std::vector<std::string_view> signs;
+      for (const Question* question : result.screening.not_mentioned) {
+        if (question->tier == line.level && !question->sign.empty()) {
+          signs.push_back(question->sign);
+        }
+      }
+      if (!signs.empty()) {
+        lines.push_back(fmt::format("  {}: {}.", line.say, fmt::join(signs, "; ")));
+      }
+    }
+    if (lines.empty()) {
+      return;
+    }
+    separate();
+    append_line(m_out, "{}", m_palette.paint(m_palette.heading, "Signs to watch for (you did not mention them):"));
+    for (const std::string& line : lines) {
+      append_line(m_out, "{}", line);
     }
   }
 

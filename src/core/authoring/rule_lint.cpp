@@ -190,6 +190,31 @@ void lint_idioms(const RuleSet& rules, std::vector<Diagnostic>& warnings) {
   }
 }
 
+// A red flag that refers but that no question asks about is never asked in `ask`, never
+// counted in the screening and never listed in the safety net: only the words can find it.
+void lint_unasked_red_flags(const RuleSet& rules, std::vector<Diagnostic>& warnings) {
+  std::set<ConceptId> asked;
+  for (const Question& question : rules.questions()) {
+    asked.insert(question.yes.begin(), question.yes.end());
+  }
+  std::set<ConceptId> warned;
+  for (const Rule& rule : rules.rules()) {
+    if (!rule.referral || rule.referral->level == ReferralLevel::routine) {
+      continue;
+    }
+    for (ConceptId id : concepts_in(rule.when)) {
+      const Concept& entry = rules.concepts()[id];
+      if (entry.kind == ConceptKind::red_flag && !asked.contains(id) && warned.insert(id).second) {
+        warnings.push_back(
+            {rule.origin, fmt::format("rule '{}' refers on the red flag '{}', but no question asks about it: add "
+                                      "one with 'yes: {{red-flag: {}}}', or `ask`, the screening and the safety net "
+                                      "leave it out",
+                                      rule.id, entry.id, entry.id)});
+      }
+    }
+  }
+}
+
 } // namespace
 
 std::vector<Diagnostic> lint_rules(const RuleSet& rules) {
@@ -242,6 +267,7 @@ std::vector<Diagnostic> lint_rules(const RuleSet& rules) {
     }
   }
   lint_idioms(rules, warnings);
+  lint_unasked_red_flags(rules, warnings);
   // Ties go to the technique declared first, so a later one needs a positive weight somewhere.
   for (TechniqueId id = 1; id < rules.techniques().size(); ++id) {
     const bool can_gain = std::any_of(rules.rules().begin(), rules.rules().end(), [id](const Rule& rule) {

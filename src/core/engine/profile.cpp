@@ -76,6 +76,7 @@ public:
         profile.intensity = m_input.intensity;
       }
     }
+    resolve_answers(profile);
     if (m_input.description.size() > k_max_description_bytes) {
       fail({}, fmt::format("the description is longer than {} bytes ({} bytes): describe the pain in fewer words",
                            k_max_description_bytes, m_input.description.size()));
@@ -99,12 +100,59 @@ private:
     }
   }
 
+  std::vector<std::string> sign_question_ids() const {
+    std::vector<std::string> ids;
+    for (const Question& question : m_rules.questions()) {
+      if (question.field == QuestionField::sign) {
+        ids.push_back(question.id);
+      }
+    }
+    return ids;
+  }
+
+  void resolve_answers(Profile& profile) {
+    const auto& questions = m_rules.questions();
+    for (const auto& [id, value] : m_input.answers) {
+      const Question* question = m_rules.find_question(id);
+      if (question == nullptr || question->field != QuestionField::sign) {
+        const auto ids = sign_question_ids();
+        if (question != nullptr) {
+          fail(k_field_answer, fmt::format("'{}' asks for the {}, which is given as such, not as an answer; the "
+                                           "questions answered yes or no are {}",
+                                           id, to_string(question->field), fmt::join(ids, ", ")));
+        } else if (ids.empty()) {
+          fail(k_field_answer, fmt::format("unknown question '{}': the loaded rules ask no questions", id));
+        } else {
+          fail(k_field_answer, fmt::format("unknown question '{}'{}", id, did_you_mean(id, ids)));
+        }
+        continue;
+      }
+      const auto answer = parse_sign_answer(value);
+      if (!answer) {
+        fail(k_field_answer,
+             fmt::format("cannot read '{}' as an answer to '{}': expected yes, no or not-sure", value, id));
+        continue;
+      }
+      const auto index = static_cast<std::size_t>(question - questions.data());
+      const auto same = std::find_if(profile.answers.begin(), profile.answers.end(),
+                                     [index](const GivenAnswer& given) { return given.question == index; });
+      if (same != profile.answers.end()) {
+        if (same->answer != *answer) {
+          fail(k_field_answer, fmt::format("'{}' is answered twice, {} and {}: give one answer", id,
+                                           to_string(same->answer), to_string(*answer)));
+        }
+        continue;
+      }
+      profile.answers.push_back({index, *answer});
+    }
+  }
+
   // Facts from the words join those from the options; a number given as an option wins.
   void understand_description(Profile& profile) {
     if (!profile.description.empty()) { // nothing to read: the vocabulary need not even be built
       profile.text = analyze_text(profile.description, m_rules.vocabulary(), m_input.year);
     }
-    profile.facts = affirmed_facts(profile, m_rules.concepts().size());
+    profile.facts = affirmed_facts(profile, m_rules);
     if (!profile.age && profile.text.age) {
       profile.age = static_cast<int>(profile.text.age->value);
     }
@@ -127,8 +175,15 @@ private:
 
 } // namespace
 
-FactSet affirmed_facts(const Profile& profile, std::size_t concept_count) {
-  FactSet facts(concept_count);
+FactSet affirmed_facts(const Profile& profile, const RuleSet& rules) {
+  FactSet facts(rules.concepts().size());
+  for (const GivenAnswer& given : profile.answers) {
+    if (given.answer != SignAnswer::no) { // "not sure" counts as yes: a clinician would rather check
+      for (ConceptId id : rules.questions()[given.question].yes) {
+        facts.insert(id);
+      }
+    }
+  }
   for (const auto* group : {&profile.goals, &profile.areas, &profile.conditions}) {
     for (ConceptId id : *group) {
       facts.insert(id);

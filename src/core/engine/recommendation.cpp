@@ -127,6 +127,7 @@ Recommendation recommend(const RuleSet& rules, const Profile& profile, Tracing t
   for (std::size_t i = 0; i < result.suggestions.size(); ++i) {
     result.suggestions[i].rank = static_cast<int>(i + 1);
   }
+  result.screening = screen(rules, profile);
   return result;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/engine/profile.hpp"
+#include "core/engine/screening.hpp"
 #include "core/model/condition.hpp"
 #include "core/model/rule.hpp"
 
@@ -62,6 +63,7 @@ struct Recommendation {
   std::optional<ReferralOutcome> referral;
   std::vector<std::string_view> advice; ///< general advice lines, in rule order, no repeats
   std::vector<RuleTrace> trace;         ///< with Tracing::every_rule: one entry per active rule, in order
+  Screening screening;                  ///< where each warning sign the rules ask about stands
 
   /// True when an emergency or urgent referral stopped every suggestion.
   [[nodiscard]] bool stopped_by_referral() const { return referral && referral->level != ReferralLevel::routine; }

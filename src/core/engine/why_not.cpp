@@ -111,7 +111,7 @@ private:
       apply(m_candidates[i], changed);
       candidate.changes.push_back(m_candidates[i]);
     }
-    changed.facts = affirmed_facts(changed, m_rules.concepts().size());
+    changed.facts = affirmed_facts(changed, m_rules);
     const Recommendation result = recommend(m_rules, changed);
     if (result.stopped_by_referral() || result.suggestions.empty() ||
         result.suggestions.front().technique != m_technique) {

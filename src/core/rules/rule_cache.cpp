@@ -16,7 +16,7 @@ namespace backrelief {
 namespace {
 
 // Bumped whenever the layout below, or any struct it writes, changes.
-constexpr std::uint32_t k_cache_format = 7;
+constexpr std::uint32_t k_cache_format = 8;
 // Written for "no concept" where a concept id may be absent.
 constexpr std::uint32_t k_no_concept = 0xffffffffU;
 constexpr std::string_view k_magic = "backrelief-rules-cache\n";
@@ -873,6 +873,36 @@ struct VocabularyCodec {
 
 namespace {
 
+void write_question(Writer& out, const Question& question) {
+  out.text(question.id);
+  out.u8(static_cast<std::uint8_t>(question.field));
+  out.text(question.ask);
+  out.text(question.sign);
+  out.u32(static_cast<std::uint32_t>(question.yes.size()));
+  for (ConceptId id : question.yes) {
+    out.u32(id);
+  }
+  out.u8(question.tier ? static_cast<std::uint8_t>(*question.tier) + 1 : 0);
+  out.where(question.where);
+}
+
+Question read_cached_question(Reader& in, std::size_t concepts) {
+  Question question;
+  question.id = in.text();
+  question.field = checked_enum(in.u8(), QuestionField::description);
+  question.ask = in.text();
+  question.sign = in.text();
+  question.yes.resize(in.count(4));
+  for (ConceptId& id : question.yes) {
+    id = in.below(concepts);
+  }
+  if (const std::uint8_t tier = in.u8(); tier != 0) {
+    question.tier = checked_enum(static_cast<std::uint8_t>(tier - 1), ReferralLevel::emergency);
+  }
+  question.where = in.where();
+  return question;
+}
+
 std::string payload_of(const RuleSet& rules) {
   Writer out;
   out.u32(static_cast<std::uint32_t>(rules.techniques().size()));
@@ -896,6 +926,16 @@ std::string payload_of(const RuleSet& rules) {
   for (const auto& [rule, where] : rules.disabled_rules()) {
     write_rule(out, rule);
     out.where(where);
+  }
+  out.u32(static_cast<std::uint32_t>(rules.questions().size()));
+  for (const Question& question : rules.questions()) {
+    write_question(out, question);
+  }
+  out.u32(static_cast<std::uint32_t>(rules.safety_net().size()));
+  for (const SafetyNetLine& line : rules.safety_net()) {
+    out.u8(static_cast<std::uint8_t>(line.level));
+    out.text(line.say);
+    out.where(line.where);
   }
   return std::move(out.out());
 }
@@ -939,6 +979,18 @@ RuleSet rule_set_of(std::string_view payload) {
   for (std::size_t i = 0; i < disabled; ++i) {
     Rule rule = reader.rule();
     rules.add_disabled_rule(std::move(rule), in.where());
+  }
+  const std::size_t questions = in.count(16);
+  for (std::size_t i = 0; i < questions; ++i) {
+    rules.put_question(read_cached_question(in, concepts));
+  }
+  const std::size_t lines = in.count(8);
+  for (std::size_t i = 0; i < lines; ++i) {
+    SafetyNetLine line;
+    line.level = checked_enum(in.u8(), ReferralLevel::emergency);
+    line.say = in.text();
+    line.where = in.where();
+    rules.put_safety_net_line(std::move(line));
   }
   if (!in.at_end() || rules.techniques().empty()) {
     throw Damaged{};

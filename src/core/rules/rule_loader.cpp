@@ -3,6 +3,7 @@
 #include "core/rules/definition_parser.hpp"
 #include "core/rules/modifier_parser.hpp"
 #include "core/rules/pattern_parser.hpp"
+#include "core/rules/question_parser.hpp"
 #include "core/rules/replacement.hpp"
 #include "core/rules/rule_parser.hpp"
 #include "core/util/edit_distance.hpp"
@@ -17,8 +18,9 @@ namespace backrelief {
 
 namespace {
 
-const std::vector<std::string> k_top_keys{"version",      "techniques",   "concepts",   "word-sets", "modifiers",
-                                          "word-classes", "number-words", "vocabulary", "rules",     "disable"};
+const std::vector<std::string> k_top_keys{"version",   "techniques",   "concepts",     "word-sets",
+                                          "modifiers", "word-classes", "number-words", "vocabulary",
+                                          "rules",     "disable",      "questions",    "safety-net"};
 
 std::string read_file(const std::filesystem::path& path, const RuleLimits& limits) {
   std::error_code error;
@@ -93,7 +95,19 @@ public:
     for (const Document& document : documents) {
       read_section(document, "disable", [this](YamlReader& reader, const YAML::Node& node) { disable(reader, node); });
     }
+    // Questions last: a warning sign's tier comes from the referral rules that remain.
+    for (const Document& document : documents) {
+      read_section(document, "questions",
+                   [this](YamlReader& reader, const YAML::Node& node) { add_question(reader, node); });
+      read_section(document, "safety-net", [this](YamlReader& reader, const YAML::Node& node) {
+        if (auto line = read_safety_net_line(reader, node)) {
+          m_rules.put_safety_net_line(std::move(*line));
+        }
+      });
+    }
     mark_referral_concepts(m_rules);
+    derive_question_tiers(m_rules);
+    check_safety_net_covers_questions();
     m_rules.index_rules();
     if (m_rules.techniques().empty() && m_diagnostics.empty()) {
       Diagnostic missing;
@@ -210,6 +224,41 @@ private:
       return;
     }
     m_rules.put_rule(std::move(parsed->rule));
+  }
+
+  void add_question(YamlReader& reader, const YAML::Node& node) {
+    auto parsed = read_question(reader, node, m_rules);
+    if (!parsed) {
+      return;
+    }
+    const Question* existing = m_rules.find_question(parsed->question.id);
+    const Definition definition{"question", parsed->question.id, existing != nullptr ? &existing->where : nullptr,
+                                parsed->replaces};
+    if (!allowed_by_replacement_policy(reader, node, definition, [&] { return m_rules.question_ids(); })) {
+      return;
+    }
+    m_rules.put_question(std::move(parsed->question));
+  }
+
+  // A warning sign the safety net could not say what to do about would be left out of it.
+  void check_safety_net_covers_questions() {
+    for (const Question& question : m_rules.questions()) {
+      if (!question.tier || question.sign.empty()) {
+        continue;
+      }
+      const auto& lines = m_rules.safety_net();
+      const bool covered = std::any_of(lines.begin(), lines.end(),
+                                       [&](const SafetyNetLine& line) { return line.level == *question.tier; });
+      if (!covered) {
+        Diagnostic missing;
+        missing.where = question.where;
+        missing.message = fmt::format(
+            "question '{}' is about a sign that refers at level {}, but no 'safety-net' entry says what to do at that "
+            "level: add {{level: {}, say: ...}}",
+            question.id, to_string(*question.tier), to_string(*question.tier));
+        m_diagnostics.push_back(std::move(missing));
+      }
+    }
   }
 
   void disable(YamlReader& reader, const YAML::Node& node) {

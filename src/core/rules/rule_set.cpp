@@ -150,6 +150,43 @@ void RuleSet::put_word_set(WordSet set) {
   m_word_sets.push_back(std::move(set));
 }
 
+const Question* RuleSet::find_question(std::string_view id) const {
+  const auto found = std::find_if(m_questions.begin(), m_questions.end(),
+                                  [id](const Question& question) { return question.id == id; });
+  return found == m_questions.end() ? nullptr : &*found;
+}
+
+std::vector<std::string> RuleSet::question_ids() const {
+  std::vector<std::string> ids;
+  ids.reserve(m_questions.size());
+  for (const Question& question : m_questions) {
+    ids.push_back(question.id);
+  }
+  return ids;
+}
+
+void RuleSet::put_question(Question question) {
+  for (Question& existing : m_questions) {
+    if (existing.id == question.id) {
+      existing = std::move(question);
+      return;
+    }
+  }
+  m_questions.push_back(std::move(question));
+}
+
+void RuleSet::put_safety_net_line(SafetyNetLine line) {
+  for (SafetyNetLine& existing : m_safety_net) {
+    if (existing.level == line.level) {
+      existing = std::move(line);
+      return;
+    }
+  }
+  m_safety_net.push_back(std::move(line));
+  std::stable_sort(m_safety_net.begin(), m_safety_net.end(),
+                   [](const SafetyNetLine& a, const SafetyNetLine& b) { return a.level > b.level; });
+}
+
 const Vocabulary& RuleSet::vocabulary() const {
   if (!m_vocabulary) {
     m_vocabulary = m_vocabulary_source ? m_vocabulary_source() : Vocabulary{};
@@ -222,6 +259,30 @@ void mark_referral_concepts(RuleSet& rules) {
         rules.vocabulary().mark_stated(id);
       }
     }
+  }
+}
+
+void derive_question_tiers(RuleSet& rules) {
+  std::vector<std::optional<ReferralLevel>> strongest(rules.concepts().size());
+  for (const Rule& rule : rules.rules()) {
+    if (!rule.referral) {
+      continue;
+    }
+    for (ConceptId id : concepts_in(rule.when)) {
+      if (!strongest[id] || *strongest[id] < rule.referral->level) {
+        strongest[id] = rule.referral->level;
+      }
+    }
+  }
+  std::vector<Question> questions = rules.questions();
+  for (Question& question : questions) {
+    question.tier.reset();
+    for (ConceptId id : question.yes) {
+      if (strongest[id] && (!question.tier || *question.tier < *strongest[id])) {
+        question.tier = strongest[id];
+      }
+    }
+    rules.put_question(std::move(question));
   }
 }
 

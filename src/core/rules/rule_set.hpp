@@ -2,6 +2,7 @@
 
 #include "core/model/concept.hpp"
 #include "core/model/pattern.hpp"
+#include "core/model/question.hpp"
 #include "core/model/rule.hpp"
 #include "core/model/technique.hpp"
 #include "core/rules/rule_index.hpp"
@@ -28,6 +29,10 @@ public:
   [[nodiscard]] const std::vector<Rule>& rules() const { return m_rules; }
   /// Word sets in declaration order, for patterns.
   [[nodiscard]] const std::vector<WordSet>& word_sets() const { return m_word_sets; }
+  /// The guided interview's questions, in the order they are asked.
+  [[nodiscard]] const std::vector<Question>& questions() const { return m_questions; }
+  /// What the safety net says to do at each tier, strongest first.
+  [[nodiscard]] const std::vector<SafetyNetLine>& safety_net() const { return m_safety_net; }
   /// Rules switched off by `disable`, with where they were switched off.
   [[nodiscard]] const std::vector<std::pair<Rule, SourceLocation>>& disabled_rules() const { return m_disabled; }
 
@@ -62,6 +67,10 @@ public:
   [[nodiscard]] const WordSet* find_word_set(std::string_view id) const;
   /// Every word set id, for suggestions.
   [[nodiscard]] std::vector<std::string> word_set_ids() const;
+  /// Finds a question by id, or null.
+  [[nodiscard]] const Question* find_question(std::string_view id) const;
+  /// Every question id, for suggestions.
+  [[nodiscard]] std::vector<std::string> question_ids() const;
   /// Finds an active rule by id.
   [[nodiscard]] const Rule* find_rule(std::string_view id) const;
 
@@ -88,6 +97,10 @@ public:
   void put_word_set(WordSet set);
   /// Adds a rule, or replaces the one with the same id in place.
   void put_rule(Rule rule);
+  /// Adds a question at the end, or replaces the one with the same id in place.
+  void put_question(Question question);
+  /// Sets what the safety net says at one tier, replacing what it said before.
+  void put_safety_net_line(SafetyNetLine line);
   /// Switches a rule off; returns false when no active rule has that id.
   bool disable_rule(std::string_view id, const SourceLocation& where);
   /// Keeps a rule that was switched off, as read back from the rule cache.
@@ -101,6 +114,8 @@ private:
   std::vector<Rule> m_rules;
   std::vector<WordSet> m_word_sets;
   std::vector<std::pair<Rule, SourceLocation>> m_disabled;
+  std::vector<Question> m_questions;
+  std::vector<SafetyNetLine> m_safety_net;
   std::optional<RuleIndex> m_index;
   mutable std::optional<Vocabulary> m_vocabulary;
   std::function<Vocabulary()> m_vocabulary_source;
@@ -115,5 +130,9 @@ private:
 /// hypothetical) and the conditions behind exclusions and cautions (stated even in a question).
 /// The loader calls it once every rule is in place.
 void mark_referral_concepts(RuleSet& rules);
+
+/// Gives each warning-sign question the strongest referral that a rule asking for one of its
+/// `yes` concepts can make. The loader calls it once the rules and questions are in place.
+void derive_question_tiers(RuleSet& rules);
 
 } // namespace backrelief

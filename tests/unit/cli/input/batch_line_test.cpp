@@ -31,6 +31,23 @@ TEST(BatchLine, ReadsEveryKey) {
   EXPECT_EQ(input.duration, "6m");
 }
 
+TEST(BatchLine, ReadsAnswersInOrder) {
+  const ProfileInput input = parse_batch_line(R"({"answers": {"saddle-numbness": "no", "fever": "not sure"}})");
+  EXPECT_EQ(input.answers,
+            (std::vector<std::pair<std::string, std::string>>{{"saddle-numbness", "no"}, {"fever", "not sure"}}));
+}
+
+TEST(BatchLine, AnswersAreAnObjectOfStrings) {
+  EXPECT_EQ(
+      error_of(R"({"answers": ["fever"]})"),
+      R"('answers' must be an object of question ids and answers, such as {"saddle-numbness": "no"}, found a list)");
+  EXPECT_EQ(error_of(R"({"answers": {"fever": true}})"),
+            R"(the answer to 'fever' must be "yes", "no" or "not-sure", found true or false)");
+  EXPECT_EQ(error_of(R"({"answers": {"fever": {"a": 1}}})"),
+            R"(the answer to 'fever' must be "yes", "no" or "not-sure", found an object)");
+  EXPECT_EQ(error_of(R"({"answers": {}, "answers": {}})"), "key 'answers' given twice");
+}
+
 TEST(BatchLine, NullMeansAbsent) {
   const ProfileInput input = parse_batch_line(R"({"pressure": null, "age": null})");
   EXPECT_FALSE(input.pressure.has_value());

@@ -2,6 +2,7 @@
 
 #include "test_support.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <string>
 #include <vector>
@@ -101,6 +102,37 @@ rules:
                           "the red flag 'chills'",
                           "the figure of speech 'sequence [chills, (now)]' can match 'chills' alone, which is also "
                           "the red flag 'chills'"}));
+}
+
+TEST(RuleLint, ARedFlagThatRefersButIsNeverAskedIsWarnedAboutOnce) {
+  const std::string rules = R"(version: 1
+techniques:
+  - {id: gentle, name: Gentle, pressure: low, summary: Light.}
+concepts:
+  - {id: relax, kind: goal, name: relaxation}
+  - {id: saddle, kind: red-flag, name: saddle numbness}
+  - {id: chills, kind: red-flag, name: chills}
+  - {id: slow, kind: red-flag, name: no improvement}
+rules:
+  - {id: saddle-refers, when: {red-flag: saddle}, refer: emergency, because: b, source: s}
+  - {id: saddle-again, when: [{red-flag: saddle}, {goal: relax}], refer: emergency, because: b, source: s}
+  - {id: chills-refers, when: {red-flag: chills}, refer: urgent, because: b, source: s}
+  - {id: slow-refers, when: {red-flag: slow}, refer: routine, because: b, source: s}
+safety-net:
+  - {level: urgent, say: See a doctor today if you notice}
+questions:
+  - {id: chills, ask: "Chills?", sign: chills, yes: {red-flag: chills}}
+)";
+  std::vector<std::string> warnings;
+  for (const Diagnostic& warning : lint_rules(load_text(rules))) {
+    if (warning.message.find("no question") != std::string::npos) {
+      warnings.push_back(fmt::format("{}: {}", warning.where.line, warning.message));
+    }
+  }
+  EXPECT_EQ(warnings, (std::vector<std::string>{
+                          "10: rule 'saddle-refers' refers on the red flag 'saddle', but no question asks about it: "
+                          "add one with 'yes: {red-flag: saddle}', or `ask`, the screening and the safety net leave "
+                          "it out"}));
 }
 
 } // namespace

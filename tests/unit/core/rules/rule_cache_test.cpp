@@ -30,6 +30,17 @@ std::string portrait(const RuleSet& rules) {
   for (const Rule& rule : rules.rules()) {
     text += rule.id + "|" + describe(rule.when, rules) + "|" + rule.because + "|" + to_string(rule.origin) + "\n";
   }
+  for (const Question& question : rules.questions()) {
+    text += question.id + "|" + std::string(to_string(question.field)) + "|" + question.ask + "|" + question.sign +
+            "|" + (question.tier ? std::string(to_string(*question.tier)) : "-") + "|" + to_string(question.where);
+    for (ConceptId id : question.yes) {
+      text += "|" + rules.concepts()[id].id;
+    }
+    text += "\n";
+  }
+  for (const SafetyNetLine& line : rules.safety_net()) {
+    text += std::string(to_string(line.level)) + "|" + line.say + "|" + to_string(line.where) + "\n";
+  }
   return text;
 }
 
@@ -55,6 +66,8 @@ TEST(RuleCache, ReadsBackTheSameRuleSet) {
   const auto cached = deserialize_rule_set(serialize_rule_set(loaded, key), key);
   ASSERT_TRUE(cached.has_value());
   EXPECT_EQ(portrait(*cached), portrait(loaded));
+  EXPECT_FALSE(cached->questions().empty());
+  EXPECT_FALSE(cached->safety_net().empty());
   EXPECT_EQ(lint_rules(*cached).size(), lint_rules(loaded).size());
   for (const char* description : {"dull ache low in my back after sitting, knots under my shoulder blade",
                                   "fever and numb between my legs", "I take warfarin and my neck is stiff",

@@ -1,0 +1,123 @@
+#include "core/engine/screening.hpp"
+
+#include "core/engine/profile.hpp"
+#include "core/engine/recommendation.hpp"
+#include "core/rules/rule_loader.hpp"
+#include "test_support.hpp"
+
+#include <gtest/gtest.h>
+#include <string>
+#include <vector>
+
+namespace backrelief {
+namespace {
+
+using test_support::load_text;
+
+const char* const k_rules = R"(version: 1
+techniques:
+  - {id: swedish, name: Swedish, summary: Gentle strokes., pressure: [low, medium]}
+concepts:
+  - {id: fever, kind: condition, name: fever, phrases: [fever, a temperature]}
+  - {id: saddle-numbness, kind: red-flag, name: saddle numbness, phrases: [numb bum, numb groin]}
+  - {id: night-pain, kind: red-flag, name: night pain, phrases: [worse at night]}
+rules:
+  - {id: fever-refers, when: {condition: fever}, refer: urgent, because: Fever.}
+  - {id: saddle-refers, when: {red-flag: saddle-numbness}, refer: emergency, because: Saddle.}
+  - {id: night-refers, when: {red-flag: night-pain}, refer: urgent, because: Night.}
+safety-net:
+  - {level: emergency, say: Call now if you notice}
+  - {level: urgent, say: See a doctor today if you notice}
+questions:
+  - {id: saddle, ask: "Numb down there?", sign: numb bottom, yes: {red-flag: saddle-numbness}}
+  - {id: fever, ask: "A fever?", sign: a fever, yes: {condition: fever}}
+  - {id: night, ask: "Worse at night?", sign: night pain, yes: {red-flag: night-pain}}
+  - {id: area, field: area, ask: "Where?"}
+)";
+
+std::vector<std::string> ids(const std::vector<const Question*>& questions) {
+  std::vector<std::string> out;
+  for (const Question* question : questions) {
+    out.push_back(question->id);
+  }
+  return out;
+}
+
+using Ids = std::vector<std::string>;
+
+TEST(Screening, NothingSaidLeavesEverySignUnmentioned) {
+  const RuleSet rules = load_text(k_rules);
+  const Screening screening = screen(rules, make_profile(ProfileInput{}, rules));
+  EXPECT_EQ(ids(screening.reported), Ids{});
+  EXPECT_EQ(ids(screening.denied), Ids{});
+  EXPECT_EQ(ids(screening.not_mentioned), (Ids{"saddle", "fever", "night"}));
+}
+
+TEST(Screening, SortsTheWordsOfADescription) {
+  const RuleSet rules = load_text(k_rules);
+  ProfileInput input;
+  input.description = "no fever, but a numb bum";
+  const Screening screening = screen(rules, make_profile(input, rules));
+  EXPECT_EQ(ids(screening.reported), Ids{"saddle"});
+  EXPECT_EQ(ids(screening.denied), Ids{"fever"});
+  EXPECT_EQ(ids(screening.not_mentioned), Ids{"night"});
+}
+
+TEST(Screening, AMentionThatIsNotTheirsIsNeitherReportedNorDenied) {
+  const RuleSet rules = load_text(k_rules);
+  ProfileInput input;
+  input.description = "my son had a fever last week";
+  const Screening screening = screen(rules, make_profile(input, rules));
+  EXPECT_EQ(ids(screening.reported), Ids{});
+  EXPECT_EQ(ids(screening.denied), Ids{});
+}
+
+TEST(Screening, AnswersCountAndNotSureCountsAsYes) {
+  const RuleSet rules = load_text(k_rules);
+  ProfileInput input;
+  input.answers = {{"saddle", "no"}, {"night", "not sure"}};
+  const Profile profile = make_profile(input, rules);
+  const Screening screening = screen(rules, profile);
+  EXPECT_EQ(ids(screening.reported), Ids{"night"});
+  EXPECT_EQ(ids(screening.denied), Ids{"saddle"});
+  EXPECT_EQ(ids(screening.not_mentioned), Ids{"fever"});
+  const Recommendation result = recommend(rules, profile);
+  ASSERT_TRUE(result.referral.has_value());
+  EXPECT_EQ(result.referral->level, ReferralLevel::urgent);
+  EXPECT_EQ(ids(result.screening.reported), Ids{"night"});
+}
+
+TEST(Screening, WhatTheWordsReportANoDoesNotTakeBack) {
+  const RuleSet rules = load_text(k_rules);
+  ProfileInput input;
+  input.description = "my pain is worse at night";
+  input.answers = {{"night", "no"}};
+  const Profile profile = make_profile(input, rules);
+  EXPECT_EQ(ids(screen(rules, profile).reported), Ids{"night"});
+  EXPECT_TRUE(recommend(rules, profile).stopped_by_referral());
+}
+
+TEST(Screening, AnswersAreCheckedWithDidYouMean) {
+  const RuleSet rules = load_text(k_rules);
+  ProfileInput input;
+  input.answers = {{"sadle", "no"}, {"fever", "maybe"}, {"area", "yes"}, {"night", "yes"}, {"night", "no"}};
+  try {
+    make_profile(input, rules);
+    FAIL() << "the answers were accepted";
+  } catch (const Error& error) {
+    std::vector<std::string> lines;
+    for (const Diagnostic& diagnostic : error.diagnostics()) {
+      lines.push_back(to_string(diagnostic));
+    }
+    EXPECT_EQ(lines, (Ids{
+                         "answer: unknown question 'sadle' (did you mean 'saddle'?)",
+                         "answer: cannot read 'maybe' as an answer to 'fever': expected yes, no or not-sure",
+                         "answer: 'area' asks for the area, which is given as such, not as an answer; the questions "
+                         "answered yes or no are saddle, fever, night",
+                         "answer: 'night' is answered twice, yes and no: give one answer",
+                     }));
+  }
+}
+
+} // namespace
+} // namespace backrelief
