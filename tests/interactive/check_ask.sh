@@ -132,6 +132,17 @@ if screen plain | grep -q $'\e\\[[0-9;]*m'; then
   failures=$((failures + 1))
 fi
 
+# `recommend` with nothing given at a terminal offers the interview instead of four ties.
+tmux -S "$socket" new-session -d -s nothing -x 100 -y 50 \
+  env -i PATH=/usr/bin:/bin HOME="$work" XDG_CONFIG_HOME="$work/none" LC_ALL=C.UTF-8 TERM=dumb \
+  sh -c "'$binary' recommend; echo \$? > '$work/nothing.status'; sleep 30"
+wait_for nothing "Answer a few questions:   backrelief ask"
+status_is nothing 0
+if screen nothing | grep -q "Suggestions for"; then
+  echo "FAIL nothing: four ties were ranked"
+  failures=$((failures + 1))
+fi
+
 if ((failures)); then
   echo "$failures failures"
   exit 1

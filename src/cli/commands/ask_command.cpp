@@ -14,6 +14,7 @@
 #include "cli/output/output.hpp"
 #include "cli/output/text_wrap.hpp"
 #include "core/engine/recommendation.hpp"
+#include "core/engine/why_not.hpp"
 #include "core/model/duration.hpp"
 #include "core/util/file_text.hpp"
 #include "core/util/text_case.hpp"
@@ -352,7 +353,11 @@ private:
 int print_recommendation(const RuleSet& rules, const ProfileInput& input, const Settings& settings) {
   const Profile profile = make_profile_from_options(input, rules);
   const Recommendation recommendation = recommend(rules, profile);
-  const Answer answer{rules, profile, recommendation, nullptr};
+  std::vector<WhyNot> ties;
+  if (settings.format == "text") {
+    ties = tie_breaks(rules, profile, recommendation);
+  }
+  const Answer answer{rules, profile, recommendation, nullptr, &ties};
   OutputOptions output;
   output.top = settings.top;
   std::string text;

@@ -64,6 +64,14 @@ TechniqueId technique_named(const RuleSet& rules, const std::string& name) {
               fmt::format("--why-not: unknown technique '{}'{}", name, did_you_mean(name, rules.technique_names())));
 }
 
+// Nothing given at all: no description, preference, fact or answer, from the options or the
+// config file.
+bool nothing_known(const ProfileInput& input) {
+  return input.description.empty() && !input.pressure && input.goals.empty() && input.areas.empty() &&
+         input.conditions.empty() && input.avoid.empty() && !input.age && !input.duration && !input.intensity &&
+         input.answers.empty();
+}
+
 int status_of(const Recommendation& recommendation) {
   if (recommendation.stopped_by_referral()) {
     return k_exit_referral;
@@ -105,13 +113,25 @@ void run_recommend(RecommendOptions& options, int& status) {
     return;
   }
   settings.input.description = read_description(options.words);
+  if (!why_not_technique && nothing_known(settings.input) && isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0) {
+    // Four ties would say nothing; a person at a terminal is better helped by the interview.
+    write_stdout("Nothing is known about you yet, so every technique would rank the same.\n"
+                 "  Answer a few questions:   backrelief ask\n"
+                 "  Or describe the pain:     backrelief recommend \"dull ache low in my back after sitting\"\n"
+                 "  Or give a preference:     backrelief recommend --pressure low\n");
+    return;
+  }
   const Profile profile = make_profile_from_options(settings.input, rules);
   const Recommendation recommendation = recommend(rules, profile, output.trace ? Tracing::every_rule : Tracing::off);
   std::optional<WhyNot> place;
   if (why_not_technique) {
     place = why_not(rules, profile, recommendation, *why_not_technique);
   }
-  const Answer answer{rules, profile, recommendation, place ? &*place : nullptr};
+  std::vector<WhyNot> ties;
+  if (settings.format == "text" && !place) {
+    ties = tie_breaks(rules, profile, recommendation);
+  }
+  const Answer answer{rules, profile, recommendation, place ? &*place : nullptr, &ties};
   std::string text;
   if (settings.format == "json") {
     text = format_json(answer, output);

@@ -28,7 +28,8 @@ struct Answer {
   const RuleSet& rules;
   const Profile& profile;
   const Recommendation& recommendation;
-  const WhyNot* why_not = nullptr; ///< a technique's place explained (--why-not), worked out by the command
+  const WhyNot* why_not = nullptr;           ///< a technique's place explained (--why-not), worked out by the command
+  const std::vector<WhyNot>* ties = nullptr; ///< what tells apart the techniques tied first (text only)
 };
 
 /// Human-readable text: referral first, ranked list with score bars, aftercare, disclaimer.

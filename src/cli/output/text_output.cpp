@@ -145,6 +145,31 @@ private:
     if (count < result.suggestions.size()) {
       append_line(m_out, "    ({} more not shown; leave out --top to see them all)", result.suggestions.size() - count);
     }
+    ties();
+  }
+
+  // Techniques tied first are equally suited: say so, and what would tell them apart.
+  void ties() {
+    if (m_answer.ties == nullptr || m_answer.ties->empty()) {
+      return;
+    }
+    const Recommendation& result = m_answer.recommendation;
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i <= m_answer.ties->size(); ++i) {
+      names.push_back(name_of(result.suggestions[i].technique));
+    }
+    const std::string last = names.back();
+    names.pop_back();
+    separate();
+    append_line(m_out, "{} and {} are equally suited; the gentler is listed first.", fmt::join(names, ", "), last);
+    for (const WhyNot& tie : *m_answer.ties) {
+      const std::string& name = name_of(tie.technique);
+      if (tie.counterfactual) {
+        append_line(m_out, "  {}, {} would rank first.", change_phrase(*tie.counterfactual, m_answer.rules), name);
+      } else {
+        append_line(m_out, "  No preference would put {} first; a therapist can help you choose.", name);
+      }
+    }
   }
 
   void suggestion(const TechniqueOutcome& outcome, std::size_t width, double best) {

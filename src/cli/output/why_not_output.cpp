@@ -25,6 +25,8 @@ std::string_view standing_name(Standing standing) {
   return "ranked";
 }
 
+} // namespace
+
 // "With --pressure firm and without --goal relaxation"
 std::string change_phrase(const Counterfactual& counterfactual, const RuleSet& rules) {
   std::vector<std::string> adding;
@@ -43,6 +45,8 @@ std::string change_phrase(const Counterfactual& counterfactual, const RuleSet& r
   }
   return phrase;
 }
+
+namespace {
 
 std::vector<Contribution> with_sign(const std::vector<Contribution>& reasons, bool positive) {
   std::vector<Contribution> chosen;

@@ -12,6 +12,9 @@ namespace backrelief::cli {
 /// `removing` is set for a change that takes an option away.
 std::string describe_change(const PreferenceChange& change, const RuleSet& rules, bool& removing);
 
+/// The changes of a counterfactual as options: "With --pressure firm and without --goal relaxation".
+std::string change_phrase(const Counterfactual& counterfactual, const RuleSet& rules);
+
 /// The --why-not section of the text output: where the technique stands, what kept it down or
 /// out, and the counterfactual when there is one.
 std::string why_not_text(const Answer& answer, const WhyNot& why, const Palette& palette);

@@ -10,6 +10,7 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <utility>
 
 namespace backrelief {
 
@@ -268,8 +269,17 @@ std::vector<Diagnostic> lint_rules(const RuleSet& rules) {
   }
   lint_idioms(rules, warnings);
   lint_unasked_red_flags(rules, warnings);
-  // Ties go to the technique declared first, so a later one needs a positive weight somewhere.
-  for (TechniqueId id = 1; id < rules.techniques().size(); ++id) {
+  // Ties go to the gentlest technique (as the engine orders them), so every other one needs a
+  // positive weight somewhere.
+  const auto& techniques = rules.techniques();
+  const auto gentlest =
+      std::min_element(techniques.begin(), techniques.end(), [](const Technique& a, const Technique& b) {
+        return std::pair(a.pressure_min, a.pressure_max) < std::pair(b.pressure_min, b.pressure_max);
+      });
+  for (TechniqueId id = 0; id < techniques.size(); ++id) {
+    if (techniques.begin() + id == gentlest) {
+      continue;
+    }
     const bool can_gain = std::any_of(rules.rules().begin(), rules.rules().end(), [id](const Rule& rule) {
       return std::any_of(rule.weights.begin(), rule.weights.end(),
                          [id](const Weight& weight) { return weight.technique == id && weight.value > 0; });

@@ -4,6 +4,7 @@
 #include "core/rules/rule_set.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace backrelief {
 
@@ -121,9 +122,20 @@ Recommendation recommend(const RuleSet& rules, const Profile& profile, Tracing t
   for (TechniqueOutcome& outcome : outcomes) {
     (outcome.exclusions.empty() ? result.suggestions : result.excluded).push_back(std::move(outcome));
   }
-  // Highest score first; ties keep the order the techniques were declared in.
+  // Highest score first; a tie goes to the gentler technique, so that nothing known never puts
+  // the firmest work first: the lower bottom of its pressure range, then the lower top, then the
+  // order of declaration.
+  const auto& techniques = rules.techniques();
   std::stable_sort(result.suggestions.begin(), result.suggestions.end(),
-                   [](const TechniqueOutcome& a, const TechniqueOutcome& b) { return a.score > b.score; });
+                   [&techniques](const TechniqueOutcome& a, const TechniqueOutcome& b) {
+                     if (a.score != b.score) {
+                       return a.score > b.score;
+                     }
+                     const Technique& first = techniques[a.technique];
+                     const Technique& second = techniques[b.technique];
+                     return std::pair(first.pressure_min, first.pressure_max) <
+                            std::pair(second.pressure_min, second.pressure_max);
+                   });
   for (std::size_t i = 0; i < result.suggestions.size(); ++i) {
     result.suggestions[i].rank = static_cast<int>(i + 1);
   }

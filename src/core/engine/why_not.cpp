@@ -162,4 +162,13 @@ WhyNot why_not(const RuleSet& rules, const Profile& profile, const Recommendatio
   return answer;
 }
 
+std::vector<WhyNot> tie_breaks(const RuleSet& rules, const Profile& profile, const Recommendation& recommendation) {
+  std::vector<WhyNot> ties;
+  const auto& suggestions = recommendation.suggestions;
+  for (std::size_t i = 1; i < suggestions.size() && suggestions[i].score == suggestions.front().score; ++i) {
+    ties.push_back(why_not(rules, profile, recommendation, suggestions[i].technique));
+  }
+  return ties;
+}
+
 } // namespace backrelief

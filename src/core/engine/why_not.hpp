@@ -52,4 +52,9 @@ inline constexpr std::size_t k_max_preference_changes = 3;
 WhyNot why_not(const RuleSet& rules, const Profile& profile, const Recommendation& recommendation,
                TechniqueId technique);
 
+/// For each suggestion with the same score as the first (the engine puts the gentler first),
+/// what would rank it first instead: what tells the tied techniques apart. Empty when the first
+/// suggestion stands alone.
+std::vector<WhyNot> tie_breaks(const RuleSet& rules, const Profile& profile, const Recommendation& recommendation);
+
 } // namespace backrelief

@@ -58,10 +58,10 @@ const TechniqueOutcome& outcome_of(const Recommendation& result, const RuleSet& 
   throw std::logic_error("technique missing from the recommendation");
 }
 
-TEST(Recommend, WithoutRulesKeepsDeclarationOrder) {
+TEST(Recommend, WithoutRulesTheGentlestComeFirst) {
   const RuleSet rules = load_text(k_definitions);
   const Recommendation result = recommend(rules, make_profile(ProfileInput{}, rules));
-  EXPECT_EQ(ids_of(rules, result.suggestions), (std::vector<std::string>{"swedish", "deep-tissue", "myofascial"}));
+  EXPECT_EQ(ids_of(rules, result.suggestions), (std::vector<std::string>{"swedish", "myofascial", "deep-tissue"}));
   EXPECT_EQ(result.suggestions[0].rank, 1);
   EXPECT_EQ(result.suggestions[1].rank, 2);
   EXPECT_EQ(result.suggestions[2].rank, 3);
@@ -132,23 +132,30 @@ rules:
   ProfileInput input;
   input.avoid = {"swedish"};
   const Recommendation result = recommend(rules, make_profile(input, rules));
-  EXPECT_EQ(ids_of(rules, result.suggestions), (std::vector<std::string>{"deep-tissue", "myofascial"}));
+  EXPECT_EQ(ids_of(rules, result.suggestions), (std::vector<std::string>{"myofascial", "deep-tissue"}));
   ASSERT_EQ(ids_of(rules, result.excluded), std::vector<std::string>{"swedish"});
   ASSERT_EQ(result.excluded[0].exclusions.size(), 1U);
   EXPECT_EQ(result.excluded[0].exclusions[0].rule, nullptr);
   EXPECT_EQ(result.excluded[0].exclusions[0].text, "you asked to avoid it");
 }
 
-TEST(Recommend, TiesKeepDeclarationOrder) {
+TEST(Recommend, TiesGoToTheGentlerThenToDeclarationOrder) {
   const RuleSet rules = load_text(k_definitions + R"(
 rules:
   - {id: even, score: {myofascial: 2, deep-tissue: 2, swedish: 1}, because: a}
 )");
   const Recommendation result = recommend(rules, make_profile(ProfileInput{}, rules));
-  EXPECT_EQ(ids_of(rules, result.suggestions), (std::vector<std::string>{"deep-tissue", "myofascial", "swedish"}));
+  // Myofascial's range starts lower than deep tissue's, though it is declared later.
+  EXPECT_EQ(ids_of(rules, result.suggestions), (std::vector<std::string>{"myofascial", "deep-tissue", "swedish"}));
   EXPECT_EQ(result.suggestions[0].rank, 1);
   EXPECT_EQ(result.suggestions[1].rank, 2);
   EXPECT_EQ(result.suggestions[2].rank, 3);
+  const RuleSet same_range = load_text(k_definitions + R"(
+rules:
+  - {id: even, score: {myofascial: 2, swedish: 2}, because: a}
+)");
+  EXPECT_EQ(ids_of(same_range, recommend(same_range, make_profile(ProfileInput{}, same_range)).suggestions),
+            (std::vector<std::string>{"swedish", "myofascial", "deep-tissue"}));
 }
 
 TEST(Recommend, RecordsCautionsInRuleOrder) {

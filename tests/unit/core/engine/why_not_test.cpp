@@ -166,6 +166,23 @@ TEST_F(WhyNotShipped, FirstTechniqueHasNothingToChange) {
   EXPECT_FALSE(answer.counterfactual.has_value());
 }
 
+TEST_F(WhyNotShipped, TieBreaksSayWhatWouldPutEachTiedTechniqueFirst) {
+  // A general ache (Swedish +1) after long sitting (deep tissue +1): a tie, the gentler first.
+  const Profile tied = make_profile(make_input(std::nullopt, {}, {}, "a dull ache after sitting all day"), *s_rules);
+  const Recommendation result = recommend(*s_rules, tied);
+  ASSERT_GE(result.suggestions.size(), 2U);
+  ASSERT_EQ(result.suggestions[0].score, result.suggestions[1].score);
+  EXPECT_EQ(technique_id(result.suggestions[0].technique), "swedish");
+  const std::vector<WhyNot> ties = tie_breaks(*s_rules, tied, result);
+  ASSERT_EQ(ties.size(), 1U);
+  EXPECT_EQ(technique_id(ties[0].technique), "deep-tissue");
+  ASSERT_TRUE(ties[0].counterfactual.has_value());
+  EXPECT_GT(ties[0].counterfactual->score, ties[0].counterfactual->runner_up);
+
+  const Profile clear = make_profile(make_input("low"), *s_rules);
+  EXPECT_TRUE(tie_breaks(*s_rules, clear, recommend(*s_rules, clear)).empty());
+}
+
 TEST_F(WhyNotShipped, LowPressureDeepTissueNeedsFirmPressure) {
   const ProfileInput input = make_input("low");
   const Profile profile = make_profile(input, *s_rules);
