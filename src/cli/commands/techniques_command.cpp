@@ -39,12 +39,16 @@ void list(const RuleSet& rules) {
   }
 }
 
-void describe(const Technique& technique) {
+void describe(const RuleSet& rules, const Technique& technique) {
   print_stdout("{} ({})\n", technique.name, technique.id);
   if (!technique.aliases.empty()) {
     print_stdout("Also called: {}\n", fmt::join(technique.aliases, ", "));
   }
   print_stdout("Pressure: {}\n", pressure_range(technique));
+  for (const std::string& id : technique.traits) {
+    const Trait* trait = rules.find_trait(id);
+    print_stdout("Trait: {} ({})\n", id, trait != nullptr ? trait->name : "");
+  }
   print_stdout("\n{}\n", technique.summary);
   if (!technique.aftercare.empty()) {
     print_stdout("\nAftercare:\n");
@@ -66,7 +70,7 @@ int run_techniques(const TechniquesOptions& options) {
     throw Error(ErrorKind::invalid_input,
                 fmt::format("unknown technique '{}'{}", options.id, did_you_mean(options.id, rules.technique_names())));
   }
-  describe(rules.techniques()[*id]);
+  describe(rules, rules.techniques()[*id]);
   return k_exit_ok;
 }
 

@@ -269,6 +269,17 @@ std::vector<Diagnostic> lint_rules(const RuleSet& rules) {
   }
   lint_idioms(rules, warnings);
   lint_unasked_red_flags(rules, warnings);
+  // Contraindications are written against traits: a technique without any inherits none.
+  if (!rules.traits().empty()) {
+    for (const Technique& technique : rules.techniques()) {
+      if (technique.traits.empty()) {
+        warnings.push_back({technique.origin, fmt::format("technique '{}' has no traits, so no exclusion or caution "
+                                                          "written against a trait reaches it: say how it is done, "
+                                                          "e.g. 'traits: [{}]'",
+                                                          technique.id, rules.traits().front().id)});
+      }
+    }
+  }
   // Ties go to the gentlest technique (as the engine orders them), so every other one needs a
   // positive weight somewhere.
   const auto& techniques = rules.techniques();

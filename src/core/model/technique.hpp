@@ -21,7 +21,17 @@ struct Technique {
   Pressure pressure_min = Pressure::low;  ///< the lightest pressure it is given with
   Pressure pressure_max = Pressure::firm; ///< the firmest pressure it is given with
   std::vector<std::string> aftercare;     ///< what to do after a session
-  SourceLocation origin;                  ///< where it was defined
+  /// How it is done (deep-pressure, gliding-strokes...): rules written against a trait reach
+  /// every technique that has it, so a new technique inherits the shipped contraindications.
+  std::vector<std::string> traits;
+  SourceLocation origin; ///< where it was defined
+};
+
+/// A way of working that rules may name instead of a technique, as in `exclude: [deep-pressure]`.
+struct Trait {
+  std::string id;   ///< e.g. "deep-pressure"
+  std::string name; ///< what it means, e.g. "deep, sustained pressure"
+  SourceLocation origin;
 };
 
 } // namespace backrelief

@@ -6,6 +6,7 @@
 #include "core/rules/replacement.hpp"
 #include "core/util/edit_distance.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -14,7 +15,8 @@ namespace backrelief {
 namespace {
 
 const std::vector<std::string> k_technique_keys{"id",       "name",      "aliases", "summary",
-                                                "pressure", "aftercare", "replaces"};
+                                                "pressure", "aftercare", "traits",  "replaces"};
+const std::vector<std::string> k_trait_keys{"id", "name", "replaces"};
 const std::vector<std::string> k_required_technique_keys{"id", "name", "summary", "pressure"};
 const std::vector<std::string> k_concept_keys{"id",    "kind",        "name",     "aliases", "phrases", "patterns",
                                               "fuzzy", "report_only", "replaces", "counts",  "past",    "family"};
@@ -116,7 +118,42 @@ void check_names_free(YamlReader& reader, const YAML::Node& node, const RuleSet&
       reader.error(node, fmt::format("'{}' already names the technique '{}'", name, rules.techniques()[*other].id));
       good = false;
     }
+    // A rule's `exclude: [x]` must mean one thing: a technique or a trait, never both.
+    if (const Trait* trait = rules.find_trait(name)) {
+      reader.error(node, fmt::format("'{}' already names a trait (defined at {}); a technique needs another name", name,
+                                     to_string(trait->origin)));
+      good = false;
+    }
   }
+}
+
+std::vector<std::string> read_traits(YamlReader& reader, const Fields& fields, const RuleSet& rules, bool& good) {
+  std::vector<std::string> traits;
+  const YAML::Node* node = fields.find("traits");
+  if (node == nullptr) {
+    return traits;
+  }
+  auto items = reader.scalar_list(*node, "a trait");
+  if (!items) {
+    good = false;
+    return traits;
+  }
+  for (const YAML::Node& item : *items) {
+    auto name = reader.identifier(item, "a trait");
+    if (!name) {
+      good = false;
+    } else if (rules.find_trait(*name) == nullptr) {
+      reader.error(item, fmt::format("unknown trait '{}'{}; traits are defined under 'traits:'", *name,
+                                     did_you_mean(*name, rules.trait_ids())));
+      good = false;
+    } else if (std::find(traits.begin(), traits.end(), *name) != traits.end()) {
+      reader.error(item, fmt::format("trait '{}' is listed twice", *name));
+      good = false;
+    } else {
+      traits.push_back(*name);
+    }
+  }
+  return traits;
 }
 
 // A concept named by id under `key`; the vocabulary checks that it exists, once all are known.
@@ -230,6 +267,7 @@ void define_technique(YamlReader& reader, const YAML::Node& node, RuleSet& rules
       good = false;
     }
   }
+  technique.traits = read_traits(reader, *fields, rules, good);
   const bool replaces = read_replaces(reader, *fields, good);
   if (!good) {
     return;
@@ -254,6 +292,28 @@ void define_technique(YamlReader& reader, const YAML::Node& node, RuleSet& rules
   } else {
     rules.add_technique(std::move(technique));
   }
+}
+
+void define_trait(YamlReader& reader, const YAML::Node& node, RuleSet& rules) {
+  auto fields = reader.mapping(node, k_trait_keys, "a trait");
+  if (!fields) {
+    return;
+  }
+  bool good = reader.require(*fields, node, std::vector<std::string>{"id", "name"}, "a trait");
+  Trait trait;
+  trait.origin = reader.where(node);
+  trait.id = read_id(reader, *fields, "trait", good);
+  trait.name = read_text(reader, *fields, "name", "the trait's meaning", good);
+  const bool replaces = read_replaces(reader, *fields, good);
+  if (!good) {
+    return;
+  }
+  const Trait* existing = rules.find_trait(trait.id);
+  const Definition definition{"trait", trait.id, existing != nullptr ? &existing->origin : nullptr, replaces};
+  if (!allowed_by_replacement_policy(reader, node, definition, [&] { return rules.trait_ids(); })) {
+    return;
+  }
+  rules.put_trait(std::move(trait));
 }
 
 void define_concept(YamlReader& reader, const YAML::Node& node, RuleSet& rules) {

@@ -5,6 +5,9 @@
 
 namespace backrelief {
 
+/// Reads one entry of `traits:` and adds (or, with `replaces: true`, replaces) it.
+void define_trait(YamlReader& reader, const YAML::Node& node, RuleSet& rules);
+
 /// Reads one entry of `techniques:` and adds (or, with `replaces: true`, replaces) it.
 void define_technique(YamlReader& reader, const YAML::Node& node, RuleSet& rules);
 

@@ -16,7 +16,7 @@ namespace backrelief {
 namespace {
 
 // Bumped whenever the layout below, or any struct it writes, changes.
-constexpr std::uint32_t k_cache_format = 8;
+constexpr std::uint32_t k_cache_format = 9;
 // Written for "no concept" where a concept id may be absent.
 constexpr std::uint32_t k_no_concept = 0xffffffffU;
 constexpr std::string_view k_magic = "backrelief-rules-cache\n";
@@ -169,6 +169,7 @@ void write_technique(Writer& out, const Technique& technique) {
   out.u8(static_cast<std::uint8_t>(technique.pressure_min));
   out.u8(static_cast<std::uint8_t>(technique.pressure_max));
   out.texts(technique.aftercare);
+  out.texts(technique.traits);
   out.where(technique.origin);
 }
 
@@ -181,6 +182,7 @@ Technique read_technique(Reader& in) {
   technique.pressure_min = checked_enum(in.u8(), Pressure::firm);
   technique.pressure_max = checked_enum(in.u8(), Pressure::firm);
   technique.aftercare = in.texts();
+  technique.traits = in.texts();
   technique.origin = in.where();
   return technique;
 }
@@ -905,6 +907,12 @@ Question read_cached_question(Reader& in, std::size_t concepts) {
 
 std::string payload_of(const RuleSet& rules) {
   Writer out;
+  out.u32(static_cast<std::uint32_t>(rules.traits().size()));
+  for (const Trait& trait : rules.traits()) {
+    out.text(trait.id);
+    out.text(trait.name);
+    out.where(trait.origin);
+  }
   out.u32(static_cast<std::uint32_t>(rules.techniques().size()));
   for (const Technique& technique : rules.techniques()) {
     write_technique(out, technique);
@@ -944,6 +952,14 @@ RuleSet rule_set_of(std::string_view payload) {
   Reader in(payload);
   SetReader reader(in);
   RuleSet rules;
+  const std::size_t traits = in.count(8);
+  for (std::size_t i = 0; i < traits; ++i) {
+    Trait trait;
+    trait.id = in.text();
+    trait.name = in.text();
+    trait.origin = in.where();
+    rules.put_trait(std::move(trait));
+  }
   const std::size_t techniques = in.count(16);
   for (std::size_t i = 0; i < techniques; ++i) {
     rules.add_technique(read_technique(in));

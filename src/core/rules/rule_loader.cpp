@@ -18,9 +18,9 @@ namespace backrelief {
 
 namespace {
 
-const std::vector<std::string> k_top_keys{"version",   "techniques",   "concepts",     "word-sets",
-                                          "modifiers", "word-classes", "number-words", "vocabulary",
-                                          "rules",     "disable",      "questions",    "safety-net"};
+const std::vector<std::string> k_top_keys{"version",   "traits",       "techniques",   "concepts",   "word-sets",
+                                          "modifiers", "word-classes", "number-words", "vocabulary", "rules",
+                                          "disable",   "questions",    "safety-net"};
 
 std::string read_file(const std::filesystem::path& path, const RuleLimits& limits) {
   std::error_code error;
@@ -59,7 +59,12 @@ public:
         documents.push_back(std::move(*document));
       }
     }
-    // Definitions first, from every file, so a rule may use a concept defined in a later file.
+    // Definitions first, from every file, so a rule may use a concept defined in a later file;
+    // traits before techniques, which name them.
+    for (const Document& document : documents) {
+      read_section(document, "traits",
+                   [this](YamlReader& reader, const YAML::Node& node) { define_trait(reader, node, m_rules); });
+    }
     for (const Document& document : documents) {
       read_section(document, "techniques",
                    [this](YamlReader& reader, const YAML::Node& node) { define_technique(reader, node, m_rules); });

@@ -63,8 +63,8 @@ public:
       good = good && value;
       parsed.replaces = value.value_or(false);
     }
-    if (good && rule.weights.empty() && rule.excludes.empty() && rule.cautions.empty() && !rule.referral &&
-        rule.advice.empty()) {
+    if (good && !m_named_trait && rule.weights.empty() && rule.excludes.empty() && rule.cautions.empty() &&
+        !rule.referral && rule.advice.empty()) {
       m_reader.error(node, fmt::format("rule '{}' has no effect: give at least one of score, exclude, "
                                        "caution, refer or advice",
                                        rule.id));
@@ -83,92 +83,117 @@ private:
     return true;
   }
 
-  std::optional<TechniqueId> technique(const YAML::Node& node) {
+  /// What a key of score, exclude or caution names: one technique, or every technique with a trait.
+  struct Target {
+    std::vector<TechniqueId> techniques;
+    bool trait = false;
+  };
+
+  std::optional<Target> target(const YAML::Node& node) {
     if (!node.IsScalar()) {
-      m_reader.error(node, fmt::format("expected a technique id, found {}", describe_node(node)));
+      m_reader.error(node, fmt::format("expected a technique id or a trait, found {}", describe_node(node)));
       return std::nullopt;
     }
     if (auto id = m_rules.find_technique(node.Scalar())) {
-      return id;
+      return Target{{*id}, false};
     }
-    const auto names = m_rules.technique_names();
-    m_reader.error(node, fmt::format("unknown technique '{}'{}", node.Scalar(), did_you_mean(node.Scalar(), names)));
+    if (m_rules.find_trait(node.Scalar()) != nullptr) {
+      m_named_trait = true;
+      return Target{m_rules.techniques_with(node.Scalar()), true};
+    }
+    auto names = m_rules.technique_names();
+    const auto traits = m_rules.trait_ids();
+    names.insert(names.end(), traits.begin(), traits.end());
+    m_reader.error(node, fmt::format("unknown technique{} '{}'{}", traits.empty() ? "" : " or trait", node.Scalar(),
+                                     did_you_mean(node.Scalar(), names)));
     return std::nullopt;
   }
 
-  bool read_weights(const YAML::Node& node, Rule& rule) {
+  // A technique named by its id takes that entry; one reached only through its traits takes the
+  // first of its traits written, so a technique with two listed traits is not counted twice.
+  template <typename Entry, typename Make>
+  bool read_targets(const YAML::Node& node, std::string_view key, std::string_view value_name, std::vector<Entry>& out,
+                    Make make) {
     if (!node.IsMap()) {
-      m_reader.error(node, fmt::format("expected 'score' as a mapping of technique ids to numbers, found {}",
-                                       describe_node(node)));
+      m_reader.error(node, fmt::format("expected '{}' as a mapping of technique ids or traits to {}, found {}", key,
+                                       value_name, describe_node(node)));
       return false;
     }
     bool good = true;
+    std::vector<std::pair<Target, YAML::Node>> by_trait;
+    std::vector<std::string> seen;
     for (auto it = node.begin(); it != node.end(); ++it) {
-      auto id = technique(it->first);
-      auto value = m_reader.number(it->second, "a score");
-      if (!id || !value) {
+      auto chosen = target(it->first);
+      auto entry = chosen ? make(it->second) : std::nullopt;
+      if (!chosen || !entry) {
         good = false;
         continue;
       }
-      if (has_weight(rule, *id)) {
-        m_reader.error(it->first, fmt::format("duplicate technique '{}' in score", it->first.Scalar()));
+      const bool repeated = chosen->trait ? std::find(seen.begin(), seen.end(), it->first.Scalar()) != seen.end()
+                                          : std::any_of(out.begin(), out.end(), [&](const Entry& earlier) {
+                                              return earlier.technique == chosen->techniques.front();
+                                            });
+      if (repeated) {
+        m_reader.error(it->first, fmt::format("duplicate {} '{}' in {}", chosen->trait ? "trait" : "technique",
+                                              it->first.Scalar(), key));
         good = false;
         continue;
       }
-      rule.weights.push_back({*id, *value});
+      seen.push_back(it->first.Scalar());
+      if (chosen->trait) {
+        by_trait.emplace_back(std::move(*chosen), it->second);
+      } else {
+        entry->technique = chosen->techniques.front();
+        out.push_back(std::move(*entry));
+      }
+    }
+    for (const auto& [chosen, value] : by_trait) {
+      for (TechniqueId id : chosen.techniques) {
+        const bool taken =
+            std::any_of(out.begin(), out.end(), [id](const Entry& entry) { return entry.technique == id; });
+        if (!taken) {
+          auto entry = make(value);
+          entry->technique = id;
+          out.push_back(std::move(*entry));
+        }
+      }
     }
     return good;
   }
 
-  static bool has_weight(const Rule& rule, TechniqueId id) {
-    for (const Weight& weight : rule.weights) {
-      if (weight.technique == id) {
-        return true;
-      }
-    }
-    return false;
+  bool read_weights(const YAML::Node& node, Rule& rule) {
+    return read_targets(node, "score", "numbers", rule.weights, [this](const YAML::Node& value) {
+      auto number = m_reader.number(value, "a score");
+      return number ? std::optional(Weight{0, *number}) : std::nullopt;
+    });
   }
 
   bool read_excludes(const YAML::Node& node, Rule& rule) {
-    auto items = m_reader.scalar_list(node, "a technique id to exclude");
+    auto items = m_reader.scalar_list(node, "a technique id or trait to exclude");
     if (!items) {
       return false;
     }
     bool good = true;
     for (const YAML::Node& item : *items) {
-      if (auto id = technique(item)) {
-        rule.excludes.push_back(*id);
-      } else {
+      auto chosen = target(item);
+      if (!chosen) {
         good = false;
+        continue;
+      }
+      for (TechniqueId id : chosen->techniques) {
+        if (std::find(rule.excludes.begin(), rule.excludes.end(), id) == rule.excludes.end()) {
+          rule.excludes.push_back(id);
+        }
       }
     }
     return good;
   }
 
   bool read_cautions(const YAML::Node& node, Rule& rule) {
-    if (!node.IsMap()) {
-      m_reader.error(node, fmt::format("expected 'caution' as a mapping of technique ids to notes, found {}",
-                                       describe_node(node)));
-      return false;
-    }
-    bool good = true;
-    for (auto it = node.begin(); it != node.end(); ++it) {
-      auto id = technique(it->first);
-      auto text = m_reader.text(it->second, "a caution");
-      if (!id || !text) {
-        good = false;
-        continue;
-      }
-      const bool repeated = std::any_of(rule.cautions.begin(), rule.cautions.end(),
-                                        [&id](const Caution& caution) { return caution.technique == *id; });
-      if (repeated) {
-        m_reader.error(it->first, fmt::format("duplicate technique '{}' in caution", it->first.Scalar()));
-        good = false;
-        continue;
-      }
-      rule.cautions.push_back({*id, *text});
-    }
-    return good;
+    return read_targets(node, "caution", "notes", rule.cautions, [this](const YAML::Node& value) {
+      auto text = m_reader.text(value, "a caution");
+      return text ? std::optional(Caution{0, *text}) : std::nullopt;
+    });
   }
 
   bool read_referral(const YAML::Node& node, Rule& rule) {
@@ -208,6 +233,7 @@ private:
 
   YamlReader& m_reader;
   const RuleSet& m_rules;
+  bool m_named_trait = false; ///< an effect named a trait, which may have no technique yet
 };
 
 } // namespace

@@ -150,6 +150,42 @@ void RuleSet::put_word_set(WordSet set) {
   m_word_sets.push_back(std::move(set));
 }
 
+const Trait* RuleSet::find_trait(std::string_view id) const {
+  const auto found =
+      std::find_if(m_traits.begin(), m_traits.end(), [id](const Trait& trait) { return trait.id == id; });
+  return found == m_traits.end() ? nullptr : &*found;
+}
+
+std::vector<std::string> RuleSet::trait_ids() const {
+  std::vector<std::string> ids;
+  ids.reserve(m_traits.size());
+  for (const Trait& trait : m_traits) {
+    ids.push_back(trait.id);
+  }
+  return ids;
+}
+
+std::vector<TechniqueId> RuleSet::techniques_with(std::string_view trait) const {
+  std::vector<TechniqueId> ids;
+  for (std::size_t i = 0; i < m_techniques.size(); ++i) {
+    const auto& traits = m_techniques[i].traits;
+    if (std::find(traits.begin(), traits.end(), trait) != traits.end()) {
+      ids.push_back(static_cast<TechniqueId>(i));
+    }
+  }
+  return ids;
+}
+
+void RuleSet::put_trait(Trait trait) {
+  for (Trait& existing : m_traits) {
+    if (existing.id == trait.id) {
+      existing = std::move(trait);
+      return;
+    }
+  }
+  m_traits.push_back(std::move(trait));
+}
+
 const Question* RuleSet::find_question(std::string_view id) const {
   const auto found = std::find_if(m_questions.begin(), m_questions.end(),
                                   [id](const Question& question) { return question.id == id; });

@@ -23,6 +23,8 @@ class RuleSet {
 public:
   /// Techniques in declaration order; a TechniqueId indexes this.
   [[nodiscard]] const std::vector<Technique>& techniques() const { return m_techniques; }
+  /// Traits in declaration order.
+  [[nodiscard]] const std::vector<Trait>& traits() const { return m_traits; }
   /// Concepts in declaration order; a ConceptId indexes this.
   [[nodiscard]] const std::vector<Concept>& concepts() const { return m_concepts; }
   /// The active rules in load order (disabled rules left out).
@@ -63,6 +65,12 @@ public:
   [[nodiscard]] std::optional<ConceptId> find_concept(ConceptKind kind, std::string_view name) const;
   /// Finds a concept of any kind by id.
   [[nodiscard]] std::optional<ConceptId> find_concept(std::string_view id) const;
+  /// Finds a trait by id (exactly as written, like every id in a rule file), or null.
+  [[nodiscard]] const Trait* find_trait(std::string_view id) const;
+  /// Every trait id, for suggestions.
+  [[nodiscard]] std::vector<std::string> trait_ids() const;
+  /// The techniques that have a trait, in declaration order.
+  [[nodiscard]] std::vector<TechniqueId> techniques_with(std::string_view trait) const;
   /// Finds a word set by id, or null.
   [[nodiscard]] const WordSet* find_word_set(std::string_view id) const;
   /// Every word set id, for suggestions.
@@ -81,6 +89,8 @@ public:
   /// Every active rule id, for suggestions.
   [[nodiscard]] std::vector<std::string> rule_ids() const;
 
+  /// Adds a trait, or replaces the one with the same id in place.
+  void put_trait(Trait trait);
   /// Adds a technique; the caller has checked the id is new.
   TechniqueId add_technique(Technique technique);
   /// Replaces the technique with the same id.
@@ -110,6 +120,7 @@ public:
 
 private:
   std::vector<Technique> m_techniques;
+  std::vector<Trait> m_traits;
   std::vector<Concept> m_concepts;
   std::vector<Rule> m_rules;
   std::vector<WordSet> m_word_sets;

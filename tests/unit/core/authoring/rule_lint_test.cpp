@@ -135,5 +135,26 @@ questions:
                           "it out"}));
 }
 
+TEST(RuleLint, ATechniqueWithoutTraitsIsWarnedAboutWhenTraitsExist) {
+  const std::string with_traits = R"(version: 1
+traits:
+  - {id: gliding, name: gliding strokes}
+techniques:
+  - {id: gentle, name: Gentle, pressure: low, summary: Light., traits: [gliding]}
+  - {id: stones, name: Stones, pressure: low, summary: Hot.}
+rules:
+  - {id: s, score: {stones: 1}, because: b, source: s}
+)";
+  std::vector<std::string> warnings;
+  for (const Diagnostic& warning : lint_rules(load_text(with_traits))) {
+    warnings.push_back(warning.message);
+  }
+  EXPECT_EQ(warnings, (std::vector<std::string>{
+                          "technique 'stones' has no traits, so no exclusion or caution written against a trait "
+                          "reaches it: say how it is done, e.g. 'traits: [gliding]'"}));
+  // Rule files that define no traits at all are not asked for them.
+  EXPECT_TRUE(warnings_of("").empty());
+}
+
 } // namespace
 } // namespace backrelief

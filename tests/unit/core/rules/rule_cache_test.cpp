@@ -21,7 +21,14 @@ std::vector<RuleSource> shipped_sources() {
 std::string portrait(const RuleSet& rules) {
   std::string text;
   for (const Technique& technique : rules.techniques()) {
-    text += technique.id + "|" + technique.name + "|" + technique.summary + "|" + to_string(technique.origin) + "\n";
+    text += technique.id + "|" + technique.name + "|" + technique.summary + "|" + to_string(technique.origin);
+    for (const std::string& trait : technique.traits) {
+      text += "|" + trait;
+    }
+    text += "\n";
+  }
+  for (const Trait& trait : rules.traits()) {
+    text += trait.id + "|" + trait.name + "|" + to_string(trait.origin) + "\n";
   }
   for (const Concept& entry : rules.concepts()) {
     text += entry.id + "|" + entry.name + "|" + std::to_string(entry.phrases.size()) + "|" +

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fmt/format.h>
 #include <fstream>
 #include <gtest/gtest.h>
 #include <string>
@@ -187,6 +188,92 @@ TEST(LoadRules, UnknownTechniqueIdInEveryPlace) {
                 "test.yaml:7:32: unknown technique 'deep-tisue' (did you mean 'deep-tissue'?)",
                 "test.yaml:8:23: unknown technique 'swedis' (did you mean 'swedish'?)",
             }));
+}
+
+// Eleven lines: three traits, and three techniques with them; a test appending starts at 12.
+const std::string k_traits = R"(version: 1
+traits:
+  - {id: deep-pressure, name: deep pressure}
+  - {id: gliding, name: gliding strokes}
+  - {id: heat, name: heat}
+techniques:
+  - {id: swedish, name: Swedish, summary: s, pressure: low, traits: [gliding]}
+  - {id: deep-tissue, name: Deep tissue, summary: d, pressure: firm, traits: deep-pressure}
+  - {id: hot-stone, name: Hot stone, summary: h, pressure: [medium, firm], traits: [gliding, deep-pressure, heat]}
+concepts:
+  - {id: pregnancy, kind: condition, name: pregnancy}
+)";
+
+std::vector<std::string> ids_of(const RuleSet& rules, const std::vector<TechniqueId>& techniques) {
+  std::vector<std::string> ids;
+  for (TechniqueId id : techniques) {
+    ids.push_back(rules.techniques()[id].id);
+  }
+  return ids;
+}
+
+TEST(LoadRules, ATraitReachesEveryTechniqueThatHasIt) {
+  const RuleSet rules = load_text(k_traits + R"(rules:
+  - {id: x, when: {condition: pregnancy}, exclude: [deep-pressure], because: b}
+)");
+  EXPECT_EQ(ids_of(rules, rules.rules()[0].excludes), (std::vector<std::string>{"deep-tissue", "hot-stone"}));
+  EXPECT_EQ(rules.techniques()[2].traits, (std::vector<std::string>{"gliding", "deep-pressure", "heat"}));
+  EXPECT_EQ(ids_of(rules, rules.techniques_with("heat")), std::vector<std::string>{"hot-stone"});
+}
+
+TEST(LoadRules, AnIdBeatsATraitAndTheFirstTraitWrittenBeatsTheRest) {
+  const RuleSet rules = load_text(k_traits + R"(rules:
+  - id: x
+    score: {deep-pressure: -3, gliding: 2, swedish: 5}
+    caution: {gliding: Light., hot-stone: Stones cool first.}
+    because: b
+)");
+  const Rule& rule = rules.rules()[0];
+  std::vector<std::string> weights;
+  for (const Weight& weight : rule.weights) {
+    weights.push_back(fmt::format("{}={:g}", rules.techniques()[weight.technique].id, weight.value));
+  }
+  EXPECT_EQ(weights, (std::vector<std::string>{"swedish=5", "deep-tissue=-3", "hot-stone=-3"}));
+  std::vector<std::string> cautions;
+  for (const Caution& caution : rule.cautions) {
+    cautions.push_back(rules.techniques()[caution.technique].id + ": " + caution.text);
+  }
+  EXPECT_EQ(cautions, (std::vector<std::string>{"hot-stone: Stones cool first.", "swedish: Light."}));
+}
+
+TEST(LoadRules, ATraitNoTechniqueHasYetIsStillAnEffect) {
+  const RuleSet rules = load_text(R"(version: 1
+traits:
+  - {id: heat, name: heat}
+techniques:
+  - {id: swedish, name: Swedish, summary: s, pressure: low}
+rules:
+  - {id: x, exclude: [heat], because: b}
+)");
+  ASSERT_EQ(rules.rules().size(), 1U);
+  EXPECT_TRUE(rules.rules()[0].excludes.empty());
+}
+
+TEST(LoadRules, TraitsAreCheckedWithDidYouMean) {
+  EXPECT_EQ(
+      load_errors(R"(version: 1
+traits:
+  - {id: gliding, name: gliding strokes}
+  - {id: heat, name: heat}
+techniques:
+  - {id: a, name: A, summary: a, pressure: low, traits: [glidng, heat, heat]}
+  - {id: heat, name: Heat, summary: h, pressure: low}
+  - {id: swedish, name: Swedish, summary: s, pressure: low, traits: gliding}
+rules:
+  - {id: x, exclude: [deep-presure], caution: {gliding: a, swedish: b, gliding: c}, because: b}
+)"),
+      (std::vector<std::string>{
+          "test.yaml:6:58: unknown trait 'glidng' (did you mean 'gliding'?); traits are defined under 'traits:'",
+          "test.yaml:6:72: trait 'heat' is listed twice",
+          "test.yaml:7:5: 'heat' already names a trait (defined at test.yaml:4:5); a technique needs another name",
+          "test.yaml:10:23: unknown technique or trait 'deep-presure'",
+          "test.yaml:10:72: duplicate trait 'gliding' in caution",
+      }));
 }
 
 TEST(LoadRules, TechniqueAliasesAndCaseAreAcceptedInRules) {
