@@ -92,9 +92,23 @@ wait_for full "in your own words"
 type_line full "tight after sitting all day"
 wait_for full "Suggestions for: low pressure; lower back; relaxation"
 wait_for full " 1  Swedish massage"
+wait_for full "Tell your therapist:"
 status_is full 0
 if screen full | grep -q $'\e\\[[0-9;]*m'; then
   echo "FAIL full: colour despite NO_COLOR"
+  failures=$((failures + 1))
+fi
+
+# An urgent sign (a fever, the tenth question) lets the warning signs finish, then refers with
+# status 3 and asks nothing about preferences.
+start urgent dumb
+for _ in $(seq 9); do type_line urgent "n"; done
+type_line urgent "y"
+for _ in $(seq $((signs - 10))); do type_line urgent "n"; done
+wait_for urgent "See a clinician before any massage (urgent)"
+status_is urgent 3
+if screen urgent | grep -q "Where does it hurt?"; then
+  echo "FAIL urgent: preferences were asked after an urgent referral"
   failures=$((failures + 1))
 fi
 

@@ -52,6 +52,8 @@ public:
     m_json.value(evidence_summary()).end_array();
     m_json.key("screening");
     screening();
+    m_json.key("for_therapist");
+    for_therapist();
     m_json.member("disclaimer", disclaimer());
     if (m_answer.why_not != nullptr) {
       m_json.key("why_not");
@@ -99,6 +101,29 @@ private:
       m_json.key(m_rules.questions()[given.question].id).identifier(to_string(given.answer));
     }
     m_json.end_object().end_object();
+  }
+
+  void for_therapist() {
+    const auto& note = m_answer.recommendation.for_therapist;
+    if (!note) {
+      m_json.null();
+      return;
+    }
+    m_json.begin_object().key("technique").identifier(m_rules.techniques()[note->technique].id);
+    m_json.key("areas");
+    ids(note->areas);
+    if (note->pressure) {
+      m_json.key("pressure").identifier(to_string(*note->pressure));
+    } else {
+      m_json.key("pressure").null();
+    }
+    m_json.key("conditions");
+    ids(note->conditions);
+    m_json.key("cautions").begin_array();
+    for (const std::string_view caution : note->cautions) {
+      m_json.value(caution);
+    }
+    m_json.end_array().end_object();
   }
 
   void screening() {

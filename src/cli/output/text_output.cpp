@@ -249,6 +249,36 @@ private:
     }
   }
 
+  // What to say at the door, for the first suggestion.
+  void for_therapist() {
+    const auto& note = m_answer.recommendation.for_therapist;
+    if (!note || m_answer.recommendation.stopped_by_referral()) {
+      return;
+    }
+    const auto names = [this](const std::vector<ConceptId>& ids) {
+      std::vector<std::string_view> out;
+      for (ConceptId id : ids) {
+        out.push_back(m_answer.rules.concepts()[id].name);
+      }
+      return fmt::format("{}", fmt::join(out, "; "));
+    };
+    separate();
+    append_line(m_out, "{}", m_palette.paint(m_palette.heading, "Tell your therapist:"));
+    append_line(m_out, "  You would like: {}", name_of(note->technique));
+    if (!note->areas.empty()) {
+      append_line(m_out, "  Where it hurts: {}", names(note->areas));
+    }
+    if (note->pressure) {
+      append_line(m_out, "  Pressure: {}", to_string(*note->pressure));
+    }
+    if (!note->conditions.empty()) {
+      append_line(m_out, "  Health and medicines: {}", names(note->conditions));
+    }
+    for (const std::string_view caution : note->cautions) {
+      append_line(m_out, "  {} {}", m_palette.paint(m_palette.caution, "!"), caution);
+    }
+  }
+
   void closing() {
     const Recommendation& result = m_answer.recommendation;
     separate();
@@ -267,6 +297,7 @@ private:
         append_line(m_out, "  - {}", advice);
       }
     }
+    for_therapist();
     separate();
     append_line(m_out, "{}", evidence_summary());
     append_line(m_out, "{}", m_palette.paint(m_palette.muted, disclaimer()));

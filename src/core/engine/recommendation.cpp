@@ -140,6 +140,14 @@ Recommendation recommend(const RuleSet& rules, const Profile& profile, Tracing t
     result.suggestions[i].rank = static_cast<int>(i + 1);
   }
   result.screening = screen(rules, profile);
+  if (!result.suggestions.empty()) {
+    const TechniqueOutcome& first = result.suggestions.front();
+    std::vector<std::string_view> cautions;
+    for (const Note& caution : first.cautions) {
+      cautions.push_back(caution.text);
+    }
+    result.for_therapist = therapist_note(rules, profile, first.technique, cautions);
+  }
   return result;
 }
 

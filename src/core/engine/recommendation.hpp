@@ -2,6 +2,7 @@
 
 #include "core/engine/profile.hpp"
 #include "core/engine/screening.hpp"
+#include "core/engine/therapist_note.hpp"
 #include "core/model/condition.hpp"
 #include "core/model/rule.hpp"
 
@@ -61,9 +62,10 @@ struct Recommendation {
   std::vector<TechniqueOutcome> suggestions; ///< suitable techniques, best first
   std::vector<TechniqueOutcome> excluded;    ///< vetoed techniques, in declaration order
   std::optional<ReferralOutcome> referral;
-  std::vector<std::string_view> advice; ///< general advice lines, in rule order, no repeats
-  std::vector<RuleTrace> trace;         ///< with Tracing::every_rule: one entry per active rule, in order
-  Screening screening;                  ///< where each warning sign the rules ask about stands
+  std::vector<std::string_view> advice;       ///< general advice lines, in rule order, no repeats
+  std::vector<RuleTrace> trace;               ///< with Tracing::every_rule: one entry per active rule, in order
+  Screening screening;                        ///< where each warning sign the rules ask about stands
+  std::optional<TherapistNote> for_therapist; ///< what to say at the door; none without a suggestion
 
   /// True when an emergency or urgent referral stopped every suggestion.
   [[nodiscard]] bool stopped_by_referral() const { return referral && referral->level != ReferralLevel::routine; }

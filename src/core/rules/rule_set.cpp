@@ -281,12 +281,39 @@ bool RuleSet::disable_rule(std::string_view id, const SourceLocation& where) {
 
 // A word that can send someone to a clinician gets the red-flag caution in the text analyser,
 // whatever its kind ("fever" is a condition).
+namespace {
+
+// True when the condition holds for a profile that affirms this one concept and nothing else:
+// no other fact, no pressure, no number.
+bool holds_with_only(const Condition& condition, ConceptId id) {
+  switch (condition.kind) {
+  case Condition::Kind::all:
+    return std::all_of(condition.children.begin(), condition.children.end(),
+                       [id](const Condition& child) { return holds_with_only(child, id); });
+  case Condition::Kind::any:
+    return std::any_of(condition.children.begin(), condition.children.end(),
+                       [id](const Condition& child) { return holds_with_only(child, id); });
+  case Condition::Kind::negation:
+    return !condition.children.empty() && !holds_with_only(condition.children.front(), id);
+  case Condition::Kind::concept_:
+    return std::find(condition.concepts.begin(), condition.concepts.end(), id) != condition.concepts.end();
+  case Condition::Kind::pressure:
+  case Condition::Kind::number:
+    return false;
+  }
+  return false;
+}
+
+} // namespace
+
 void mark_referral_concepts(RuleSet& rules) {
   for (const Rule& rule : rules.rules()) {
     const bool guards = !rule.excludes.empty() || !rule.cautions.empty();
     for (ConceptId id : concepts_in(rule.when)) {
-      // A routine referral is no red flag: "could it be sciatica?" may stay a question.
-      if (rule.referral && rule.referral->level != ReferralLevel::routine) {
+      // A routine referral is no red flag: "could it be sciatica?" may stay a question. Nor is a
+      // concept that refers only together with others: "could it be cancer?" is a worry, and
+      // cancer refers only with pain that is new or has changed.
+      if (rule.referral && rule.referral->level != ReferralLevel::routine && holds_with_only(rule.when, id)) {
         rules.vocabulary().mark_red_flag(id);
       }
       // A health condition behind an exclusion or caution is stated even inside a question:

@@ -137,9 +137,9 @@ private:
   std::unordered_map<std::string, std::size_t> m_rule_index;
 };
 
-/// Marks in the vocabulary the concepts that referral rules ask for (red flags, never made
-/// hypothetical) and the conditions behind exclusions and cautions (stated even in a question).
-/// The loader calls it once every rule is in place.
+/// Marks in the vocabulary the concepts that refer on their own, by an emergency or urgent rule
+/// that needs nothing else (red flags, never made hypothetical) and the conditions behind exclusions and cautions
+/// (stated even in a question). The loader calls it once every rule is in place.
 void mark_referral_concepts(RuleSet& rules);
 
 /// Gives each warning-sign question the strongest referral that a rule asking for one of its
