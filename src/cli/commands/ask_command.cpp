@@ -149,8 +149,15 @@ public:
   }
 
 private:
+  // Wrapped at word boundaries to the terminal, so a long question never breaks inside a word;
+  // a prompt keeps its trailing space, where the answer is typed.
   void say(std::string_view text) {
-    write_stdout(text);
+    const bool prompt = text.ends_with(' ');
+    std::string wrapped = wrap_text(text, output_width(stdout));
+    if (prompt && !wrapped.ends_with(' ')) {
+      wrapped += ' ';
+    }
+    write_stdout(wrapped);
     flush_stdout();
   }
 

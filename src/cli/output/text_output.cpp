@@ -193,7 +193,8 @@ private:
     if (!m_options.explain && outcome.reasons.size() > reasons.size()) {
       append_line(m_out, "    {}",
                   m_palette.paint(m_palette.muted,
-                                  fmt::format("(and {} more reasons)", outcome.reasons.size() - reasons.size())));
+                                  fmt::format("(and {} more {})", outcome.reasons.size() - reasons.size(),
+                                              outcome.reasons.size() - reasons.size() == 1 ? "reason" : "reasons")));
     }
     for (const Note& caution : outcome.cautions) {
       append_line(m_out, "    {} {}{}", m_palette.paint(m_palette.caution, "!"), caution.text,
