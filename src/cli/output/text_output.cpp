@@ -258,6 +258,7 @@ private:
     }
     const auto names = [this](const std::vector<ConceptId>& ids) {
       std::vector<std::string_view> out;
+      out.reserve(ids.size());
       for (ConceptId id : ids) {
         out.push_back(m_answer.rules.concepts()[id].name);
       }

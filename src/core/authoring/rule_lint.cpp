@@ -287,8 +287,9 @@ std::vector<Diagnostic> lint_rules(const RuleSet& rules) {
       std::min_element(techniques.begin(), techniques.end(), [](const Technique& a, const Technique& b) {
         return std::pair(a.pressure_min, a.pressure_max) < std::pair(b.pressure_min, b.pressure_max);
       });
-  for (TechniqueId id = 0; id < techniques.size(); ++id) {
-    if (techniques.begin() + id == gentlest) {
+  for (std::size_t index = 0; index < techniques.size(); ++index) {
+    const auto id = static_cast<TechniqueId>(index);
+    if (techniques.begin() + static_cast<std::ptrdiff_t>(index) == gentlest) {
       continue;
     }
     const bool can_gain = std::any_of(rules.rules().begin(), rules.rules().end(), [id](const Rule& rule) {

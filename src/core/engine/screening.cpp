@@ -33,6 +33,7 @@ bool denied(const Question& question, std::size_t index, const Profile& profile)
 Screening screen(const RuleSet& rules, const Profile& profile) {
   Screening screening;
   const auto& questions = rules.questions();
+  screening.not_mentioned.reserve(questions.size()); // most signs, for most people
   for (std::size_t i = 0; i < questions.size(); ++i) {
     const Question& question = questions[i];
     if (question.field != QuestionField::sign) {
