@@ -51,10 +51,6 @@ extern "C" void interview_interrupted(int /*signal*/) {
   _exit(128 + SIGINT);
 }
 
-ColorMode color_mode_named(std::string_view name) {
-  return name == "always" ? ColorMode::always : name == "never" ? ColorMode::never : ColorMode::automatic;
-}
-
 std::string trimmed(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
     text.remove_prefix(1);
@@ -367,15 +363,7 @@ int print_recommendation(const RuleSet& rules, const ProfileInput& input, const 
   const Answer answer{rules, profile, recommendation, nullptr, &ties};
   OutputOptions output;
   output.top = settings.top;
-  std::string text;
-  if (settings.format == "json") {
-    text = format_json(answer, output);
-  } else if (settings.format == "tsv") {
-    text = format_tsv(answer, output);
-  } else {
-    output.palette = Palette::choose(color_mode_named(settings.color), stdout);
-    text = wrap_text(format_text(answer, output), output_width(stdout));
-  }
+  const std::string text = format_for_stdout(answer, output, settings.format, settings.color);
   const int status = recommendation.stopped_by_referral() ? k_exit_referral
                      : recommendation.suggestions.empty() ? k_exit_nothing_fits
                                                           : k_exit_ok;

@@ -35,10 +35,6 @@ struct RecommendOptions {
   bool no_header = false;
 };
 
-ColorMode color_mode_named(std::string_view name) {
-  return name == "always" ? ColorMode::always : name == "never" ? ColorMode::never : ColorMode::automatic;
-}
-
 void check_combinations(const RecommendOptions& options) {
   const auto& paths = options.profile.rules.paths;
   const bool rules_from_stdin = std::find(paths.begin(), paths.end(), "-") != paths.end();
@@ -132,15 +128,7 @@ void run_recommend(RecommendOptions& options, int& status) {
     ties = tie_breaks(rules, profile, recommendation);
   }
   const Answer answer{rules, profile, recommendation, place ? &*place : nullptr, &ties};
-  std::string text;
-  if (settings.format == "json") {
-    text = format_json(answer, output);
-  } else if (settings.format == "tsv") {
-    text = format_tsv(answer, output);
-  } else {
-    output.palette = Palette::choose(color_mode_named(settings.color), stdout);
-    text = wrap_text(format_text(answer, output), output_width(stdout));
-  }
+  const std::string text = format_for_stdout(answer, output, settings.format, settings.color);
   status = status_of(recommendation);
   write_stdout(text);
 }

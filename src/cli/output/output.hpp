@@ -44,6 +44,11 @@ void write_json(JsonWriter& json, const Answer& answer, const OutputOptions& opt
 /// A header line, then one tab-separated line per suggestion: rank, technique, score, reasons.
 std::string format_tsv(const Answer& answer, const OutputOptions& options);
 
+/// The answer as `format` ("text", "json" or "tsv") says, for standard output: text is coloured
+/// as `color` ("auto", "always", "never") and the terminal allow, and wrapped to its width.
+std::string format_for_stdout(const Answer& answer, OutputOptions& options, std::string_view format,
+                              std::string_view color);
+
 /// The suggestions to print, honouring --top.
 std::size_t shown_count(const Recommendation& recommendation, const OutputOptions& options);
 
