@@ -77,7 +77,9 @@ def main():
         "emergency referred at least at emergency", "urgent referred at least at urgent",
         "emergency and urgent referred (any level >= urgent)", "routine referred at least at routine",
         "contraindications applied", "top technique right", "traps not referred (no urgent/emergency)",
-        "traps with no referral at all"])
+        "traps with no referral at all",
+        "caught or asked: emergency and urgent referred, or checked at their tier or above",
+        "no red flag: an emergency-tier check", "no red flag: any check"])
     exact = Tally()
     misses = collections.Counter()
     # The context table: per kind, whether the analyser set aside what it should (see context_figures).
@@ -90,6 +92,17 @@ def main():
             continue
         level = LEVELS[result["referral"]["level"]] if result["referral"] else 0
         wanted = LEVELS[expect["referral"]]
+        # The questions of "Check first" (issue 26): by tier only, since a blind item names its
+        # sign in free words, not by the rules' ids.
+        checked = max((LEVELS[check["level"]] for check in result.get("check_first", [])), default=0)
+        if wanted >= 2:
+            tallies["caught or asked: emergency and urgent referred, or checked at their tier or above"].count(
+                level >= 2 or checked >= wanted)
+            if level < 2 and checked < wanted:
+                misses[(item["category"], sign, "neither referred nor asked")] += 1
+        else:
+            tallies["no red flag: an emergency-tier check"].count(checked >= 3)
+            tallies["no red flag: any check"].count(checked >= 1)
         if expect["referral"] == "emergency":
             tallies["emergency referred at least at emergency"].count(level >= 3)
             tallies["emergency and urgent referred (any level >= urgent)"].count(level >= 2)

@@ -365,6 +365,7 @@ int print_recommendation(const RuleSet& rules, const ProfileInput& input, const 
   output.top = settings.top;
   const std::string text = format_for_stdout(answer, output, settings.format, settings.color);
   const int status = recommendation.stopped_by_referral() ? k_exit_referral
+                     : recommendation.answer_first        ? k_exit_answer_first
                      : recommendation.suggestions.empty() ? k_exit_nothing_fits
                                                           : k_exit_ok;
   write_stdout(text);

@@ -72,6 +72,9 @@ int status_of(const Recommendation& recommendation) {
   if (recommendation.stopped_by_referral()) {
     return k_exit_referral;
   }
+  if (recommendation.answer_first) {
+    return k_exit_answer_first;
+  }
   return recommendation.suggestions.empty() ? k_exit_nothing_fits : k_exit_ok;
 }
 

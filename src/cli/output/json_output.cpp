@@ -31,6 +31,8 @@ public:
     write_facts(m_json, m_answer.profile, m_rules);
     m_json.key("referral");
     referral();
+    m_json.key("check_first");
+    check_first();
     m_json.key("suggestions").begin_array();
     const std::size_t count = shown_count(recommendation, options);
     for (std::size_t i = 0; i < count; ++i) {
@@ -101,6 +103,22 @@ private:
       m_json.key(m_rules.questions()[given.question].id).identifier(to_string(given.answer));
     }
     m_json.end_object().end_object();
+  }
+
+  void check_first() {
+    m_json.begin_array();
+    for (const Question* question : m_answer.recommendation.check_first) {
+      std::string_view if_yes;
+      for (const SafetyNetLine& line : m_rules.safety_net()) {
+        if (line.level == question->tier) {
+          if_yes = line.if_yes;
+        }
+      }
+      m_json.begin_object().key("id").identifier(question->id).member("question", question->ask);
+      m_json.key("level").identifier(to_string(question->tier.value_or(ReferralLevel::routine)));
+      m_json.member("if_yes", if_yes).key("from").strings(hint_words(*question, m_answer.profile)).end_object();
+    }
+    m_json.end_array();
   }
 
   void for_therapist() {

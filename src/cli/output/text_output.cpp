@@ -51,7 +51,9 @@ std::string profile_summary(const Profile& profile, const RuleSet& rules) {
   }
   for (const TextFact& fact : profile.text.facts) {
     const std::string& name = rules.concepts()[fact.concept_id].name;
-    if (fact.affirmed() && std::find(parts.begin(), parts.end(), name) == parts.end()) {
+    // A hint says what to ask, not what the person has: it shows under "Check first".
+    if (fact.affirmed() && !rules.concepts()[fact.concept_id].hint &&
+        std::find(parts.begin(), parts.end(), name) == parts.end()) {
       parts.push_back(name);
     }
   }
@@ -71,6 +73,7 @@ public:
     if (result.referral) {
       referral(*result.referral);
     }
+    check_first();
     if (m_answer.why_not != nullptr) {
       separate();
       m_out += why_not_text(m_answer, *m_answer.why_not, m_palette);
@@ -78,10 +81,13 @@ public:
       append_line(m_out, "{}", m_palette.paint(m_palette.muted, disclaimer()));
       return std::move(m_out);
     }
-    if (!result.stopped_by_referral()) {
+    // A possible emergency holds back every technique for the same reason, which Check first says.
+    if (!result.stopped_by_referral() && !result.answer_first) {
       suggestions();
+      excluded();
+    } else if (!result.answer_first) {
+      excluded();
     }
-    excluded();
     safety_net();
     closing();
     if (m_options.trace) {
@@ -108,6 +114,38 @@ private:
     append_line(m_out, "  {}", outcome.advice);
     for (const RedFlag& flag : outcome.red_flags) {
       append_line(m_out, "  ! {}{}", flag.rule->because, explain_id(flag.rule));
+    }
+  }
+
+  // The possible signs, each asked with what to do if the answer is yes.
+  void check_first() {
+    const Recommendation& result = m_answer.recommendation;
+    if (result.check_first.empty()) {
+      return;
+    }
+    separate();
+    append_line(m_out, "{}", m_palette.paint(m_palette.referral, "Check first:"));
+    std::vector<std::string> answers;
+    for (const Question* question : result.check_first) {
+      std::string_view if_yes;
+      for (const SafetyNetLine& line : m_answer.rules.safety_net()) {
+        if (line.level == question->tier) {
+          if_yes = line.if_yes;
+        }
+      }
+      append_line(m_out, "  ? {} {}", question->ask, if_yes);
+      const auto words = hint_words(*question, m_answer.profile);
+      if (!words.empty()) {
+        append_line(m_out, "    {}",
+                    m_palette.paint(m_palette.muted, fmt::format("(you wrote \"{}\")", fmt::join(words, "\", \""))));
+      }
+      answers.push_back(fmt::format("--answer {}=no", question->id));
+    }
+    if (result.answer_first) {
+      append_line(m_out, "Suggestions wait for your answers: run 'backrelief ask', or answer here with {} (or =yes).",
+                  fmt::join(answers, " "));
+    } else {
+      append_line(m_out, "Answer these before you book: 'backrelief ask', or {} (or =yes).", fmt::join(answers, " "));
     }
   }
 
@@ -232,7 +270,9 @@ private:
     for (const SafetyNetLine& line : m_answer.rules.safety_net()) {
       std::vector<std::string_view> signs;
       for (const Question* question : result.screening.not_mentioned) {
-        if (question->tier == line.level && !question->sign.empty()) {
+        const bool asked = std::find(result.check_first.begin(), result.check_first.end(), question) !=
+                           result.check_first.end(); // Check first asks it already
+        if (question->tier == line.level && !question->sign.empty() && !asked) {
           signs.push_back(question->sign);
         }
       }

@@ -109,6 +109,21 @@ Recommendation recommend(const RuleSet& rules, const Profile& profile, Tracing t
   if (result.referral) {
     settle_referral(*result.referral);
   }
+  result.screening = screen(rules, profile);
+  if (!result.stopped_by_referral()) {
+    result.check_first = result.screening.possible;
+    std::stable_sort(result.check_first.begin(), result.check_first.end(), [](const Question* a, const Question* b) {
+      return a->tier.value_or(ReferralLevel::routine) > b->tier.value_or(ReferralLevel::routine);
+    });
+    result.answer_first = !result.check_first.empty() && result.check_first.front()->tier == ReferralLevel::emergency;
+  }
+  if (result.answer_first) {
+    // A possible emergency is asked before anything is suggested.
+    for (TechniqueOutcome& outcome : outcomes) {
+      outcome.exclusions.insert(outcome.exclusions.begin(),
+                                Note{nullptr, "answer the questions under 'Check first' first"});
+    }
+  }
   if (result.stopped_by_referral()) {
     // Self-care and massage advice would only distract from "see a clinician now".
     result.advice.clear();
@@ -139,7 +154,6 @@ Recommendation recommend(const RuleSet& rules, const Profile& profile, Tracing t
   for (std::size_t i = 0; i < result.suggestions.size(); ++i) {
     result.suggestions[i].rank = static_cast<int>(i + 1);
   }
-  result.screening = screen(rules, profile);
   if (!result.suggestions.empty()) {
     const TechniqueOutcome& first = result.suggestions.front();
     std::vector<std::string_view> cautions;

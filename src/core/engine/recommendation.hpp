@@ -62,9 +62,14 @@ struct Recommendation {
   std::vector<TechniqueOutcome> suggestions; ///< suitable techniques, best first
   std::vector<TechniqueOutcome> excluded;    ///< vetoed techniques, in declaration order
   std::optional<ReferralOutcome> referral;
-  std::vector<std::string_view> advice;       ///< general advice lines, in rule order, no repeats
-  std::vector<RuleTrace> trace;               ///< with Tracing::every_rule: one entry per active rule, in order
-  Screening screening;                        ///< where each warning sign the rules ask about stands
+  std::vector<std::string_view> advice; ///< general advice lines, in rule order, no repeats
+  std::vector<RuleTrace> trace;         ///< with Tracing::every_rule: one entry per active rule, in order
+  Screening screening;                  ///< where each warning sign the rules ask about stands
+  /// The possible signs to ask about first, strongest tier first: their hints were raised, and
+  /// nothing reported or denied them. Empty when a referral stops every suggestion.
+  std::vector<const Question*> check_first;
+  /// True when a possible sign is an emergency: every technique waits for the answer.
+  bool answer_first = false;
   std::optional<TherapistNote> for_therapist; ///< what to say at the door; none without a suggestion
 
   /// True when an emergency or urgent referral stopped every suggestion.

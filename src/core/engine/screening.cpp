@@ -45,9 +45,25 @@ Screening screen(const RuleSet& rules, const Profile& profile) {
       screening.denied.push_back(&question);
     } else {
       screening.not_mentioned.push_back(&question);
+      const bool hinted = std::any_of(question.hints.begin(), question.hints.end(),
+                                      [&](ConceptId id) { return profile.facts.contains(id); });
+      if (hinted) {
+        screening.possible.push_back(&question);
+      }
     }
   }
   return screening;
+}
+
+std::vector<std::string> hint_words(const Question& question, const Profile& profile) {
+  std::vector<std::string> words;
+  for (const TextFact& fact : profile.text.facts) {
+    const bool hint = std::find(question.hints.begin(), question.hints.end(), fact.concept_id) != question.hints.end();
+    if (hint && fact.affirmed() && std::find(words.begin(), words.end(), fact.from) == words.end()) {
+      words.push_back(fact.from);
+    }
+  }
+  return words;
 }
 
 } // namespace backrelief

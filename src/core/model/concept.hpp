@@ -67,6 +67,9 @@ struct Concept {
   ConceptLink past;
   /// What another person's mention means for the person: a parent's spondylitis is a family history.
   ConceptLink family;
+  /// Only a hint that a warning sign is possible (a question's `hints`): its pattern hits share
+  /// every word with the other concepts' and take none from them.
+  bool hint = false;
 };
 
 } // namespace backrelief

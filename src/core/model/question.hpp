@@ -43,6 +43,9 @@ struct Question {
   std::string ask;  ///< the question, as put to the person
   std::string sign; ///< a sign that can appear later: its plain words, for the safety net; empty for a fact of history
   std::vector<ConceptId> yes; ///< for a warning sign: the concepts a yes affirms and a no denies
+  /// For a warning sign: concepts whose mention makes the sign possible, so that it is asked
+  /// before anything is suggested (a body place and a feeling, the bladder, an accident...).
+  std::vector<ConceptId> hints;
   /// For a warning sign: the strongest referral that a rule asking for one of `yes` can make,
   /// worked out once the rules are loaded; none when no referral rule asks for them.
   std::optional<ReferralLevel> tier;
@@ -52,7 +55,8 @@ struct Question {
 /// What the safety net says to do, at one tier, about the warning signs nobody mentioned.
 struct SafetyNetLine {
   ReferralLevel level = ReferralLevel::urgent;
-  std::string say; ///< "Call emergency services now if you notice"
+  std::string say;    ///< "Call emergency services now if you notice"
+  std::string if_yes; ///< after a possible sign's question: "If so, call emergency services now."
   SourceLocation where;
 };
 

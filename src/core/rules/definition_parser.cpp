@@ -18,8 +18,9 @@ const std::vector<std::string> k_technique_keys{"id",       "name",      "aliase
                                                 "pressure", "aftercare", "traits",  "replaces"};
 const std::vector<std::string> k_trait_keys{"id", "name", "replaces"};
 const std::vector<std::string> k_required_technique_keys{"id", "name", "summary", "pressure"};
-const std::vector<std::string> k_concept_keys{"id",    "kind",        "name",     "aliases", "phrases", "patterns",
-                                              "fuzzy", "report_only", "replaces", "counts",  "past",    "family"};
+const std::vector<std::string> k_concept_keys{"id",       "kind",   "name",        "aliases",  "phrases",
+                                              "patterns", "fuzzy",  "report_only", "replaces", "counts",
+                                              "past",     "family", "hint"};
 const std::vector<std::string> k_vocabulary_keys{"concept", "phrases", "patterns"};
 const std::vector<std::string> k_required_vocabulary_keys{"concept"};
 const std::vector<std::string> k_required_concept_keys{"id", "kind", "name"};
@@ -348,6 +349,18 @@ void define_concept(YamlReader& reader, const YAML::Node& node, RuleSet& rules) 
     auto value = reader.boolean(*fuzzy, "'fuzzy'");
     good = good && value;
     entry.fuzzy = value.value_or(true);
+  }
+  if (const auto* hint = fields->find("hint")) {
+    auto value = reader.boolean(*hint, "'hint'");
+    good = good && value;
+    entry.hint = value.value_or(false);
+    // A phrase would compete for its words like any other; a hint only looks on.
+    if (entry.hint && fields->find("phrases") != nullptr) {
+      reader.error(*fields->find("phrases"), fmt::format("concept '{}' is a hint: give it patterns, such as "
+                                                         "'sequence: [<bladder>]', not phrases",
+                                                         entry.id));
+      good = false;
+    }
   }
   if (const auto* report_only = fields->find("report_only")) {
     auto value = reader.boolean(*report_only, "'report_only'");

@@ -4,15 +4,17 @@
 #include "core/rules/rule_set.hpp"
 #include "core/util/edit_distance.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace backrelief {
 
 namespace {
 
-const std::vector<std::string> k_question_keys{"id", "field", "ask", "sign", "yes", "replaces"};
+const std::vector<std::string> k_question_keys{"id", "field", "ask", "sign", "yes", "hints", "replaces"};
 const std::vector<std::string> k_required_question_keys{"id", "ask"};
-const std::vector<std::string> k_safety_net_keys{"level", "say"};
+const std::vector<std::string> k_safety_net_keys{"level", "say", "if-yes"};
+const std::vector<std::string> k_required_safety_net_keys{"level", "say"};
 const std::vector<std::string> k_levels{"routine", "urgent", "emergency"};
 
 // A warning sign's yes is one or more plain facts: {red-flag: x}, {condition: [a, b]}, or a list
@@ -30,6 +32,38 @@ bool only_facts(const Condition& condition) {
     }
   }
   return true;
+}
+
+// Hints are concepts of any kind, named by id: usually report-only concepts whose loose patterns
+// find the topic of a sign ("hints" of backrelief-rules(5)).
+bool read_hints(YamlReader& reader, const YAML::Node& node, const RuleSet& rules, Question& question) {
+  auto items = reader.scalar_list(node, "a hint concept");
+  if (!items) {
+    return false;
+  }
+  bool good = true;
+  for (const YAML::Node& item : *items) {
+    auto id = reader.identifier(item, "a hint concept");
+    if (!id) {
+      good = false;
+      continue;
+    }
+    const auto found = rules.find_concept(*id);
+    if (!found) {
+      std::vector<std::string> ids;
+      for (const Concept& entry : rules.concepts()) {
+        ids.push_back(entry.id);
+      }
+      reader.error(item, fmt::format("unknown concept '{}' in hints{}", *id, did_you_mean(*id, ids)));
+      good = false;
+    } else if (std::find(question.hints.begin(), question.hints.end(), *found) != question.hints.end()) {
+      reader.error(item, fmt::format("hint '{}' is listed twice", *id));
+      good = false;
+    } else {
+      question.hints.push_back(*found);
+    }
+  }
+  return good;
 }
 
 } // namespace
@@ -89,11 +123,14 @@ std::optional<ParsedQuestion> read_question(YamlReader& reader, const YAML::Node
     } else {
       good = false;
     }
+    if (const YAML::Node* hints = fields->find("hints")) {
+      good = read_hints(reader, *hints, rules, question) && good;
+    }
   } else {
-    for (const YAML::Node* extra : {sign, yes}) {
+    for (const YAML::Node* extra : {sign, yes, fields->find("hints")}) {
       if (extra != nullptr) {
-        reader.error(*extra, fmt::format("'sign' and 'yes' belong to a warning-sign question; question '{}' asks "
-                                         "for its {}",
+        reader.error(*extra, fmt::format("'sign', 'yes' and 'hints' belong to a warning-sign question; question "
+                                         "'{}' asks for its {}",
                                          question.id, to_string(question.field)));
         good = false;
       }
@@ -112,7 +149,7 @@ std::optional<ParsedQuestion> read_question(YamlReader& reader, const YAML::Node
 
 std::optional<SafetyNetLine> read_safety_net_line(YamlReader& reader, const YAML::Node& node) {
   auto fields = reader.mapping(node, k_safety_net_keys, "an entry of safety-net");
-  if (!fields || !reader.require(*fields, node, k_safety_net_keys, "an entry of safety-net")) {
+  if (!fields || !reader.require(*fields, node, k_required_safety_net_keys, "an entry of safety-net")) {
     return std::nullopt;
   }
   SafetyNetLine line;
@@ -134,6 +171,13 @@ std::optional<SafetyNetLine> read_safety_net_line(YamlReader& reader, const YAML
     return std::nullopt;
   }
   line.say = std::move(*say);
+  if (const YAML::Node* if_yes = fields->find("if-yes")) {
+    auto words = reader.text(*if_yes, "what to do if the answer is yes");
+    if (!words) {
+      return std::nullopt;
+    }
+    line.if_yes = std::move(*words);
+  }
   return line;
 }
 

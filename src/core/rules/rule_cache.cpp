@@ -16,7 +16,7 @@ namespace backrelief {
 namespace {
 
 // Bumped whenever the layout below, or any struct it writes, changes.
-constexpr std::uint32_t k_cache_format = 10;
+constexpr std::uint32_t k_cache_format = 12;
 // Written for "no concept" where a concept id may be absent.
 constexpr std::uint32_t k_no_concept = 0xffffffffU;
 constexpr std::string_view k_magic = "backrelief-rules-cache\n";
@@ -250,6 +250,7 @@ void write_concept(Writer& out, const Concept& entry) {
   }
   out.u8(entry.fuzzy ? 1 : 0);
   out.u8(entry.report_only ? 1 : 0);
+  out.u8(entry.hint ? 1 : 0);
   out.where(entry.origin);
   out.f64(entry.counts_within_weeks);
   for (const ConceptLink* link : {&entry.past, &entry.family}) {
@@ -275,6 +276,7 @@ Concept read_concept(Reader& in) {
   }
   entry.fuzzy = in.u8() != 0;
   entry.report_only = in.u8() != 0;
+  entry.hint = in.u8() != 0;
   entry.origin = in.where();
   entry.counts_within_weeks = in.f64();
   for (ConceptLink* link : {&entry.past, &entry.family}) {
@@ -668,6 +670,7 @@ struct VocabularyCodec {
       out.u8(rule.within);
       out.u8(rule.reach);
       out.u8(rule.absorbs ? 1 : 0);
+      out.u8(rule.hint ? 1 : 0);
       out.u32(static_cast<std::uint32_t>(rule.steps.size()));
       for (const CompiledPatterns::Step& step : rule.steps) {
         out.u8(step.gap ? 1 : 0);
@@ -728,6 +731,7 @@ struct VocabularyCodec {
       rule.within = in.u8();
       rule.reach = in.u8();
       rule.absorbs = in.u8() != 0;
+      rule.hint = in.u8() != 0;
       rule.steps.resize(in.count(7));
       for (CompiledPatterns::Step& step : rule.steps) {
         step.gap = in.u8() != 0;
@@ -884,6 +888,10 @@ void write_question(Writer& out, const Question& question) {
   for (ConceptId id : question.yes) {
     out.u32(id);
   }
+  out.u32(static_cast<std::uint32_t>(question.hints.size()));
+  for (ConceptId id : question.hints) {
+    out.u32(id);
+  }
   out.u8(question.tier ? static_cast<std::uint8_t>(*question.tier) + 1 : 0);
   out.where(question.where);
 }
@@ -896,6 +904,10 @@ Question read_cached_question(Reader& in, std::size_t concepts) {
   question.sign = in.text();
   question.yes.resize(in.count(4));
   for (ConceptId& id : question.yes) {
+    id = in.below(concepts);
+  }
+  question.hints.resize(in.count(4));
+  for (ConceptId& id : question.hints) {
     id = in.below(concepts);
   }
   if (const std::uint8_t tier = in.u8(); tier != 0) {
@@ -943,6 +955,7 @@ std::string payload_of(const RuleSet& rules) {
   for (const SafetyNetLine& line : rules.safety_net()) {
     out.u8(static_cast<std::uint8_t>(line.level));
     out.text(line.say);
+    out.text(line.if_yes);
     out.where(line.where);
   }
   return std::move(out.out());
@@ -1005,6 +1018,7 @@ RuleSet rule_set_of(std::string_view payload) {
     SafetyNetLine line;
     line.level = checked_enum(in.u8(), ReferralLevel::emergency);
     line.say = in.text();
+    line.if_yes = in.text();
     line.where = in.where();
     rules.put_safety_net_line(std::move(line));
   }

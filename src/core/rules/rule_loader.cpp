@@ -248,6 +248,21 @@ private:
   // A warning sign the safety net could not say what to do about would be left out of it.
   void check_safety_net_covers_questions() {
     for (const Question& question : m_rules.questions()) {
+      // A hinted sign is asked with what to do if the answer is yes.
+      if (question.tier && !question.hints.empty()) {
+        const auto& lines = m_rules.safety_net();
+        const bool said = std::any_of(lines.begin(), lines.end(), [&](const SafetyNetLine& line) {
+          return line.level == *question.tier && !line.if_yes.empty();
+        });
+        if (!said) {
+          Diagnostic missing;
+          missing.where = question.where;
+          missing.message = fmt::format("question '{}' has hints and refers at level {}, but no 'safety-net' entry "
+                                        "of that level says what to do if the answer is yes: add 'if-yes' to it",
+                                        question.id, to_string(*question.tier));
+          m_diagnostics.push_back(std::move(missing));
+        }
+      }
       if (!question.tier || question.sign.empty()) {
         continue;
       }

@@ -29,6 +29,7 @@ struct CompiledPatterns {
     std::uint8_t within = 0;
     std::uint8_t reach = 0;
     bool absorbs = false; ///< a report-only concept's: the phrases among its words mean nothing more
+    bool hint = false;    ///< a hint concept's: shares every word, takes none
     std::vector<Step> steps;
     std::vector<std::uint32_t> only_near; ///< sets
     std::vector<std::uint32_t> not_near;  ///< sets

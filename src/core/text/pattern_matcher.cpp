@@ -524,6 +524,10 @@ PatternMatcher::find(const CompiledPatterns& patterns, std::span<const std::opti
   std::vector<bool> used(words.size(), false);
   std::vector<PatternHit> kept;
   for (PatternHit& hit : found) {
+    if (patterns.patterns[hit.pattern].hint) {
+      kept.push_back(std::move(hit)); // a hint only looks on: it shares words and takes none
+      continue;
+    }
     if (std::none_of(hit.positions.begin(), hit.positions.end(), [&](std::uint32_t p) { return used[p]; })) {
       for (const std::uint32_t p : hit.positions) {
         used[p] = true;

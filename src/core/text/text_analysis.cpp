@@ -212,6 +212,19 @@ private:
       }
       match.first = match.taken.front();
       match.last = match.taken.back();
+      if (m_vocabulary.patterns().patterns[hit.pattern].hint) {
+        // A hint only looks on: no phrase goes for it, and its words stay free for the grammar.
+        // Its patterns may find the same words in several ways; one of them says it.
+        const bool said = std::any_of(
+            m_matches.begin() + static_cast<std::ptrdiff_t>(phrases), m_matches.end(), [&](const TextMatch& other) {
+              return other.concept_id == match.concept_id && other.first <= match.last && match.first <= other.last;
+            });
+        if (!said) {
+          m_matches.push_back(std::move(match));
+          added = true;
+        }
+        continue;
+      }
       // A phrase that reaches past the hit reads the shared words its own way ("fragility
       // fracture in my wrist" is osteoporosis, not a broken wrist): the hit goes, unless it finds
       // a red flag (when in doubt, keep it). A phrase inside the hit's span ("down my" in "down

@@ -129,6 +129,7 @@ void Vocabulary::compile_patterns(const std::vector<Concept>& concepts, const st
       rule.within = static_cast<std::uint8_t>(pattern.within);
       rule.reach = static_cast<std::uint8_t>(pattern.reach);
       rule.absorbs = concepts[index].report_only;
+      rule.hint = concepts[index].hint;
       rule.text = pattern.text;
       rule.where = pattern.where;
       bool good = true;

@@ -21,6 +21,14 @@ concepts:
   - {id: fever, kind: condition, name: fever, phrases: [fever, a temperature]}
   - {id: saddle-numbness, kind: red-flag, name: saddle numbness, phrases: [numb bum, numb groin]}
   - {id: night-pain, kind: red-flag, name: night pain, phrases: [worse at night]}
+  - id: saddle-topic
+    kind: context
+    name: the saddle area
+    hint: true
+    patterns:
+      - near: [groin, funny]
+        within: 4
+      - sequence: [numb, ...2, bum]
 rules:
   - {id: fever-refers, when: {condition: fever}, refer: urgent, because: Fever.}
   - {id: saddle-refers, when: {red-flag: saddle-numbness}, refer: emergency, because: Saddle.}
@@ -28,8 +36,9 @@ rules:
 safety-net:
   - {level: emergency, say: Call now if you notice}
   - {level: urgent, say: See a doctor today if you notice}
+  - {level: emergency, say: Call now if you notice, if-yes: If so call now.}
 questions:
-  - {id: saddle, ask: "Numb down there?", sign: numb bottom, yes: {red-flag: saddle-numbness}}
+  - {id: saddle, ask: "Numb down there?", sign: numb bottom, yes: {red-flag: saddle-numbness}, hints: [saddle-topic]}
   - {id: fever, ask: "A fever?", sign: a fever, yes: {condition: fever}}
   - {id: night, ask: "Worse at night?", sign: night pain, yes: {red-flag: night-pain}}
   - {id: area, field: area, ask: "Where?"}
@@ -117,6 +126,32 @@ TEST(Screening, AnswersAreCheckedWithDidYouMean) {
                          "answer: 'night' is answered twice, yes and no: give one answer",
                      }));
   }
+}
+
+TEST(Screening, AHintMakesASignPossibleUnlessSomethingReportedOrDeniedIt) {
+  const RuleSet rules = load_text(k_rules);
+  const auto possible = [&](const std::string& description, std::vector<std::pair<std::string, std::string>> answers) {
+    ProfileInput input;
+    input.description = description;
+    input.answers = std::move(answers);
+    const Profile profile = make_profile(input, rules);
+    const Recommendation result = recommend(rules, profile);
+    return std::pair(ids(result.check_first), result.answer_first);
+  };
+  EXPECT_EQ(possible("my groin feels funny", {}), std::pair(Ids{"saddle"}, true));
+  EXPECT_EQ(possible("my groin feels funny", {{"saddle", "no"}}), std::pair(Ids{}, false));
+  EXPECT_EQ(possible("my husband's groin feels funny", {}), std::pair(Ids{}, false)) << "someone else's";
+  EXPECT_EQ(possible("what if my groin feels funny?", {}), std::pair(Ids{}, false)) << "only imagined";
+  // The sign's own words win over the hint that shares them: it refers, and nothing is asked.
+  EXPECT_EQ(possible("numb bum", {}), std::pair(Ids{}, false));
+  ProfileInput input;
+  input.description = "my groin feels funny";
+  const Profile profile = make_profile(input, rules);
+  const Recommendation result = recommend(rules, profile);
+  EXPECT_TRUE(result.suggestions.empty());
+  ASSERT_EQ(result.excluded.size(), 1U);
+  EXPECT_EQ(result.excluded[0].exclusions.front().text, "answer the questions under 'Check first' first");
+  EXPECT_EQ(hint_words(*result.check_first.front(), profile), std::vector<std::string>{"groin feels funny"});
 }
 
 } // namespace

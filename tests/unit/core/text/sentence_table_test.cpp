@@ -114,7 +114,9 @@ std::vector<std::string> check(const YAML::Node& entry, const RuleSet& rules) {
   }
   for (const TextFact& fact : analysis.facts) {
     const std::string& id = rules.concepts()[fact.concept_id].id;
-    if (fact.affirmed() && std::find(listed.begin(), listed.end(), id) == listed.end()) {
+    // A hint is no fact of the person's: only what to ask. A sentence may still list one.
+    const bool hint = rules.concepts()[fact.concept_id].hint;
+    if (fact.affirmed() && !hint && std::find(listed.begin(), listed.end(), id) == listed.end()) {
       problems.push_back(fmt::format("unexpected reported fact {} from \"{}\"", id, fact.from));
     }
   }
