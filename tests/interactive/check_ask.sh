@@ -13,6 +13,13 @@ failures=0
 signs=$(env -i PATH=/usr/bin:/bin HOME="$work" XDG_CONFIG_HOME="$work/none" "$binary" recommend --json ache |
   jq '[.screening[] | length] | add')
 
+# A root without pseudo-terminals (a chroot with no /dev/pts) cannot run this test: say so and
+# skip (status 77, which ctest reports as skipped), rather than fail for the machine's sake.
+if ! tmux -S "$socket" new-session -d -s probe 'sleep 1' 2>/dev/null; then
+  echo "skipped: tmux cannot open a pseudo-terminal here"
+  exit 77
+fi
+
 # start NAME TERM [VAR=value...]: runs `backrelief ask` in a fresh 100x50 terminal.
 start() {
   local name=$1 term=$2
@@ -64,7 +71,7 @@ fi
 # An emergency at the first question: the referral at once, status 3, nothing more asked.
 start emergency dumb
 type_line emergency "yes"
-wait_for emergency "See a clinician before any massage (emergency)"
+wait_for emergency "Call emergency services now (emergency)"
 status_is emergency 3
 if screen emergency | grep -q "2/$signs"; then
   echo "FAIL emergency: a second question was asked after an emergency answer"
@@ -105,7 +112,7 @@ start urgent dumb
 for _ in $(seq 9); do type_line urgent "n"; done
 type_line urgent "y"
 for _ in $(seq $((signs - 10))); do type_line urgent "n"; done
-wait_for urgent "See a clinician before any massage (urgent)"
+wait_for urgent "See a doctor today (urgent)"
 status_is urgent 3
 if screen urgent | grep -q "Where does it hurt?"; then
   echo "FAIL urgent: preferences were asked after an urgent referral"

@@ -81,11 +81,21 @@ public:
       append_line(m_out, "{}", m_palette.paint(m_palette.muted, disclaimer()));
       return std::move(m_out);
     }
-    // A possible emergency holds back every technique for the same reason, which Check first says.
-    if (!result.stopped_by_referral() && !result.answer_first) {
+    // One clear action when a referral stands: nothing about massage below it. A possible
+    // emergency holds back every technique for the reason Check first gives.
+    if (result.stopped_by_referral()) {
+      if (m_options.explain) {
+        excluded();
+      }
+      separate();
+      append_line(m_out, "{}", m_palette.paint(m_palette.muted, disclaimer()));
+      if (m_options.trace) {
+        trace();
+      }
+      return std::move(m_out);
+    }
+    if (!result.answer_first) {
       suggestions();
-      excluded();
-    } else if (!result.answer_first) {
       excluded();
     }
     safety_net();
@@ -107,13 +117,41 @@ private:
   const std::string& name_of(TechniqueId id) const { return m_answer.rules.techniques()[id].name; }
 
   void referral(const ReferralOutcome& outcome) {
-    const std::string title =
+    std::string_view action;
+    for (const SafetyNetLine& line : m_answer.rules.safety_net()) {
+      if (line.level == outcome.level) {
+        action = line.action;
+      }
+    }
+    std::string title =
         outcome.level == ReferralLevel::routine ? "Worth a medical check first" : "See a clinician before any massage";
+    if (outcome.level != ReferralLevel::routine && !action.empty()) {
+      title = std::string(action); // one clear action, first
+    }
     append_line(m_out, "{}",
                 m_palette.paint(m_palette.referral, fmt::format("{} ({}):", title, to_string(outcome.level))));
     append_line(m_out, "  {}", outcome.advice);
     for (const RedFlag& flag : outcome.red_flags) {
       append_line(m_out, "  ! {}{}", flag.rule->because, explain_id(flag.rule));
+    }
+    if (outcome.level != ReferralLevel::routine) {
+      tell_the_clinician(outcome);
+    }
+  }
+
+  // What to say to the clinician: the person's own words that led to the referral.
+  void tell_the_clinician(const ReferralOutcome& outcome) {
+    std::vector<std::string> words;
+    for (const RedFlag& flag : outcome.red_flags) {
+      for (std::string& word : words_behind(*flag.rule, m_answer.profile)) {
+        if (std::find(words.begin(), words.end(), word) == words.end()) {
+          words.push_back(std::move(word));
+        }
+      }
+    }
+    if (!words.empty()) {
+      append_line(m_out, "  Tell the clinician about your back pain and what you wrote: \"{}\".",
+                  fmt::join(words, "\", \""));
     }
   }
 

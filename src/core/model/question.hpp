@@ -57,6 +57,7 @@ struct SafetyNetLine {
   ReferralLevel level = ReferralLevel::urgent;
   std::string say;    ///< "Call emergency services now if you notice"
   std::string if_yes; ///< after a possible sign's question: "If so, call emergency services now."
+  std::string action; ///< the one action a referral at this level asks for: "Call emergency services now"
   SourceLocation where;
 };
 

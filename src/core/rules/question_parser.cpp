@@ -13,7 +13,7 @@ namespace {
 
 const std::vector<std::string> k_question_keys{"id", "field", "ask", "sign", "yes", "hints", "replaces"};
 const std::vector<std::string> k_required_question_keys{"id", "ask"};
-const std::vector<std::string> k_safety_net_keys{"level", "say", "if-yes"};
+const std::vector<std::string> k_safety_net_keys{"level", "say", "if-yes", "action"};
 const std::vector<std::string> k_required_safety_net_keys{"level", "say"};
 const std::vector<std::string> k_levels{"routine", "urgent", "emergency"};
 
@@ -177,6 +177,13 @@ std::optional<SafetyNetLine> read_safety_net_line(YamlReader& reader, const YAML
       return std::nullopt;
     }
     line.if_yes = std::move(*words);
+  }
+  if (const YAML::Node* action = fields->find("action")) {
+    auto words = reader.text(*action, "the one action a referral at this level asks for");
+    if (!words) {
+      return std::nullopt;
+    }
+    line.action = std::move(*words);
   }
   return line;
 }

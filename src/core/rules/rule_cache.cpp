@@ -16,7 +16,7 @@ namespace backrelief {
 namespace {
 
 // Bumped whenever the layout below, or any struct it writes, changes.
-constexpr std::uint32_t k_cache_format = 12;
+constexpr std::uint32_t k_cache_format = 13;
 // Written for "no concept" where a concept id may be absent.
 constexpr std::uint32_t k_no_concept = 0xffffffffU;
 constexpr std::string_view k_magic = "backrelief-rules-cache\n";
@@ -956,6 +956,7 @@ std::string payload_of(const RuleSet& rules) {
     out.u8(static_cast<std::uint8_t>(line.level));
     out.text(line.say);
     out.text(line.if_yes);
+    out.text(line.action);
     out.where(line.where);
   }
   return std::move(out.out());
@@ -1019,6 +1020,7 @@ RuleSet rule_set_of(std::string_view payload) {
     line.level = checked_enum(in.u8(), ReferralLevel::emergency);
     line.say = in.text();
     line.if_yes = in.text();
+    line.action = in.text();
     line.where = in.where();
     rules.put_safety_net_line(std::move(line));
   }
