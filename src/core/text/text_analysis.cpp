@@ -274,6 +274,18 @@ private:
       ++index;
       return drop;
     });
+    // A figure of speech holds its words for everyone, hints too: "a rollercoaster on steroids".
+    const auto& rules = m_vocabulary.patterns().patterns;
+    const auto from_rule = [&rules](const TextMatch& match, bool CompiledPatterns::Rule::*flag) {
+      return match.by_pattern && match.source < rules.size() && rules[match.source].*flag;
+    };
+    std::erase_if(m_matches, [&](const TextMatch& hint) {
+      return from_rule(hint, &CompiledPatterns::Rule::hint) &&
+             std::any_of(m_matches.begin(), m_matches.end(), [&](const TextMatch& figure) {
+               return from_rule(figure, &CompiledPatterns::Rule::absorbs) && figure.first <= hint.first &&
+                      figure.last >= hint.last;
+             });
+    });
     if (added) {
       std::stable_sort(m_matches.begin(), m_matches.end(),
                        [](const TextMatch& a, const TextMatch& b) { return a.first < b.first; });
