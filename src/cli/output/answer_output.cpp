@@ -3,6 +3,7 @@
 #include "cli/io/terminal.hpp"
 #include "cli/output/text_wrap.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace backrelief::cli {
@@ -25,6 +26,13 @@ std::string format_for_stdout(const Answer& answer, OutputOptions& options, std:
   }
   options.palette = Palette::choose(color_mode_named(color), stdout);
   return wrap_text(format_text(answer, options), output_width(stdout));
+}
+
+const SafetyNetLine* safety_net_line(const RuleSet& rules, std::optional<ReferralLevel> level) {
+  const auto& lines = rules.safety_net();
+  const auto found =
+      std::find_if(lines.begin(), lines.end(), [level](const SafetyNetLine& line) { return line.level == level; });
+  return found == lines.end() ? nullptr : &*found;
 }
 
 } // namespace backrelief::cli

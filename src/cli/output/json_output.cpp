@@ -108,12 +108,8 @@ private:
   void check_first() {
     m_json.begin_array();
     for (const Question* question : m_answer.recommendation.check_first) {
-      std::string_view if_yes;
-      for (const SafetyNetLine& line : m_rules.safety_net()) {
-        if (line.level == question->tier) {
-          if_yes = line.if_yes;
-        }
-      }
+      const SafetyNetLine* net = safety_net_line(m_rules, question->tier);
+      const std::string_view if_yes = net != nullptr ? std::string_view(net->if_yes) : std::string_view();
       m_json.begin_object().key("id").identifier(question->id).member("question", question->ask);
       m_json.key("level").identifier(to_string(question->tier.value_or(ReferralLevel::routine)));
       m_json.member("if_yes", if_yes).key("from").strings(hint_words(*question, m_answer.profile)).end_object();

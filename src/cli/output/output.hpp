@@ -49,6 +49,9 @@ std::string format_tsv(const Answer& answer, const OutputOptions& options);
 std::string format_for_stdout(const Answer& answer, OutputOptions& options, std::string_view format,
                               std::string_view color);
 
+/// What the rules' safety net says at a level (its action, what to do if yes), or null.
+const SafetyNetLine* safety_net_line(const RuleSet& rules, std::optional<ReferralLevel> level);
+
 /// The suggestions to print, honouring --top.
 std::size_t shown_count(const Recommendation& recommendation, const OutputOptions& options);
 

@@ -117,12 +117,8 @@ private:
   const std::string& name_of(TechniqueId id) const { return m_answer.rules.techniques()[id].name; }
 
   void referral(const ReferralOutcome& outcome) {
-    std::string_view action;
-    for (const SafetyNetLine& line : m_answer.rules.safety_net()) {
-      if (line.level == outcome.level) {
-        action = line.action;
-      }
-    }
+    const SafetyNetLine* net = safety_net_line(m_answer.rules, outcome.level);
+    const std::string_view action = net != nullptr ? std::string_view(net->action) : std::string_view();
     std::string title =
         outcome.level == ReferralLevel::routine ? "Worth a medical check first" : "See a clinician before any massage";
     if (outcome.level != ReferralLevel::routine && !action.empty()) {
@@ -165,12 +161,8 @@ private:
     append_line(m_out, "{}", m_palette.paint(m_palette.referral, "Check first:"));
     std::vector<std::string> answers;
     for (const Question* question : result.check_first) {
-      std::string_view if_yes;
-      for (const SafetyNetLine& line : m_answer.rules.safety_net()) {
-        if (line.level == question->tier) {
-          if_yes = line.if_yes;
-        }
-      }
+      const SafetyNetLine* net = safety_net_line(m_answer.rules, question->tier);
+      const std::string_view if_yes = net != nullptr ? std::string_view(net->if_yes) : std::string_view();
       append_line(m_out, "  ? {} {}", question->ask, if_yes);
       const auto words = hint_words(*question, m_answer.profile);
       if (!words.empty()) {
