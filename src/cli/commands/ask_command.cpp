@@ -4,6 +4,7 @@
 #include "cli/commands/commands.hpp"
 #include "cli/commands/exit_status.hpp"
 #include "cli/input/answer_file.hpp"
+#include "cli/input/description.hpp"
 #include "cli/input/profile_options.hpp"
 #include "cli/input/rule_options.hpp"
 #include "cli/input/settings.hpp"
@@ -38,6 +39,7 @@ constexpr std::string_view k_ended = "backrelief: the interview ended before its
 
 struct AskOptions {
   ProfileOptions profile;
+  std::vector<std::string> words;
   std::optional<std::string> answers;
 };
 
@@ -105,25 +107,29 @@ class Interview {
 public:
   Interview(const RuleSet& rules, ProfileInput& input) : m_rules(rules), m_input(input) {}
 
-  /// Asks every question in order, and stops early when the answers already refer: at once for
-  /// an emergency, after the warning signs for an urgent referral.
+  /// Asks the warning signs the person's words hint at first, then the others in the rules'
+  /// order (leaving out what the words or the options already settle), then the preferences;
+  /// stops early when the answers refer: at once for an emergency, after the warning signs for
+  /// an urgent referral.
   void run() {
-    std::size_t signs = 0;
-    for (const Question& question : m_rules.questions()) {
-      signs += question.field == QuestionField::sign ? 1 : 0;
+    const Recommendation now = recommend(m_rules, make_profile_from_options(m_input, m_rules));
+    if (now.referral && now.referral->level != ReferralLevel::routine) {
+      return; // the words alone refer
     }
-    if (signs > 0) {
-      say("First, some questions about warning signs. Answer yes, no or not sure (y, n or ?).\n"
+    const std::vector<const Question*> signs = signs_to_ask(now);
+    if (const std::size_t possible = now.check_first.size(); possible > 0) {
+      say(fmt::format("What you wrote can go with {} that a clinician would ask about first.\n",
+                      possible == 1 ? std::string("a warning sign") : fmt::format("{} warning signs", possible)));
+    }
+    if (!signs.empty()) {
+      say("Some questions about warning signs. Answer yes, no or not sure (y, n or ?).\n"
           "Not sure counts as yes: it is safer to check. Ctrl-D stops the interview.\n");
     }
     std::size_t asked = 0;
-    for (const Question& question : m_rules.questions()) {
-      if (question.field != QuestionField::sign) {
-        continue;
-      }
+    for (const Question* question : signs) {
       ++asked;
-      const SignAnswer answer = ask_sign(question, asked, signs);
-      m_input.answers.emplace_back(question.id, std::string(to_string(answer)));
+      const SignAnswer answer = ask_sign(*question, asked, signs.size());
+      m_input.answers.emplace_back(question->id, std::string(to_string(answer)));
       if (answer != SignAnswer::no && referral_level() == ReferralLevel::emergency) {
         return; // the referral is printed at once
       }
@@ -155,6 +161,18 @@ private:
     }
     write_stdout(wrapped);
     flush_stdout();
+  }
+
+  // The possible signs first, as "Check first" lists them; then every other sign not yet
+  // reported, denied or answered.
+  static std::vector<const Question*> signs_to_ask(const Recommendation& now) {
+    std::vector<const Question*> order = now.check_first;
+    for (const Question* question : now.screening.not_mentioned) {
+      if (std::find(order.begin(), order.end(), question) == order.end()) {
+        order.push_back(question);
+      }
+    }
+    return order;
   }
 
   std::string read_answer() {
@@ -378,6 +396,10 @@ void run_ask(AskOptions& options, int& status) {
   if (rules_from_stdin && (options.answers == "-" || !options.answers)) {
     throw Error(ErrorKind::invalid_input, "standard input can feed only one of --rules - and the answers");
   }
+  if (description_from_stdin(options.words) && (options.answers == "-" || !options.answers || rules_from_stdin)) {
+    throw Error(ErrorKind::invalid_input, "standard input can feed only one of the description, --rules - and the "
+                                          "answers: put the description in quotes");
+  }
   if (!options.answers && isatty(STDIN_FILENO) == 0) {
     throw Error(ErrorKind::invalid_input, "standard input is not a terminal, so there is no one to ask: give the "
                                           "answers in a file with --answers FILE (YAML or JSON, - for standard "
@@ -388,6 +410,7 @@ void run_ask(AskOptions& options, int& status) {
   const std::optional<UserConfig> config = read_config_file(config_file);
   const RuleSet rules = load_chosen_rules(options.profile.rules);
   Settings settings = resolve_settings(options.profile, config_file, config, environment, rules);
+  settings.input.description = read_description(options.words);
   if (options.answers) {
     std::optional<std::string> text;
     if (*options.answers == "-") {
@@ -432,12 +455,15 @@ void set_ask_command(CLI::App& app, int& status) {
       app.add_subcommand("ask", "A guided interview: warning signs first, then where it hurts and what you like");
   add_profile_options(*command, options->profile);
   add_answer_option(*command, options->profile.person);
+  command->add_option("description", options->words,
+                      "Your pain in your own words: the warning signs they hint at are asked first");
   command
       ->add_option("--answers", options->answers,
                    "Replay the answers in FILE (YAML or JSON, '-' for standard input) without asking")
       ->type_name("FILE");
   command->footer("Examples:\n"
                   "  backrelief ask\n"
+                  "  backrelief ask \"my lower back aches and I keep needing to pee\"\n"
                   "  backrelief ask --answers intake.yaml\n"
                   "  echo '{\"saddle-numbness\": \"no\", \"pressure\": \"low\"}' | backrelief ask --answers -");
   command->callback([options, &status] { run_ask(*options, status); });

@@ -172,10 +172,13 @@ private:
       answers.push_back(fmt::format("--answer {}=no", question->id));
     }
     if (result.answer_first) {
-      append_line(m_out, "Suggestions wait for your answers: run 'backrelief ask', or answer here with {} (or =yes).",
+      append_line(m_out,
+                  "Suggestions wait for your answers: run 'backrelief ask' with the same words (it asks these first), "
+                  "or answer here with {} (or =yes).",
                   fmt::join(answers, " "));
     } else {
-      append_line(m_out, "Answer these before you book: 'backrelief ask', or {} (or =yes).", fmt::join(answers, " "));
+      append_line(m_out, "Answer these before you book: 'backrelief ask' with the same words, or {} (or =yes).",
+                  fmt::join(answers, " "));
     }
   }
 
