@@ -20,14 +20,14 @@ if ! tmux -S "$socket" new-session -d -s probe 'sleep 1' 2>/dev/null; then
   exit 77
 fi
 
-# start NAME TERM [VAR=value...]: runs `backrelief ask` in a fresh 100x50 terminal.
+# start NAME TERM [VAR=value...]: runs `backrelief ask $ASK_WORDS` in a fresh 100x50 terminal.
 start() {
   local name=$1 term=$2
   shift 2
   rm -f "$work/$name.status"
   tmux -S "$socket" new-session -d -s "$name" -x 100 -y 50 \
     env -i PATH=/usr/bin:/bin HOME="$work" XDG_CONFIG_HOME="$work/none" LC_ALL=C.UTF-8 TERM="$term" "$@" \
-    sh -c "trap : INT; '$binary' ask; echo \$? > '$work/$name.status'; sleep 30"
+    sh -c "trap : INT; '$binary' ask ${ASK_WORDS:-}; echo \$? > '$work/$name.status'; sleep 30"
   wait_for "$name" "warning signs"
 }
 
@@ -118,6 +118,15 @@ if screen urgent | grep -q "Where does it hurt?"; then
   echo "FAIL urgent: preferences were asked after an urgent referral"
   failures=$((failures + 1))
 fi
+
+# With a description, the warning sign its words hint at (the bladder) is asked first, and a yes
+# to it is an emergency at once.
+ASK_WORDS="'my lower back aches and I keep needing to pee'" start hinted dumb
+wait_for hinted "What you wrote can go with a warning sign"
+wait_for hinted "1/$signs. Have you had new trouble passing urine"
+type_line hinted "not sure"
+wait_for hinted "Call emergency services now (emergency)"
+status_is hinted 3
 
 # A wrong answer is asked again with the valid choices; Ctrl-D then ends with status 1.
 start again dumb

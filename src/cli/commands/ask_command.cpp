@@ -400,17 +400,22 @@ void run_ask(AskOptions& options, int& status) {
     throw Error(ErrorKind::invalid_input, "standard input can feed only one of the description, --rules - and the "
                                           "answers: put the description in quotes");
   }
-  if (!options.answers && isatty(STDIN_FILENO) == 0) {
-    throw Error(ErrorKind::invalid_input, "standard input is not a terminal, so there is no one to ask: give the "
-                                          "answers in a file with --answers FILE (YAML or JSON, - for standard "
-                                          "input); see backrelief(1), ask");
-  }
   const SettingsEnvironment environment = SettingsEnvironment::current();
   const ConfigFileChoice config_file = choose_config_file(options.profile, environment);
   const std::optional<UserConfig> config = read_config_file(config_file);
   const RuleSet rules = load_chosen_rules(options.profile.rules);
   Settings settings = resolve_settings(options.profile, config_file, config, environment, rules);
   settings.input.description = read_description(options.words);
+  if (!options.answers && isatty(STDIN_FILENO) == 0) {
+    // A description that refers on its own needs no one to answer: its referral is the answer.
+    if (recommend(rules, make_profile_from_options(settings.input, rules)).stopped_by_referral()) {
+      status = print_recommendation(rules, settings.input, settings);
+      return;
+    }
+    throw Error(ErrorKind::invalid_input, "standard input is not a terminal, so there is no one to ask: give the "
+                                          "answers in a file with --answers FILE (YAML or JSON, - for standard "
+                                          "input); see backrelief(1), ask");
+  }
   if (options.answers) {
     std::optional<std::string> text;
     if (*options.answers == "-") {
