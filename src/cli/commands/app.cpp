@@ -1,4 +1,5 @@
 #include "cli/commands/app.hpp"
+#include "cli/io/standard_error.hpp"
 
 #include "cli/commands/commands.hpp"
 #include "cli/commands/exit_status.hpp"
@@ -19,10 +20,6 @@
 namespace backrelief::cli {
 
 namespace {
-
-void print_error(std::string_view message) {
-  fmt::print(stderr, "backrelief: error: {}\n", message);
-}
 
 int exit_status_of(ErrorKind kind) {
   return kind == ErrorKind::invalid_input ? k_exit_usage : k_exit_error;

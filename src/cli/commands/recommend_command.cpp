@@ -1,6 +1,7 @@
 #include "cli/commands/batch.hpp"
 #include "cli/commands/commands.hpp"
 #include "cli/commands/exit_status.hpp"
+#include "cli/commands/shipped_screen.hpp"
 #include "cli/input/description.hpp"
 #include "cli/input/profile_options.hpp"
 #include "cli/input/rule_options.hpp"
@@ -79,8 +80,7 @@ int status_of(const Recommendation& recommendation) {
 }
 
 // Sets `status` before writing, so a reader that goes away early (| head -1) still gets it.
-void run_recommend(RecommendOptions& options, int& status) {
-  check_combinations(options);
+void recommend_as_chosen(RecommendOptions& options, int& status) {
   const SettingsEnvironment environment = SettingsEnvironment::current();
   const ConfigFileChoice config_file = choose_config_file(options.profile, environment);
   const std::optional<UserConfig> config = read_config_file(config_file);
@@ -134,6 +134,25 @@ void run_recommend(RecommendOptions& options, int& status) {
   const std::string text = format_for_stdout(answer, output, settings.format, settings.color);
   status = status_of(recommendation);
   write_stdout(text);
+}
+
+void run_recommend(RecommendOptions& options, int& status) {
+  check_combinations(options);
+  try {
+    recommend_as_chosen(options, status);
+  } catch (const Error& error) {
+    // A broken rule or config file stops the run, but not before the shipped red flags have
+    // read the description: an emergency must not hide behind a typo in rules.d.
+    const bool files_broken = error.kind() == ErrorKind::invalid_rules || error.kind() == ErrorKind::invalid_config;
+    if (!files_broken || options.batch || options.words.empty()) {
+      throw;
+    }
+    const auto referral = screen_despite(error, options.profile, read_description(options.words));
+    if (!referral) {
+      throw;
+    }
+    status = *referral;
+  }
 }
 
 } // namespace

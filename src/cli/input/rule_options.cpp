@@ -128,10 +128,9 @@ std::vector<std::string> rule_paths(const RuleOptions& options) {
   return paths;
 }
 
-RuleSet load_chosen_rules(const RuleOptions& options, const std::vector<std::string>& extra_paths) {
-  std::vector<std::string> paths = rule_paths(options);
-  paths.insert(paths.end(), extra_paths.begin(), extra_paths.end());
-  const bool use_cache = !options.no_cache;
+namespace {
+
+RuleSet load_paths(const std::vector<std::string>& paths, bool use_cache) {
   RuleLimits limits;
   limits.max_file_bytes = max_rule_file_bytes();
   std::vector<RuleSource> sources;
@@ -148,6 +147,18 @@ RuleSet load_chosen_rules(const RuleOptions& options, const std::vector<std::str
       cache.empty() ? load_rules(sources, limits) : RuleCacheStore(cache, build_identity()).load(sources, limits);
   rules.use_known_words(std::make_shared<KnownWords>(system_word_lists()));
   return rules;
+}
+
+} // namespace
+
+RuleSet load_chosen_rules(const RuleOptions& options, const std::vector<std::string>& extra_paths) {
+  std::vector<std::string> paths = rule_paths(options);
+  paths.insert(paths.end(), extra_paths.begin(), extra_paths.end());
+  return load_paths(paths, !options.no_cache);
+}
+
+RuleSet load_shipped_rules(bool no_cache) {
+  return load_paths({default_rules_directory().string()}, !no_cache);
 }
 
 } // namespace backrelief::cli

@@ -40,4 +40,7 @@ std::vector<std::string> rule_paths(const RuleOptions& options);
 /// $XDG_CACHE_HOME/backrelief instead of parsed, and a freshly loaded one is written there.
 RuleSet load_chosen_rules(const RuleOptions& options, const std::vector<std::string>& extra_paths = {});
 
+/// Reads and loads only the rules that ship with backrelief, as load_chosen_rules does.
+RuleSet load_shipped_rules(bool no_cache);
+
 } // namespace backrelief::cli

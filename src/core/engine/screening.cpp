@@ -1,5 +1,6 @@
 #include "core/engine/screening.hpp"
 
+#include "core/engine/condition_evaluation.hpp"
 #include "core/engine/profile.hpp"
 #include "core/rules/rule_set.hpp"
 
@@ -28,6 +29,13 @@ bool denied(const Question& question, std::size_t index, const Profile& profile)
   });
 }
 
+// True when the condition compares `field` anywhere, under a `not` too.
+bool tests_number(const Condition& condition, NumericField field) {
+  return (condition.kind == Condition::Kind::number && condition.field == field) ||
+         std::any_of(condition.children.begin(), condition.children.end(),
+                     [field](const Condition& child) { return tests_number(child, field); });
+}
+
 } // namespace
 
 Screening screen(const RuleSet& rules, const Profile& profile) {
@@ -46,7 +54,8 @@ Screening screen(const RuleSet& rules, const Profile& profile) {
     } else {
       screening.not_mentioned.push_back(&question);
       const bool hinted = std::any_of(question.hints.begin(), question.hints.end(),
-                                      [&](ConceptId id) { return profile.facts.contains(id); });
+                                      [&](ConceptId id) { return profile.facts.contains(id); }) ||
+                          (question.hint_when && evaluate(*question.hint_when, profile).condition == nullptr);
       if (hinted) {
         screening.possible.push_back(&question);
       }
@@ -57,10 +66,24 @@ Screening screen(const RuleSet& rules, const Profile& profile) {
 
 std::vector<std::string> hint_words(const Question& question, const Profile& profile) {
   std::vector<std::string> words;
+  std::vector<ConceptId> raising = question.hints;
+  if (question.hint_when && evaluate(*question.hint_when, profile).condition == nullptr) {
+    const auto used = concepts_in(*question.hint_when);
+    raising.insert(raising.end(), used.begin(), used.end());
+  }
   for (const TextFact& fact : profile.text.facts) {
-    const bool hint = std::find(question.hints.begin(), question.hints.end(), fact.concept_id) != question.hints.end();
+    const bool hint = std::find(raising.begin(), raising.end(), fact.concept_id) != raising.end();
     if (hint && fact.affirmed() && std::find(words.begin(), words.end(), fact.from) == words.end()) {
       words.push_back(fact.from);
+    }
+  }
+  // An age or a duration read from the words, when the condition raising the hint tests it.
+  if (raising.size() > question.hints.size()) {
+    for (const auto& [field, number] : {std::pair(NumericField::age, &profile.text.age),
+                                        std::pair(NumericField::duration_weeks, &profile.text.duration_weeks)}) {
+      if (*number && tests_number(*question.hint_when, field)) {
+        words.push_back((*number)->from);
+      }
     }
   }
   return words;

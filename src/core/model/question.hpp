@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/model/concept.hpp"
+#include "core/model/condition.hpp"
 #include "core/model/rule.hpp"
 #include "core/util/diagnostic.hpp"
 
@@ -46,6 +47,9 @@ struct Question {
   /// For a warning sign: concepts whose mention makes the sign possible, so that it is asked
   /// before anything is suggested (a body place and a feeling, the bladder, an accident...).
   std::vector<ConceptId> hints;
+  /// For a warning sign: a condition on the whole profile that makes the sign possible too, for
+  /// what no single mention shows (new pain and no age given; an age at risk and no duration).
+  std::optional<Condition> hint_when;
   /// For a warning sign: the strongest referral that a rule asking for one of `yes` can make,
   /// worked out once the rules are loaded; none when no referral rule asks for them.
   std::optional<ReferralLevel> tier;

@@ -11,7 +11,7 @@ namespace backrelief {
 
 namespace {
 
-const std::vector<std::string> k_question_keys{"id", "field", "ask", "sign", "yes", "hints", "replaces"};
+const std::vector<std::string> k_question_keys{"id", "field", "ask", "sign", "yes", "hints", "hint-when", "replaces"};
 const std::vector<std::string> k_required_question_keys{"id", "ask"};
 const std::vector<std::string> k_safety_net_keys{"level", "say", "if-yes", "action"};
 const std::vector<std::string> k_required_safety_net_keys{"level", "say"};
@@ -126,12 +126,17 @@ std::optional<ParsedQuestion> read_question(YamlReader& reader, const YAML::Node
     if (const YAML::Node* hints = fields->find("hints")) {
       good = read_hints(reader, *hints, rules, question) && good;
     }
+    if (const YAML::Node* hint_when = fields->find("hint-when")) {
+      question.hint_when = parse_condition(reader, *hint_when, rules);
+      good = question.hint_when.has_value() && good;
+    }
   } else {
-    for (const YAML::Node* extra : {sign, yes, fields->find("hints")}) {
+    for (const YAML::Node* extra : {sign, yes, fields->find("hints"), fields->find("hint-when")}) {
       if (extra != nullptr) {
-        reader.error(*extra, fmt::format("'sign', 'yes' and 'hints' belong to a warning-sign question; question "
-                                         "'{}' asks for its {}",
-                                         question.id, to_string(question.field)));
+        reader.error(*extra,
+                     fmt::format("'sign', 'yes', 'hints' and 'hint-when' belong to a warning-sign question; question "
+                                 "'{}' asks for its {}",
+                                 question.id, to_string(question.field)));
         good = false;
       }
     }

@@ -16,7 +16,7 @@ namespace backrelief {
 namespace {
 
 // Bumped whenever the layout below, or any struct it writes, changes.
-constexpr std::uint32_t k_cache_format = 13;
+constexpr std::uint32_t k_cache_format = 14;
 // Written for "no concept" where a concept id may be absent.
 constexpr std::uint32_t k_no_concept = 0xffffffffU;
 constexpr std::string_view k_magic = "backrelief-rules-cache\n";
@@ -892,11 +892,15 @@ void write_question(Writer& out, const Question& question) {
   for (ConceptId id : question.hints) {
     out.u32(id);
   }
+  out.u8(question.hint_when ? 1 : 0);
+  if (question.hint_when) {
+    write_condition(out, *question.hint_when);
+  }
   out.u8(question.tier ? static_cast<std::uint8_t>(*question.tier) + 1 : 0);
   out.where(question.where);
 }
 
-Question read_cached_question(Reader& in, std::size_t concepts) {
+Question read_cached_question(Reader& in, SetReader& reader, std::size_t concepts) {
   Question question;
   question.id = in.text();
   question.field = checked_enum(in.u8(), QuestionField::description);
@@ -909,6 +913,9 @@ Question read_cached_question(Reader& in, std::size_t concepts) {
   question.hints.resize(in.count(4));
   for (ConceptId& id : question.hints) {
     id = in.below(concepts);
+  }
+  if (in.u8() != 0) {
+    question.hint_when = reader.condition(0);
   }
   if (const std::uint8_t tier = in.u8(); tier != 0) {
     question.tier = checked_enum(static_cast<std::uint8_t>(tier - 1), ReferralLevel::emergency);
@@ -1012,7 +1019,7 @@ RuleSet rule_set_of(std::string_view payload) {
   }
   const std::size_t questions = in.count(16);
   for (std::size_t i = 0; i < questions; ++i) {
-    rules.put_question(read_cached_question(in, concepts));
+    rules.put_question(read_cached_question(in, reader, concepts));
   }
   const std::size_t lines = in.count(8);
   for (std::size_t i = 0; i < lines; ++i) {

@@ -249,7 +249,7 @@ private:
   void check_safety_net_covers_questions() {
     for (const Question& question : m_rules.questions()) {
       // A hinted sign is asked with what to do if the answer is yes.
-      if (question.tier && !question.hints.empty()) {
+      if (question.tier && (!question.hints.empty() || question.hint_when)) {
         const auto& lines = m_rules.safety_net();
         const bool said = std::any_of(lines.begin(), lines.end(), [&](const SafetyNetLine& line) {
           return line.level == *question.tier && !line.if_yes.empty();

@@ -5,7 +5,10 @@
 #include "core/rules/rule_loader.hpp"
 #include "test_support.hpp"
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <gtest/gtest.h>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -152,6 +155,43 @@ TEST(Screening, AHintMakesASignPossibleUnlessSomethingReportedOrDeniedIt) {
   ASSERT_EQ(result.excluded.size(), 1U);
   EXPECT_EQ(result.excluded[0].exclusions.front().text, "answer the questions under 'Check first' first");
   EXPECT_EQ(hint_words(*result.check_first.front(), profile), std::vector<std::string>{"groin feels funny"});
+}
+
+TEST(Screening, AHintCanBeAConditionOnTheWholeProfile) {
+  const RuleSet rules = load_text(R"(version: 1
+techniques:
+  - {id: swedish, name: Swedish, summary: Gentle strokes., pressure: [low, medium]}
+concepts:
+  - {id: new-pain, kind: context, name: new pain, phrases: [new pain]}
+  - {id: new-pain-at-age, kind: red-flag, name: new pain at an age at risk}
+rules:
+  - {id: age-refers, when: {red-flag: new-pain-at-age}, refer: urgent, because: Age.}
+safety-net:
+  - {level: urgent, say: See a doctor today if you notice, if-yes: If so see a doctor today.}
+questions:
+  - id: age
+    ask: "New pain, and over 50?"
+    yes: {red-flag: new-pain-at-age}
+    hint-when:
+      any:
+        - [{context: new-pain}, {not: {age: {at_least: 0}}}]
+        - [{age: {above: 50}}, {not: {duration_weeks: {at_least: 0}}}]
+)");
+  const auto hinted = [&](const std::string& description, std::optional<int> age) {
+    ProfileInput input;
+    input.description = description;
+    input.age = age;
+    const Profile profile = make_profile(input, rules);
+    const Recommendation result = recommend(rules, profile);
+    return result.check_first.empty()
+               ? std::string("none")
+               : fmt::format("{}", fmt::join(hint_words(*result.check_first.front(), profile), "|"));
+  };
+  EXPECT_EQ(hinted("a new pain in my back", std::nullopt), "new pain");
+  EXPECT_EQ(hinted("a new pain in my back", 40), "none") << "the age is known";
+  EXPECT_EQ(hinted("I'm 67 and my back aches", std::nullopt), "I'm 67");
+  EXPECT_EQ(hinted("my back aches", 67), "") << "the age from an option: no words to show";
+  EXPECT_EQ(hinted("I'm 67 and my back has ached for 10 years", std::nullopt), "none") << "the duration is known";
 }
 
 } // namespace

@@ -78,7 +78,8 @@ TEST(Questions, RefuseWhatTheyCannotAsk) {
                 "e.g. {red-flag: saddle-numbness}; a question about something else names its 'field'",
                 "test.yaml:19:24: unknown field 'areas' (did you mean 'area'?); expected one of sign, area, goal, "
                 "condition, pressure, age, duration, intensity, description",
-                "test.yaml:20:61: 'sign', 'yes' and 'hints' belong to a warning-sign question; question 'pressure' "
+                "test.yaml:20:61: 'sign', 'yes', 'hints' and 'hint-when' belong to a warning-sign question; question "
+                "'pressure' "
                 "asks for its pressure",
                 "test.yaml:21:35: a yes sets facts, such as {red-flag: saddle-numbness} or a list of them; it cannot "
                 "test numbers or use any and not",

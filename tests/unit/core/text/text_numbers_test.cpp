@@ -60,6 +60,16 @@ TEST(TextNumbers, ReadsTheAgeAsPeopleSayIt) {
   EXPECT_EQ(age_of("Female, 38 yo"), "38 \"38 yo\"");
 }
 
+TEST(TextNumbers, ReadsAnAgeInDecadesOnlyWhenItIsThePersonsNow) {
+  EXPECT_EQ(age_of("I'm in my sixties and stiff"), "65 \"I'm in my sixties\"");
+  EXPECT_EQ(age_of("a woman in my late 50s with a sore back"), "58 \"in my late 50s\"");
+  EXPECT_EQ(age_of("now in my early seventies"), "72 \"now in my early seventies\"");
+  EXPECT_EQ(age_of("I am in my teens"), "15 \"am in my teens\"");
+  // A decade alone dates something past; another person's decade is theirs.
+  EXPECT_EQ(age_of("I broke my leg in my twenties"), "none");
+  EXPECT_EQ(age_of("my mum is in her sixties"), "none");
+}
+
 TEST(TextNumbers, AnAgeIsNotADuration) {
   const TextAnalysis analysis = numbers_of("I am 72 years old");
   EXPECT_EQ(shown(analysis.age), "72 \"72 years old\"");
