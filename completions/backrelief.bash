@@ -23,7 +23,7 @@ _backrelief_options()
         config) echo -h --help "$profile" "$rules" --path ;;
         analyze) echo -h --help -f --format --json "$rules" ;;
         techniques | values | 'rules list' | 'rules show') echo -h --help "$rules" ;;
-        'rules check') echo -h --help --strict "$rules" ;;
+        'rules check') echo -h --help --strict --scenarios "$rules" ;;
         rules) echo -h --help ;;
         test) echo -h --help --require-coverage -v --verbose "$rules" ;;
     esac
@@ -155,7 +155,7 @@ _backrelief()
             -r?*) _backrelief_add_rules_path "${word:2}" ;;
             -r | --rules | -p | --pressure | -g | --goal | -a | --area | -c | --condition | \
                 --avoid | --age | --duration | --intensity | -n | --top | -f | --format | --color | \
-                --colour | --config | --why-not | --answer | --answers)
+                --colour | --config | --why-not | --answer | --answers | --scenarios)
                 # An option that takes the next word as its value.
                 if ((i + 1 < cword)); then
                     [[ $word == -r || $word == --rules ]] &&
@@ -196,7 +196,7 @@ _backrelief()
                 fi
                 ;;
             --color | --colour) _backrelief_add_values color ;;
-            -r | --rules | --config | --answers) _backrelief_files ;;
+            -r | --rules | --config | --answers | --scenarios) _backrelief_files ;;
             --answer)
                 # A question id and '=': the answer follows.
                 local id

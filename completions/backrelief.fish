@@ -154,6 +154,7 @@ complete -c backrelief -n "__backrelief_using techniques; and __backrelief_no_po
 complete -c backrelief -n "__backrelief_using 'rules show'; and __backrelief_no_positional" -a '(__backrelief_values rule)'
 complete -c backrelief -n "__backrelief_using values; and __backrelief_no_positional" -a 'technique condition goal area pressure format color rule'
 complete -c backrelief -n "__backrelief_using 'rules check'" -l strict -d 'Also warn about rules that can never fire; any warning fails'
+complete -c backrelief -n "__backrelief_using 'rules check'" -l scenarios -r -F -d 'Report how often each warning sign is asked, over these scenario files'
 complete -c backrelief -n "__backrelief_using 'rules check' test" -F
 complete -c backrelief -n "__backrelief_using test" -l require-coverage -d 'Fail unless every rule fires and every technique ranks first'
 complete -c backrelief -n "__backrelief_using test" -s v -l verbose -d 'List the scenarios that pass too'

@@ -2,12 +2,15 @@
 #include "cli/commands/exit_status.hpp"
 #include "cli/input/rule_options.hpp"
 #include "cli/io/standard_output.hpp"
+#include "core/authoring/hint_rates.hpp"
 #include "core/authoring/rule_lint.hpp"
 #include "core/rules/condition_description.hpp"
 #include "core/util/edit_distance.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <memory>
+#include <tuple>
 
 namespace backrelief::cli {
 
@@ -17,6 +20,7 @@ struct RulesOptions {
   RuleOptions rules;
   bool strict = false;
   std::vector<std::string> check_paths;
+  std::vector<std::string> scenario_paths; ///< --scenarios: where to measure the hints' rates
   std::string show_id;
 };
 
@@ -101,10 +105,43 @@ int run_list(const RulesOptions& options) {
   return k_exit_ok;
 }
 
+// How often each warning sign's hints would ask it under Check first, over the scenarios'
+// descriptions; the warnings for those that raise too many false alarms.
+std::vector<Diagnostic> report_hint_rates(const RuleSet& rules, const std::vector<std::string>& paths) {
+  const std::vector<Scenario> scenarios = load_dated_scenarios(paths, rules);
+  const std::vector<HintRate> rates = hint_rates(rules, scenarios);
+  if (rates.empty()) {
+    return {};
+  }
+  print_stdout("hints: how often each warning sign is asked under Check first, over {} scenario descriptions "
+               "without a red flag and {} with one:\n",
+               rates.front().without_red_flag, rates.front().with_red_flag);
+  const auto percent = [](std::size_t part, std::size_t whole) {
+    return whole == 0 ? 0.0 : 100.0 * static_cast<double>(part) / static_cast<double>(whole);
+  };
+  for (const HintRate& rate : rates) {
+    const auto& tier = rate.question->tier;
+    print_stdout("  {:<26} {:<9} {:>3} without ({:4.1f}%)  {:>3} with ({:4.1f}%)\n", rate.question->id,
+                 tier ? to_string(*tier) : "no tier", rate.raised_without_red_flag,
+                 percent(rate.raised_without_red_flag, rate.without_red_flag), rate.raised_with_red_flag,
+                 percent(rate.raised_with_red_flag, rate.with_red_flag));
+  }
+  return hint_rate_warnings(rates);
+}
+
 int run_check(const RulesOptions& options) {
   const RuleSet rules = load_chosen_rules(options.rules, options.check_paths);
+  std::vector<Diagnostic> hint_warnings;
+  if (!options.scenario_paths.empty()) {
+    hint_warnings = report_hint_rates(rules, options.scenario_paths);
+  }
   if (options.strict) {
-    const auto warnings = lint_rules(rules);
+    auto warnings = lint_rules(rules);
+    warnings.insert(warnings.end(), hint_warnings.begin(), hint_warnings.end());
+    std::stable_sort(warnings.begin(), warnings.end(), [](const Diagnostic& a, const Diagnostic& b) {
+      return std::tie(a.where.file, a.where.line, a.where.column) <
+             std::tie(b.where.file, b.where.line, b.where.column);
+    });
     for (const Diagnostic& warning : warnings) {
       fmt::print(stderr, "backrelief: warning: {}\n", to_string(warning));
     }
@@ -146,6 +183,12 @@ void set_rules_command(CLI::App& app, int& status) {
   check_command->add_flag("--strict", options->strict,
                           "Also warn about rules that can never fire or add nothing, unused vocabulary and "
                           "techniques that can never rank first; any warning fails");
+  check_command
+      ->add_option("--scenarios", options->scenario_paths,
+                   "Report how often each warning sign's hints ask it, over these scenario files' descriptions; "
+                   "with --strict, too many on descriptions without a red flag is a warning (repeatable)")
+      ->type_name("PATH")
+      ->allow_extra_args(false);
   add_rule_options(*check_command, options->rules);
   check_command->callback([options, &status] { status = run_check(*options); });
 

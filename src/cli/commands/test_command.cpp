@@ -20,18 +20,9 @@ struct TestOptions {
   bool verbose = false;
 };
 
-std::vector<RuleSource> scenario_files(const std::vector<std::string>& paths) {
-  std::vector<RuleSource> files;
-  for (const std::string& path : paths) {
-    auto found = read_rule_sources(path);
-    files.insert(files.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
-  }
-  return files;
-}
-
 int run_test(const TestOptions& options) {
   const RuleSet rules = load_chosen_rules(options.rules);
-  const std::vector<Scenario> scenarios = load_scenarios(scenario_files(options.paths), rules);
+  const std::vector<Scenario> scenarios = load_dated_scenarios(options.paths, rules);
   std::size_t failed = 0;
   std::vector<std::string> fired;
   std::vector<bool> ranked_first(rules.techniques().size(), false);

@@ -157,6 +157,26 @@ RuleSet load_chosen_rules(const RuleOptions& options, const std::vector<std::str
   return load_paths(paths, !options.no_cache);
 }
 
+std::vector<RuleSource> read_scenario_files(const std::vector<std::string>& paths) {
+  std::vector<RuleSource> files;
+  for (const std::string& path : paths) {
+    auto found = read_rule_sources(path);
+    files.insert(files.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+  }
+  return files;
+}
+
+std::vector<Scenario> load_dated_scenarios(const std::vector<std::string>& paths, const RuleSet& rules) {
+  std::vector<Scenario> scenarios = load_scenarios(read_scenario_files(paths), rules);
+  const int year = this_year();
+  for (Scenario& scenario : scenarios) {
+    if (scenario.input.year == 0) {
+      scenario.input.year = year;
+    }
+  }
+  return scenarios;
+}
+
 RuleSet load_shipped_rules(bool no_cache) {
   return load_paths({default_rules_directory().string()}, !no_cache);
 }

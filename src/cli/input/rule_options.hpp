@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/authoring/scenario.hpp"
+#include "core/rules/rule_loader.hpp"
 #include "core/rules/rule_set.hpp"
 
 #include <CLI/CLI.hpp>
@@ -39,6 +41,13 @@ std::vector<std::string> rule_paths(const RuleOptions& options);
 /// --no-cache, a rule set loaded before from the same files is read back from
 /// $XDG_CACHE_HOME/backrelief instead of parsed, and a freshly loaded one is written there.
 RuleSet load_chosen_rules(const RuleOptions& options, const std::vector<std::string>& extra_paths = {});
+
+/// The scenario files at these paths (files, or directories of *.yaml), in order.
+std::vector<RuleSource> read_scenario_files(const std::vector<std::string>& paths);
+
+/// The scenarios of those files, each description dated this year as `recommend` dates it, so
+/// that "a car accident in 2005" is read as long past by `test` as it is by `recommend`.
+std::vector<Scenario> load_dated_scenarios(const std::vector<std::string>& paths, const RuleSet& rules);
 
 /// Reads and loads only the rules that ship with backrelief, as load_chosen_rules does.
 RuleSet load_shipped_rules(bool no_cache);

@@ -6,7 +6,8 @@ namespace backrelief {
 
 namespace {
 
-const std::array<std::string, 7> k_roles{"count", "some", "unit", "event", "measure", "not-an-age", "season"};
+const std::array<std::string, 9> k_roles{"count",      "some",   "unit",   "event",  "measure",
+                                         "not-an-age", "season", "decade", "age-now"};
 
 } // namespace
 
@@ -28,7 +29,7 @@ std::span<const std::string> number_role_names() {
 }
 
 bool has_values(NumberRole role) {
-  return role == NumberRole::count || role == NumberRole::unit;
+  return role == NumberRole::count || role == NumberRole::unit || role == NumberRole::decade;
 }
 
 } // namespace backrelief

@@ -16,7 +16,7 @@ namespace backrelief {
 /// when it happened rather than how long the pain lasted ("surgery"), a measure that makes a
 /// number no age ("stone"), a word after "I'm" and a number that makes it no age ("minutes"), or
 /// a season ("last winter").
-enum class NumberRole : std::uint8_t { count, some, unit, event, measure, not_an_age, season };
+enum class NumberRole : std::uint8_t { count, some, unit, event, measure, not_an_age, season, decade, age_now };
 
 /// The words of one role, as written in a rule file's `number-words`.
 struct NumberWords {
@@ -27,7 +27,8 @@ struct NumberWords {
   SourceLocation where;
 };
 
-/// The spelling used in rule files: "count", "some", "unit", "event", "measure", "not-an-age", "season".
+/// The spelling used in rule files: "count", "some", "unit", "event", "measure", "not-an-age", "season",
+/// "decade", "age-now".
 std::string_view to_string(NumberRole role);
 std::optional<NumberRole> parse_number_role(std::string_view text);
 std::span<const std::string> number_role_names();

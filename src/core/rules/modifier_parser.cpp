@@ -5,6 +5,7 @@
 #include "core/util/edit_distance.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <fmt/format.h>
 
 namespace backrelief {
@@ -25,6 +26,8 @@ const std::vector<std::string> k_word_class_keys{"class", "words"};
 const std::vector<std::string> k_number_words_keys{"role", "words"};
 // The largest number a count word may stand for.
 constexpr double k_max_count_word = 1000;
+// The oldest decade of life a word may name: a person is at most 130 (the age option's limit).
+constexpr double k_max_decade = 120;
 
 template <typename Parse>
 auto read_name(YamlReader& reader, const YAML::Node& node, std::string_view what, std::span<const std::string> names,
@@ -284,8 +287,10 @@ std::optional<NumberWords> read_number_words(YamlReader& reader, const YAML::Nod
     good = read_words(reader, words, "a word", entry.words, entry.word_where);
   } else if (!words.IsMap() || words.size() == 0) {
     reader.error(words, fmt::format("the words of a {} are a mapping of each word to its {}, e.g. {}", to_string(*role),
-                                    *role == NumberRole::count ? "number" : "span of time",
-                                    *role == NumberRole::count ? "{one: 1, dozen: 12}" : "{days: 1d, months: 1m}"));
+                                    *role == NumberRole::unit ? "span of time" : "number",
+                                    *role == NumberRole::unit     ? "{days: 1d, months: 1m}"
+                                    : *role == NumberRole::decade ? "{twenties: 20, sixties: 60}"
+                                                                  : "{one: 1, dozen: 12}"));
     return std::nullopt;
   } else {
     for (const auto& item : words) {
@@ -300,7 +305,15 @@ std::optional<NumberWords> read_number_words(YamlReader& reader, const YAML::Nod
         continue;
       }
       std::optional<double> value;
-      if (entry.role == NumberRole::count) {
+      if (entry.role == NumberRole::decade) {
+        value = reader.number(item.second, fmt::format("the first year of '{}'", *word));
+        if (value && (*value < 0 || *value > k_max_decade || *value != std::floor(*value))) {
+          reader.error(item.second, fmt::format("'{}' starts at {:g}: a decade of life starts at a whole number of "
+                                                "years from 0 to {:g}",
+                                                *word, *value, k_max_decade));
+          value.reset();
+        }
+      } else if (entry.role == NumberRole::count) {
         value = reader.number(item.second, fmt::format("the number of '{}'", *word));
         if (value && (*value <= 0 || *value > k_max_count_word)) {
           reader.error(item.second, fmt::format("'{}' stands for {:g}: a count word stands for a number above 0 and at "

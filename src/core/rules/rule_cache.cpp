@@ -16,7 +16,7 @@ namespace backrelief {
 namespace {
 
 // Bumped whenever the layout below, or any struct it writes, changes.
-constexpr std::uint32_t k_cache_format = 14;
+constexpr std::uint32_t k_cache_format = 15;
 // Written for "no concept" where a concept id may be absent.
 constexpr std::uint32_t k_no_concept = 0xffffffffU;
 constexpr std::string_view k_magic = "backrelief-rules-cache\n";
@@ -627,7 +627,7 @@ struct VocabularyCodec {
     }
     std::vector<NumberWords> numbers(in.count(9));
     for (NumberWords& entry : numbers) {
-      entry.role = checked_enum(in.u8(), NumberRole::season);
+      entry.role = checked_enum(in.u8(), NumberRole::age_now);
       entry.words = in.texts();
       entry.values.resize(in.count(8));
       for (double& value : entry.values) {

@@ -33,11 +33,14 @@ ContextCues::ContextCues(std::vector<Modifier> modifiers, std::vector<WordClassW
   for (const NumberWords& entry : m_number_words) {
     for (std::size_t i = 0; i < entry.words.size(); ++i) {
       NumberWordInfo& info = m_numbers[entry.words[i]];
-      info.roles |= static_cast<std::uint8_t>(1U << static_cast<unsigned>(entry.role));
+      static_assert(static_cast<unsigned>(NumberRole::age_now) < 16, "a number word's roles are bits of 16");
+      info.roles |= static_cast<std::uint16_t>(1U << static_cast<unsigned>(entry.role));
       if (entry.role == NumberRole::count && i < entry.values.size()) {
         info.count = entry.values[i];
       } else if (entry.role == NumberRole::unit && i < entry.values.size()) {
         info.weeks = entry.values[i];
+      } else if (entry.role == NumberRole::decade && i < entry.values.size()) {
+        info.decade = entry.values[i];
       }
     }
   }
@@ -119,6 +122,11 @@ std::optional<double> ContextCues::count_value(std::string_view word) const {
 std::optional<double> ContextCues::unit_weeks(std::string_view word) const {
   const NumberWordInfo* info = number_info(word);
   return info != nullptr && has_role(word, NumberRole::unit) ? std::optional{info->weeks} : std::nullopt;
+}
+
+std::optional<double> ContextCues::decade_start(std::string_view word) const {
+  const NumberWordInfo* info = number_info(word);
+  return info != nullptr && has_role(word, NumberRole::decade) ? std::optional{info->decade} : std::nullopt;
 }
 
 bool ContextCues::has_role(std::string_view word, NumberRole role) const {

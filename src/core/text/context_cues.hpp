@@ -49,6 +49,8 @@ public:
   [[nodiscard]] std::optional<double> count_value(std::string_view word) const;
   /// The weeks a unit of time stands for ("months": 52/12).
   [[nodiscard]] std::optional<double> unit_weeks(std::string_view word) const;
+  /// The first year of the decade of life a word names ("sixties": 60).
+  [[nodiscard]] std::optional<double> decade_start(std::string_view word) const;
   /// True when the word has this role (NumberRole::some, event, measure, not_an_age, season).
   [[nodiscard]] bool has_role(std::string_view word, NumberRole role) const;
   /// The cues of one modifier, longest first.
@@ -88,9 +90,10 @@ private:
   std::vector<NumberWords> m_number_words;
   /// What a word says about numbers: its roles, and its count or span where it has one.
   struct NumberWordInfo {
-    std::uint8_t roles = 0; ///< one bit per NumberRole
+    std::uint16_t roles = 0; ///< one bit per NumberRole
     double count = 0;
     double weeks = 0;
+    double decade = 0;
   };
   std::vector<std::vector<Cue>> m_cues;
   std::vector<Cue> m_by_first_word; ///< every cue, grouped by first word (WordInfo::first_cue)

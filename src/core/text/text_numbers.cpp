@@ -29,7 +29,7 @@ public:
 
   void read() {
     for (std::size_t i = 0; i < m_tokens.size(); ++i) {
-      if (try_since(i) || try_decade_age(i)) {
+      if (try_since(i) || try_decade_age(i) || try_bare_span(i)) {
         continue;
       }
       const auto value = number_at(i);
@@ -325,8 +325,8 @@ private:
   }
 
   // "I'm in my sixties", "a man in my late 50s": an age, taken mid-decade ("early" and "late"
-  // move it), but only after words that say it is the person's now; "in my twenties" alone
-  // dates a past event ("I broke my leg in my twenties").
+  // move it), but only after a word that says it is the person's now (role age-now: "I'm",
+  // "now", "a woman"); "in my twenties" alone dates a past event ("I broke my leg in my twenties").
   bool try_decade_age(std::size_t i) {
     const auto decade = decade_at(i);
     if (!decade || i < 3) {
@@ -338,40 +338,47 @@ private:
       into = part == "early" ? 2 : part == "mid" ? 5 : 8;
       --my;
     }
-    if (my < 2 || word(my) != "my" || word(my - 1) != "in") {
+    if (my < 2 || word(my) != "my" || word(my - 1) != "in" || !m_cues.has_role(word(my - 2), NumberRole::age_now)) {
       return false;
     }
-    const std::string_view before = word(my - 2);
-    const bool now = before == "im" || before == "am" || before == "now" || before == "currently" ||
-                     before == "still" || before == "both";
-    const bool who = before == "woman" || before == "man" || before == "lady" || before == "guy" || before == "bloke" ||
-                     before == "female" || before == "male" || before == "gent";
-    if (!now && !who) {
-      return false;
-    }
-    const std::size_t end = word(i) == "" ? i + 1 : i; // "50s"
-    keep_age(*decade + into, {now ? my - 2 : my - 1, end}, false);
+    const std::size_t end = word(i).empty() ? i + 1 : i; // "50s"
+    keep_age(*decade + into, {my - 2, end}, false);
     return true;
   }
 
-  // The decade a word names: "sixties" or "60s" is 60, "teens" 10.
+  // The decade a word names ("sixties", role decade), or written "60s", read as the number 60
+  // and the word "s".
   [[nodiscard]] std::optional<double> decade_at(std::size_t i) const {
-    static constexpr std::array<std::string_view, 9> k_decades{"teens",   "twenties",  "thirties", "forties", "fifties",
-                                                               "sixties", "seventies", "eighties", "nineties"};
-    const std::string_view text = word(i);
-    for (std::size_t d = 0; d < k_decades.size(); ++d) {
-      if (text == k_decades[d]) {
-        return static_cast<double>((d + 1) * 10);
-      }
+    if (auto start = m_cues.decade_start(word(i))) {
+      return start;
     }
-    // "50s" is read as the number 50 and the word "s".
     const std::string_view digits = i < m_tokens.size() && m_tokens[i].kind == TokenKind::number
                                         ? std::string_view{m_tokens[i].text}
                                         : std::string_view{};
-    if (digits.size() == 2 && digits[1] == '0' && digits[0] >= '2' && digits[0] <= '9' && word(i + 1) == "s") {
+    if (digits.size() == 2 && digits[1] == '0' && digits[0] >= '1' && digits[0] <= '9' && word(i + 1) == "s") {
       return static_cast<double>((digits[0] - '0') * 10);
     }
     return std::nullopt;
+  }
+
+  // "for years", "for months": a plural unit with no count is at least two of it.
+  bool try_bare_span(std::size_t i) {
+    const std::string_view unit = word(i);
+    const auto weeks = m_cues.unit_weeks(unit);
+    if (!weeks || !unit.ends_with('s') || i == 0) {
+      return false;
+    }
+    std::size_t first = i - 1;
+    if (word(first) == "many" || word(first) == "so") {
+      first -= first > 0 ? 1 : 0;
+    }
+    const bool pain_free = first >= 1 && (word(first - 1) == "free" ||
+                                          (first >= 2 && word(first - 2) == "no" && word(first - 1) == "pain"));
+    if (word(first) != "for" || pain_free) {
+      return false;
+    }
+    record_duration(2 * *weeks, first, i);
+    return true;
   }
 
   bool try_age_in_words(std::size_t i, std::size_t after, double value) {

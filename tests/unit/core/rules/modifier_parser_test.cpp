@@ -188,7 +188,7 @@ TEST(ModifierParser, NumberWordsAreCheckedWithTheirPlaces) {
 )");
   ASSERT_EQ(errors.size(), 6U);
   EXPECT_EQ(errors[0], "test.yaml:7:12: unknown number role 'cout' (did you mean 'count'?); expected one of count, "
-                       "some, unit, event, measure, not-an-age, season");
+                       "some, unit, event, measure, not-an-age, season, decade, age-now");
   EXPECT_EQ(errors[1], "test.yaml:8:26: the words of a count are a mapping of each word to its number, e.g. {one: 1, "
                        "dozen: 12}");
   EXPECT_EQ(errors[2], "test.yaml:9:34: 'three' stands for -3: a count word stands for a number above 0 and at most "

@@ -62,12 +62,19 @@ TEST(TextNumbers, ReadsTheAgeAsPeopleSayIt) {
 
 TEST(TextNumbers, ReadsAnAgeInDecadesOnlyWhenItIsThePersonsNow) {
   EXPECT_EQ(age_of("I'm in my sixties and stiff"), "65 \"I'm in my sixties\"");
-  EXPECT_EQ(age_of("a woman in my late 50s with a sore back"), "58 \"in my late 50s\"");
+  EXPECT_EQ(age_of("a woman in my late 50s with a sore back"), "58 \"woman in my late 50s\"");
   EXPECT_EQ(age_of("now in my early seventies"), "72 \"now in my early seventies\"");
   EXPECT_EQ(age_of("I am in my teens"), "15 \"am in my teens\"");
   // A decade alone dates something past; another person's decade is theirs.
   EXPECT_EQ(age_of("I broke my leg in my twenties"), "none");
   EXPECT_EQ(age_of("my mum is in her sixties"), "none");
+}
+
+TEST(TextNumbers, APluralUnitAfterForIsAtLeastTwo) {
+  EXPECT_EQ(duration_of("my back has ached for years"), "104 \"for years\"");
+  EXPECT_EQ(duration_of("stiff for many months now"), fmt::format("{} \"for many months\"", 2 * 52.0 / 12));
+  EXPECT_EQ(duration_of("pain free for years until last week"), "none");
+  EXPECT_EQ(duration_of("for 3 years"), "156 \"for 3 years\"") << "a count is read as before";
 }
 
 TEST(TextNumbers, AnAgeIsNotADuration) {
