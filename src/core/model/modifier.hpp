@@ -47,6 +47,8 @@ struct Modifier {
   std::vector<std::string> not_before; ///< the cue is none when one of these words follows it
   bool not_before_a_concept = false;   ///< the cue is none when a concept follows it ("gone numb")
   bool only_in_questions = false;      ///< a cue only in a question: "can massage cause a clot?"
+  bool only_before_a_concept = false;  ///< the cue counts only when a concept follows it ("her groin")
+  bool needs_a_speaker = false;        ///< the cue counts only where the text says "I" or "my" somewhere
   SourceLocation where;
 };
 

@@ -21,7 +21,9 @@ const std::vector<std::string> k_modifier_keys{"category",
                                                "ends",
                                                "not-before",
                                                "not-before-a-concept",
-                                               "only-in-questions"};
+                                               "only-in-questions",
+                                               "only-before-a-concept",
+                                               "needs-a-speaker"};
 const std::vector<std::string> k_word_class_keys{"class", "words"};
 const std::vector<std::string> k_number_words_keys{"role", "words"};
 // The largest number a count word may stand for.
@@ -160,7 +162,7 @@ bool check_modifier(YamlReader& reader, const YAML::Node& node, const Fields& fi
     good = false;
   }
   if (!scoped) {
-    for (const char* key : {"category", "scope", "red-flag-scope", "not-before-a-concept"}) {
+    for (const char* key : {"category", "scope", "red-flag-scope", "not-before-a-concept", "only-before-a-concept"}) {
       if (const YAML::Node* value = fields.find(key)) {
         reader.error(*value, fmt::format("'{}' has no meaning for a {} cue, which opens no scope", key,
                                          to_string(modifier.direction)));
@@ -238,6 +240,8 @@ std::optional<Modifier> read_modifier(YamlReader& reader, const YAML::Node& node
   }
   good = read_flag(reader, *fields, "not-before-a-concept", modifier.not_before_a_concept) && good;
   good = read_flag(reader, *fields, "only-in-questions", modifier.only_in_questions) && good;
+  good = read_flag(reader, *fields, "only-before-a-concept", modifier.only_before_a_concept) && good;
+  good = read_flag(reader, *fields, "needs-a-speaker", modifier.needs_a_speaker) && good;
   if (!good || !check_modifier(reader, node, *fields, modifier)) {
     return std::nullopt;
   }

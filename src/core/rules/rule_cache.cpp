@@ -16,7 +16,7 @@ namespace backrelief {
 namespace {
 
 // Bumped whenever the layout below, or any struct it writes, changes.
-constexpr std::uint32_t k_cache_format = 15;
+constexpr std::uint32_t k_cache_format = 16;
 // Written for "no concept" where a concept id may be absent.
 constexpr std::uint32_t k_no_concept = 0xffffffffU;
 constexpr std::string_view k_magic = "backrelief-rules-cache\n";
@@ -565,6 +565,8 @@ struct VocabularyCodec {
       out.texts(modifier.not_before);
       out.u8(modifier.not_before_a_concept ? 1 : 0);
       out.u8(modifier.only_in_questions ? 1 : 0);
+      out.u8(modifier.only_before_a_concept ? 1 : 0);
+      out.u8(modifier.needs_a_speaker ? 1 : 0);
     }
     out.u32(static_cast<std::uint32_t>(context.word_classes().size()));
     for (const WordClassWords& entry : context.word_classes()) {
@@ -614,6 +616,8 @@ struct VocabularyCodec {
       modifier.not_before = in.texts();
       modifier.not_before_a_concept = in.u8() != 0;
       modifier.only_in_questions = in.u8() != 0;
+      modifier.only_before_a_concept = in.u8() != 0;
+      modifier.needs_a_speaker = in.u8() != 0;
       const bool scoped =
           modifier.direction != ModifierDirection::terminate && modifier.direction != ModifierDirection::pseudo;
       if (scoped != modifier.category.has_value() || modifier.cues.empty()) {

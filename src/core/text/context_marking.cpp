@@ -58,6 +58,8 @@ public:
     m_info.reserve(tokens.size());
     for (const Token& token : tokens) {
       m_info.push_back(token.kind == TokenKind::word ? m_cues.info(token.text) : ContextCues::WordInfo{});
+      m_has_speaker = m_has_speaker || ContextCues::has(m_info.back(), WordClass::first_person) ||
+                      ContextCues::has(m_info.back(), WordClass::possessive);
     }
   }
 
@@ -100,6 +102,12 @@ private:
     const Modifier& owner = modifier(cue.modifier);
     if (owner.not_before_a_concept && after < m_tokens.size() && m_in_match[after]) {
       return 0; // "both legs have gone numb": a change into a state, not one that went away
+    }
+    if (owner.only_before_a_concept && !(after < m_tokens.size() && m_in_match[after])) {
+      return 0; // "I told her the pain is worse": "her" owns only what follows it
+    }
+    if (owner.needs_a_speaker && !m_has_speaker) {
+      return 0; // "She reports numbness in her groin": a note about the person, not another one
     }
     if (owner.only_in_questions && !m_question[i]) {
       return 0; // "coughing causes me to leak" reports; "can massage cause a clot?" asks
@@ -659,6 +667,7 @@ private:
   const ContextCues& m_cues;
   std::vector<bool> m_as_words;                    ///< per match: a bare word, read as a red flag of any kind
   std::vector<ContextCues::WordInfo> m_info;       ///< per token
+  bool m_has_speaker = false;                      ///< the text says "I" or "my" somewhere
   std::vector<std::uint32_t> m_hit_begin;          ///< per token, and one past: where its cues start in m_hits
   std::vector<const ContextCues::Cue*> m_hits;     ///< the cues whose words stand at each token (find_cue_words)
   std::vector<std::uint32_t> m_end_begin;          ///< per token, and one past: where its ending matches start

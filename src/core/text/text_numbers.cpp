@@ -39,7 +39,7 @@ public:
       const std::size_t length = number_length(i);
       if (const auto weeks = clinical_fraction(i)) {
         // "LBP 2/52": a clinic's shorthand for a span; "a fall 5/7 ago" is when, not how long.
-        if (word(i + 3) != "ago" && !about_an_event(i)) {
+        if (!ago_at(i + 3) && !about_an_event(i)) {
           record_duration(*weeks, i, i + 2);
         }
         i += 2;
@@ -56,6 +56,12 @@ private:
   [[nodiscard]] std::string_view word(std::size_t i) const {
     return i < m_tokens.size() && m_tokens[i].kind == TokenKind::word ? std::string_view{m_tokens[i].text}
                                                                       : std::string_view{};
+  }
+
+  // "3 weeks ago", and "a few years back" where nothing follows "back" in the sentence: "3
+  // years back pain" is how long the pain has lasted.
+  [[nodiscard]] bool ago_at(std::size_t i) const {
+    return word(i) == "ago" || (word(i) == "back" && word(i + 1).empty());
   }
 
   /// A number as written, and how many tokens it takes.
@@ -469,7 +475,7 @@ private:
     const std::string_view after = word(unit + 1);
     const bool not_the_pain = after == "pregnant" || after == "post" || after == "postpartum" || after == "after" ||
                               after == "along" || after == "gone" || after == "expecting" || after == "into" ||
-                              (after == "ago" && about_an_event(i));
+                              (ago_at(unit + 1) && about_an_event(i));
     // "a 6 month old", "my son is 18 months old": someone's age; "no pain for 3 years": not the pain.
     const bool someones_age = word(unit + 1) == "old" && (before == "a" || before == "an" || about_someone_else(i));
     const bool pain_free =
@@ -527,14 +533,14 @@ private:
         return EventTime{k_weeks_per_season_ago, i, i + 1};
       }
     }
-    if (const auto weeks = clinical_fraction(i); weeks && word(i + 3) == "ago") {
+    if (const auto weeks = clinical_fraction(i); weeks && ago_at(i + 3)) {
       return EventTime{*weeks, i, i + 3}; // "a fall 5/7 ago"
     }
     if (const auto value = number_at(i)) {
       const std::size_t length = number_length(i);
       const std::size_t unit = i + length;
       const auto weeks = unit_at(unit);
-      if (weeks && word(unit + 1) == "ago") {
+      if (weeks && ago_at(unit + 1)) {
         const double total = *value * *weeks;
         if (std::isfinite(total)) {
           return EventTime{total, i, unit + 1};

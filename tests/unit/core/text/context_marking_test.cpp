@@ -74,7 +74,20 @@ TEST(ContextNegated, AFindingReadsBackOnlyOverItsOwnWords) {
 TEST(ContextSomeoneElse, AnyOtherPersonOrAnimal) {
   EXPECT_EQ(facts_of("a guy at work has night sweats"), Facts{"sweats family"});
   EXPECT_EQ(facts_of("our dog couldn't pee all week"), Facts{"bladder family"});
-  EXPECT_EQ(facts_of("she has a fever"), Facts{"fever family"});
+  EXPECT_EQ(facts_of("I'm fine but she has a fever"), Facts{"fever family"});
+}
+
+TEST(ContextSomeoneElse, ANoteWrittenAboutThePersonIsTheirs) {
+  EXPECT_EQ(facts_of("67F. She reports a numb bum"), Facts{"saddle reported"})
+      << "no 'I' or 'my' anywhere: 'she' is the person the note is about";
+  EXPECT_EQ(facts_of("Client has night sweats"), Facts{"sweats reported"});
+  EXPECT_EQ(facts_of("my wife says she has a fever"), Facts{"fever family"});
+}
+
+TEST(ContextSomeoneElse, APossessiveOwnsOnlyWhatFollowsIt) {
+  EXPECT_EQ(facts_of("my wife says her fever is back"), Facts{"fever family"});
+  EXPECT_EQ(facts_of("I told her my fever is back"), Facts{"fever reported"});
+  EXPECT_EQ(facts_of("I lifted her and got a fever"), Facts{"fever reported"}) << "'her' then no concept";
 }
 
 TEST(ContextSomeoneElse, ThePersonTakesItBackButAnAsideDoesNot) {

@@ -265,6 +265,9 @@ TEST(EventTimes, ReadsWhenThingsHappened) {
   EXPECT_EQ(events_of("a DVT in 2019"), Events{"364 \"2019\""});
   EXPECT_EQ(events_of("broke it three years ago"), Events{"156 \"three years ago\""});
   EXPECT_TRUE(events_of("6 weeks back pain").empty()) << "a span before the back is how long, not when";
+  EXPECT_EQ(events_of("had a clot a few years back. My back aches"), Events{"156 \"few years back\""})
+      << "'back' with nothing after it in the sentence is 'ago'";
+  EXPECT_EQ(duration_of("had a clot a few years back"), "none");
   EXPECT_EQ(events_of("had flu last winter"), Events{"26 \"last winter\""});
   EXPECT_EQ(events_of("fell yesterday"), Events{"0 \"yesterday\""});
 }
