@@ -24,9 +24,9 @@ struct AnalyzeOptions {
 };
 
 int run_analyze(const AnalyzeOptions& options) {
-  if (description_from_stdin(options.words) &&
-      std::find(options.rules.paths.begin(), options.rules.paths.end(), "-") != options.rules.paths.end()) {
-    throw Error(ErrorKind::invalid_input, "standard input can feed either --rules - or the description -, not both");
+  if (description_from_stdin(options.words) && rules_from_stdin(options.rules)) {
+    throw Error(ErrorKind::invalid_input, "standard input can feed either --rules - (or '-' in BACKRELIEF_RULES) or "
+                                          "the description -, not both");
   }
   const RuleSet rules = load_chosen_rules(options.rules);
   ProfileInput input;

@@ -14,6 +14,7 @@
 #include <cstring>
 #include <fmt/format.h>
 #include <string>
+#include <string_view>
 #include <system_error>
 #include <vector>
 
@@ -51,6 +52,25 @@ bool check_subcommand(const CLI::App& app, int argc, char** argv) {
     }
     path += word + " ";
     parent = match;
+  }
+  return true;
+}
+
+// "--pressure= -f tsv": CLI11 would take "-f" as the pressure. An empty value after '=' is that
+// option's value, empty, and so not valid.
+bool check_empty_values(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view word = argv[i];
+    if (word == "--") {
+      return true;
+    }
+    if (word.size() > 3 && word.starts_with("--") && word.ends_with('=') && word.find('=') == word.size() - 1) {
+      const std::string_view option = word.substr(0, word.size() - 1);
+      print_error(fmt::format("{}: an empty value after '='; give one, as in {}=VALUE, or leave the option out", option,
+                              option));
+      fmt::print(stderr, "Run 'backrelief --help' for usage.\n");
+      return false;
+    }
   }
   return true;
 }
@@ -127,7 +147,7 @@ int run(int argc, char** argv) {
   set_config_command(app, status);
   set_values_command(app, status);
 
-  if (!check_subcommand(app, argc, argv)) {
+  if (!check_subcommand(app, argc, argv) || !check_empty_values(argc, argv)) {
     return k_exit_usage;
   }
   try {

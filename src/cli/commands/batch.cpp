@@ -3,6 +3,7 @@
 #include "cli/commands/exit_status.hpp"
 #include "cli/input/batch_line.hpp"
 #include "cli/io/line_reader.hpp"
+#include "cli/io/stop_signals.hpp"
 #include "cli/io/standard_output.hpp"
 #include "cli/output/json_writer.hpp"
 #include "core/engine/recommendation.hpp"
@@ -59,15 +60,23 @@ int run_batch(const RuleSet& rules, const ProfileInput& defaults, const OutputOp
   bool reader_gone = false;
   // Answers go out in bulk, and also whenever reading might wait: a person typing profiles, or a
   // slow producer, sees each answer as soon as its line is in.
+  // Ctrl-C or a TERM stops between lines, never inside one: a reader of the output gets whole
+  // JSON lines only.
+  const StopSignals stops;
   const auto flush = [&] {
     reader_gone = reader_gone || !write_stdout(json.text()) || !flush_stdout();
     json.clear();
-    return !reader_gone; // a reader that has gone away (| head) needs no more answers: stop reading too
+    if (reader_gone) {
+      return false; // a reader that has gone away (| head) needs no more answers: stop reading too
+    }
+    StopSignals::waiting_for_input(true);
+    return true;
   };
   LineReader reader(in, k_max_batch_line_bytes);
   std::string_view line;
   std::size_t number = 0;
   while (reader.next(line, flush)) {
+    StopSignals::waiting_for_input(false);
     ++number;
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) {
       continue;
@@ -94,12 +103,17 @@ int run_batch(const RuleSet& rules, const ProfileInput& defaults, const OutputOp
       write_error_record(json, number,
                          Error(ErrorKind::invalid_input, fmt::format("cannot use this line: {}", error.what())));
     }
-    if (json.size() >= k_flush_bytes && !flush()) {
+    if (StopSignals::requested() != 0 || (json.size() >= k_flush_bytes && !flush())) {
       break;
     }
   }
+  StopSignals::waiting_for_input(false);
   if (!reader_gone) {
     write_stdout(json.text());
+  }
+  if (const int signal = StopSignals::requested(); signal != 0) {
+    flush_stdout();
+    return 128 + signal;
   }
   if (reader.failed()) {
     throw Error(ErrorKind::io, "cannot read standard input");

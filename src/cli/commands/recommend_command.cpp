@@ -37,11 +37,9 @@ struct RecommendOptions {
 };
 
 void check_combinations(const RecommendOptions& options) {
-  const auto& paths = options.profile.rules.paths;
-  const bool rules_from_stdin = std::find(paths.begin(), paths.end(), "-") != paths.end();
-  if (rules_from_stdin && (description_from_stdin(options.words) || options.batch)) {
-    throw Error(ErrorKind::invalid_input, "standard input can feed only one of --rules -, --batch and the "
-                                          "description -");
+  if (rules_from_stdin(options.profile.rules) && (description_from_stdin(options.words) || options.batch)) {
+    throw Error(ErrorKind::invalid_input, "standard input can feed only one of --rules - (or '-' in "
+                                          "BACKRELIEF_RULES), --batch and the description -");
   }
   if (options.batch && !options.words.empty()) {
     throw Error(ErrorKind::invalid_input, "--batch reads every description from standard input: leave out the "

@@ -1,6 +1,7 @@
 #include "cli/input/profile_options.hpp"
 
 #include "cli/input/choice.hpp"
+#include "cli/input/decimal_number.hpp"
 #include "cli/io/environment.hpp"
 
 namespace backrelief::cli {
@@ -45,13 +46,17 @@ void add_profile_options(CLI::App& command, ProfileOptions& options) {
   command.add_option("--avoid", options.person.avoid, "A technique you do not want (repeatable)")
       ->type_name("TECHNIQUE")
       ->allow_extra_args(false);
-  command.add_option("--age", options.person.age, "Age in years")->type_name("YEARS");
+  command.add_option("--age", options.person.age, "Age in years")
+      ->type_name("YEARS")
+      ->transform(decimal_number("a whole number of years"));
   command.add_option("--duration", options.person.duration, "How long the pain has lasted: 10d, 3w, 6m, 2y")
       ->type_name("SPAN");
   command.add_option("--intensity", options.person.intensity, "How strong the pain is, 0 (none) to 10 (worst)")
-      ->type_name("LEVEL");
+      ->type_name("LEVEL")
+      ->transform(decimal_number("a level from 0 to 10", true));
   command.add_option("-n,--top", options.top, "Print at most N suggestions")
       ->type_name("N")
+      ->transform(decimal_number("a whole number"))
       ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}));
   command.add_option("-f,--format", options.format, "Output format: text, json or tsv")
       ->type_name("FORMAT")

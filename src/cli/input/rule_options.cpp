@@ -2,10 +2,12 @@
 
 #include "cli/io/environment.hpp"
 #include "cli/io/standard_input.hpp"
+#include "cli/io/user_path.hpp"
 #include "core/rules/rule_cache_store.hpp"
 #include "core/rules/rule_loader.hpp"
 #include "core/text/known_words.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <fmt/format.h>
@@ -30,9 +32,16 @@ std::string read_stdin(std::size_t limit) {
 }
 
 // An empty rules.d, or one holding only other files, is no error: it was not asked for by name.
+// One that cannot be listed is: the person's own rules would be skipped in silence.
 bool has_rule_files(const std::filesystem::path& directory) {
   std::error_code error;
-  for (const auto& entry : std::filesystem::directory_iterator(directory, error)) {
+  std::filesystem::directory_iterator entries(directory, error);
+  if (error) {
+    throw Error(ErrorKind::io, fmt::format("{}: cannot read the user rules directory: {}; fix its permissions, or "
+                                           "move it aside",
+                                           directory.string(), error.message()));
+  }
+  for (const auto& entry : entries) {
     if (entry.path().extension() == ".yaml") {
       return true;
     }
@@ -104,9 +113,16 @@ std::vector<RulePath> rule_paths_with_origins(const RuleOptions& options) {
   }
   const auto config = user_config_directory();
   const auto user = config.empty() ? config : config / "rules.d";
-  std::error_code error;
-  if (!user.empty() && std::filesystem::is_directory(user, error) && has_rule_files(user)) {
-    paths.push_back({user.string(), "user rules directory"});
+  if (!user.empty()) {
+    const UserPath seen = look_at(user);
+    if (!seen.problem.empty()) {
+      throw Error(ErrorKind::io, fmt::format("{}: cannot read the user rules directory: {}; fix it, or move it "
+                                             "aside",
+                                             user.string(), seen.problem));
+    }
+    if (std::filesystem::is_directory(seen.status) && has_rule_files(user)) {
+      paths.push_back({user.string(), "user rules directory"});
+    }
   }
   std::istringstream environment_paths(environment_variable("BACKRELIEF_RULES"));
   for (std::string path; std::getline(environment_paths, path, ':');) {
@@ -131,6 +147,10 @@ std::vector<std::string> rule_paths(const RuleOptions& options) {
 namespace {
 
 RuleSet load_paths(const std::vector<std::string>& paths, bool use_cache) {
+  if (std::count(paths.begin(), paths.end(), "-") > 1) {
+    throw Error(ErrorKind::invalid_input, "standard input can feed only one rule file: '-' is given more than "
+                                          "once among --rules and BACKRELIEF_RULES");
+  }
   RuleLimits limits;
   limits.max_file_bytes = max_rule_file_bytes();
   std::vector<RuleSource> sources;
@@ -150,6 +170,11 @@ RuleSet load_paths(const std::vector<std::string>& paths, bool use_cache) {
 }
 
 } // namespace
+
+bool rules_from_stdin(const RuleOptions& options) {
+  const std::vector<std::string> paths = rule_paths(options);
+  return std::find(paths.begin(), paths.end(), "-") != paths.end();
+}
 
 RuleSet load_chosen_rules(const RuleOptions& options, const std::vector<std::string>& extra_paths) {
   std::vector<std::string> paths = rule_paths(options);

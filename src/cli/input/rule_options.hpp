@@ -42,6 +42,9 @@ std::vector<std::string> rule_paths(const RuleOptions& options);
 /// $XDG_CACHE_HOME/backrelief instead of parsed, and a freshly loaded one is written there.
 RuleSet load_chosen_rules(const RuleOptions& options, const std::vector<std::string>& extra_paths = {});
 
+/// Whether a rule file is read from standard input, by --rules - or in $BACKRELIEF_RULES.
+bool rules_from_stdin(const RuleOptions& options);
+
 /// The scenario files at these paths (files, or directories of *.yaml), in order.
 std::vector<RuleSource> read_scenario_files(const std::vector<std::string>& paths);
 

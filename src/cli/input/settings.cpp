@@ -1,6 +1,7 @@
 #include "cli/input/settings.hpp"
 
 #include "cli/io/environment.hpp"
+#include "cli/io/user_path.hpp"
 #include "core/util/edit_distance.hpp"
 
 #include <cstdlib>
@@ -203,14 +204,19 @@ std::optional<UserConfig> read_config_file(const ConfigFileChoice& choice) {
     return std::nullopt;
   }
   const std::string name = choice.path->string();
-  std::error_code error;
-  const auto status = std::filesystem::status(*choice.path, error);
-  if (!std::filesystem::exists(status)) {
+  const UserPath seen = look_at(*choice.path);
+  if (seen.absent) {
     if (!choice.required) {
       return std::nullopt;
     }
     throw config_file_error(name, "cannot read the config file: no such file");
   }
+  if (!seen.problem.empty()) {
+    throw config_file_error(
+        name, fmt::format("cannot read the config file: {}; fix it, or run with --no-config", seen.problem));
+  }
+  const auto& status = seen.status;
+  std::error_code error;
   if (!std::filesystem::is_regular_file(status)) {
     throw config_file_error(name, "cannot read the config file: not a regular file");
   }

@@ -12,12 +12,14 @@ int this_year() {
 
 namespace {
 // backrelief's directory under an XDG base directory: $VARIABLE, or ~/FALLBACK when it is unset
-// or empty; empty when neither is known.
+// or empty; empty when neither is known. A relative path is invalid (XDG Base Directory
+// Specification) and ignored: it would read rules and config from whatever directory backrelief
+// runs in, an untrusted checkout as well.
 std::filesystem::path xdg_directory(const char* variable, const char* fallback) {
   std::string base = environment_variable(variable);
-  if (base.empty()) {
+  if (base.empty() || base.front() != '/') {
     const std::string home = environment_variable("HOME");
-    if (home.empty()) {
+    if (home.empty() || home.front() != '/') {
       return {};
     }
     base = home + "/" + fallback;

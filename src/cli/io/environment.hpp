@@ -8,8 +8,8 @@ namespace backrelief::cli {
 /// The value of an environment variable; empty when it is unset.
 std::string environment_variable(const char* name);
 
-/// backrelief's directory under $XDG_CONFIG_HOME, or ~/.config when it is unset or empty; empty
-/// when neither is known.
+/// backrelief's directory under $XDG_CONFIG_HOME, or ~/.config when it is unset, empty or relative;
+/// empty when neither is known (a relative $HOME is not known).
 std::filesystem::path user_config_directory();
 
 /// backrelief's directory under $XDG_CACHE_HOME, or ~/.cache, likewise.

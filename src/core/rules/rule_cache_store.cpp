@@ -2,7 +2,7 @@
 
 #include "core/rules/rule_cache.hpp"
 #include "core/util/atomic_file.hpp"
-#include "core/util/file_text.hpp"
+#include "core/util/untrusted_file.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -13,7 +13,12 @@ namespace backrelief {
 RuleSet RuleCacheStore::load(const std::vector<RuleSource>& sources, const RuleLimits& limits) const {
   const std::filesystem::path file = file_for(sources);
   const std::string key = rule_cache_key(sources, m_build);
-  if (auto data = read_file_text(file)) {
+  // An entry is untrusted: a huge or endless one, a FIFO or a link is a miss, and is rewritten.
+  std::size_t source_bytes = 0;
+  for (const RuleSource& source : sources) {
+    source_bytes += source.text.size();
+  }
+  if (auto data = read_untrusted_file(file, k_max_entry_bytes_per_source_byte * source_bytes + k_entry_headroom)) {
     if (auto cached = deserialize_rule_set(*data, key)) {
       return std::move(*cached);
     }
@@ -52,10 +57,18 @@ void RuleCacheStore::store(const std::filesystem::path& file, const RuleSet& rul
 void RuleCacheStore::prune() const {
   std::error_code error;
   std::vector<std::pair<std::filesystem::file_time_type, std::filesystem::path>> caches;
+  const auto now = std::filesystem::file_time_type::clock::now();
   for (const auto& entry : std::filesystem::directory_iterator(m_directory, error)) {
     const std::string name = entry.path().filename().string();
-    if (name.starts_with("rules-") && name.ends_with(".cache")) {
-      caches.emplace_back(entry.last_write_time(error), entry.path());
+    if (!name.starts_with("rules-")) {
+      continue;
+    }
+    const auto written = entry.last_write_time(error);
+    if (name.ends_with(".cache")) {
+      caches.emplace_back(written, entry.path());
+    } else if (name.find(".cache.") != std::string::npos && !error && now - written > k_stale_temporary_age) {
+      // The temporary of a writer killed before its rename: no live writer takes this long.
+      std::filesystem::remove(entry.path(), error);
     }
   }
   if (caches.size() <= k_kept_files) {

@@ -3,6 +3,7 @@
 #include "core/rules/rule_loader.hpp"
 #include "core/rules/rule_set.hpp"
 
+#include <chrono>
 #include <cstddef>
 #include <filesystem>
 #include <string>
@@ -27,6 +28,11 @@ public:
 
   /// The cache files kept after a write; older ones are removed.
   static constexpr std::size_t k_kept_files = 16;
+  /// An entry is a few times the size of its rule files; far larger is no entry of ours.
+  static constexpr std::size_t k_max_entry_bytes_per_source_byte = 64;
+  static constexpr std::size_t k_entry_headroom = std::size_t{1} << 20U;
+  /// A temporary older than this was left by a writer that was killed.
+  static constexpr std::chrono::minutes k_stale_temporary_age{10};
 
 private:
   [[nodiscard]] std::filesystem::path file_for(const std::vector<RuleSource>& sources) const;

@@ -4,11 +4,16 @@
 #include "core/util/edit_distance.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <fmt/format.h>
 
 namespace backrelief {
 
 namespace {
+
+// The largest score one rule may give: any number of rules then add up to a finite total, shown
+// as a number in every output.
+constexpr double k_max_score = 1000;
 
 const std::vector<std::string> k_rule_keys{"id",    "when",   "score",   "exclude", "caution",
                                            "refer", "advice", "because", "source",  "replaces"};
@@ -164,6 +169,11 @@ private:
   bool read_weights(const YAML::Node& node, Rule& rule) {
     return read_targets(node, "score", "numbers", rule.weights, [this](const YAML::Node& value) {
       auto number = m_reader.number(value, "a score");
+      if (number && std::abs(*number) > k_max_score) {
+        m_reader.error(value, fmt::format("a score must be between {:g} and {:g}, found '{}'", -k_max_score,
+                                          k_max_score, value.Scalar()));
+        return std::optional<Weight>{};
+      }
       return number ? std::optional(Weight{0, *number}) : std::nullopt;
     });
   }

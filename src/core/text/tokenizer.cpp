@@ -1,5 +1,7 @@
 #include "core/text/tokenizer.hpp"
 
+#include "core/text/unicode_fold.hpp"
+
 #include <algorithm>
 
 namespace backrelief {
@@ -40,34 +42,14 @@ std::size_t separator_at(std::string_view text, std::size_t i) {
   return 0;
 }
 
-// Length of a character that shows nothing at `i`, or 0: a soft hyphen (U+00AD), a zero-width
-// space, non-joiner or joiner (U+200B-U+200D), a word joiner (U+2060) or a byte order mark
-// (U+FEFF). Read as nothing, inside a word or out, so "numb\u00ADness" in a rule file or a
-// description is "numbness".
-std::size_t invisible_at(std::string_view text, std::size_t i) {
-  const auto at = [&](std::size_t k) { return k < text.size() ? static_cast<unsigned char>(text[k]) : 0U; };
-  if (at(i) == 0xC2 && at(i + 1) == 0xAD) {
-    return 2;
-  }
-  if (at(i) == 0xE2 && at(i + 1) == 0x80 && at(i + 2) >= 0x8B && at(i + 2) <= 0x8D) {
-    return 3;
-  }
-  if ((at(i) == 0xE2 && at(i + 1) == 0x81 && at(i + 2) == 0xA0) ||
-      (at(i) == 0xEF && at(i + 1) == 0xBB && at(i + 2) == 0xBF)) {
-    return 3;
-  }
-  return 0;
-}
-
 bool starts_word(std::string_view text, std::size_t i) {
   const auto c = static_cast<unsigned char>(text[i]);
-  return is_ascii_letter(c) ||
-         (c >= 0x80 && apostrophe_at(text, i) == 0 && separator_at(text, i) == 0 && invisible_at(text, i) == 0);
+  return is_ascii_letter(c) || (c >= 0x80 && apostrophe_at(text, i) == 0 && separator_at(text, i) == 0);
 }
 
-} // namespace
-
-std::vector<Token> tokenize(std::string_view text) {
+// Tokens of text that is plain ASCII or already folded (unicode_fold.hpp): nothing in it is
+// invisible, and its punctuation is lumped to a few forms.
+std::vector<Token> tokenize_folded(std::string_view text) {
   std::vector<Token> tokens;
   std::size_t i = 0;
   while (i < text.size()) {
@@ -79,8 +61,6 @@ std::vector<Token> tokenize(std::string_view text) {
         if (const std::size_t skip = apostrophe_at(text, i);
             skip > 0 && i + skip < text.size() && starts_word(text, i + skip)) {
           i += skip; // "can't" and "can’t" read as "cant"
-        } else if (const std::size_t hidden = invisible_at(text, i); hidden > 0) {
-          i += hidden;
         } else if (is_ascii_letter(d)) {
           token.text += static_cast<char>(d >= 'A' && d <= 'Z' ? d - 'A' + 'a' : d);
           ++i;
@@ -151,8 +131,26 @@ std::vector<Token> tokenize(std::string_view text) {
       i += 3;
       continue;
     }
-    const std::size_t skip = std::max(separator_at(text, i), invisible_at(text, i));
+    const std::size_t skip = separator_at(text, i);
     i += skip > 0 ? skip : 1;
+  }
+  return tokens;
+}
+
+} // namespace
+
+std::vector<Token> tokenize(std::string_view text) {
+  if (!needs_folding(text)) {
+    return tokenize_folded(text);
+  }
+  // Read the folded text, and quote the original: each token spans the characters it came from.
+  const FoldedText folded = fold_text(text);
+  std::vector<Token> tokens = tokenize_folded(folded.text);
+  for (Token& token : tokens) {
+    const std::size_t first = token.begin;
+    const std::size_t last = token.end > token.begin ? token.end - 1 : token.begin;
+    token.begin = first < folded.from.size() ? folded.from[first] : text.size();
+    token.end = last < folded.to.size() ? folded.to[last] : text.size();
   }
   return tokens;
 }

@@ -25,8 +25,10 @@ struct Token {
   std::size_t end = 0;
 };
 
-/// Splits text into tokens: ASCII letters lower-cased, the apostrophes ' ‘ ’ and ` dropped inside
-/// words, hyphens and other symbols treated as spaces; bytes of other UTF-8 letters kept in words.
+/// Splits text into tokens, read as folded (unicode_fold.hpp: "ｆｅ\u00ADｖｅｒ" is "fever"): letters
+/// lower-cased, the apostrophes ' ‘ ’ and ` dropped inside words, hyphens and other symbols
+/// treated as spaces; bytes of other UTF-8 letters kept in words. Each token's begin and end are
+/// byte offsets in `text` as given, so what is quoted is what was written.
 std::vector<Token> tokenize(std::string_view text);
 
 /// True for tokens that carry words or numbers.

@@ -140,7 +140,19 @@ std::optional<std::string> YamlReader::text(const YAML::Node& node, std::string_
                             node.IsScalar() ? std::string_view{"an empty string"} : describe_node(node)));
     return std::nullopt;
   }
-  return node.Scalar();
+  // An escape in double quotes ("\e", "\x1b", "\a") is a control character only once read: a text
+  // reaches terminals and tab-separated output, where one could clear the screen or split a row.
+  const std::string& scalar = node.Scalar();
+  for (std::size_t i = 0; i < scalar.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(scalar[i]);
+    const bool c1 = byte == 0xC2 && i + 1 < scalar.size() && static_cast<unsigned char>(scalar[i + 1]) < 0xA0;
+    if ((byte < 0x20 && byte != '\t' && byte != '\n') || byte == 0x7F || c1) {
+      const unsigned code = c1 ? static_cast<unsigned char>(scalar[i + 1]) : byte;
+      error(node, fmt::format("a control character (U+{:04X}) in {}: write the text without it", code, what));
+      return std::nullopt;
+    }
+  }
+  return scalar;
 }
 
 std::optional<std::string> YamlReader::identifier(const YAML::Node& node, std::string_view what) {

@@ -147,9 +147,16 @@ TEST(Tokenize, OffsetsCountBytesOfTheOriginalText) {
   EXPECT_EQ(text.substr(tokens[4].begin, tokens[4].end - tokens[4].begin), "numb");
 }
 
-TEST(Tokenize, KeepsNonAsciiLettersInsideWords) {
-  EXPECT_EQ(shown("naïve façade"), (Words{"naïve", "façade"}));
-  EXPECT_EQ(shown("Schmerzen im Rücken"), (Words{"schmerzen", "im", "rücken"}));
+TEST(Tokenize, KeepsNonAsciiLettersInsideWordsWithoutTheirAccents) {
+  EXPECT_EQ(shown("naïve façade"), (Words{"naive", "facade"}));
+  EXPECT_EQ(shown("Schmerzen im Rücken"), (Words{"schmerzen", "im", "rucken"}));
+  EXPECT_EQ(shown("Ελλάδα"), (Words{"ελλαδα"})) << "other scripts stay, case-folded";
+}
+
+TEST(Tokenize, CompatibilityFormsReadAsTheirPlainLetters) {
+  EXPECT_EQ(shown("ｆｅｖｅｒ ７２"), (Words{"fever", "#72"})) << "full-width, from an East Asian input method";
+  EXPECT_EQ(shown("ﬁrst ①"), (Words{"first", "#1"})) << "a ligature and a circled digit";
+  EXPECT_EQ(spans("ｆｅｖｅｒ"), (Spans{{0, 15}})) << "the span is the original's bytes";
 }
 
 TEST(Tokenize, ANoBreakSpaceSeparatesWords) {

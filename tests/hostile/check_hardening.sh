@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# The second pass of hostile and faulty inputs (issue 18): nothing the person set up is skipped
+# in silence, text cannot hide a warning sign or inject into a terminal, and every number,
+# option and stop is read one way. Each case gives its clear message and documented status.
+# Usage: check_hardening.sh BINARY
+set -u
+measure=${HOSTILE_MEASURE:-0}
+# shellcheck source=harness.sh
+source "$(dirname "$(realpath "$0")")/harness.sh"
+
+# --- text that hides a warning sign --------------------------------------------------------------
+# Status 3: an urgent referral. Each hides "fever" from a reader of plain bytes.
+check "a soft hyphen inside a word" 3 "See a doctor" "$binary" recommend "$(printf 'fe\xc2\xadver and a sore back')"
+check "a zero-width space inside a word" 3 "See a doctor" "$binary" recommend "$(printf 'fe\xe2\x80\x8bver, sore back')"
+check "full-width letters" 3 "See a doctor" "$binary" recommend "ｆｅｖｅｒ and a sore back"
+check "an accent and a ligature" 3 "See a doctor" "$binary" recommend "ﬁrst a févér, now a sore back"
+check "quoted as written" 3 '"ｆｅｖｅｒ"' "$binary" recommend --format json "ｆｅｖｅｒ and a sore back"
+
+# --- text that injects into a terminal -----------------------------------------------------------
+printf 'version: 1\nrules:\n  - {id: x, when: {pressure: low}, score: {swedish: 1}, because: "a\\e[2Jb", source: s}\n' >escape.yaml
+check "an escape in a rule's text" 1 "escape.yaml:3:66: a control character (U+001B) in the reason" \
+  "$binary" rules check escape.yaml
+printf 'version: 1\nrules:\n  - {id: x, when: {pressure: low}, score: {swedish: 1}, because: "bell\\a", source: s}\n' >bell.yaml
+check "a bell in a rule's text" 1 "bell.yaml:3:66: a control character (U+0007)" "$binary" rules check bell.yaml
+
+# --- numbers without bounds -----------------------------------------------------------------------
+nines=$(printf '9%.0s' $(seq 1 308))
+printf 'version: 1\nrules:\n  - {id: x, when: {pressure: low}, score: {swedish: %s}, because: b, source: s}\n' \
+  "$nines" >huge-score.yaml
+check "a score too large to add up" 1 "huge-score.yaml:3:53: a score must be between -1000 and 1000" \
+  "$binary" rules check huge-score.yaml
+check "an age with a leading zero is decimal" 0 '"age": 72' "$binary" recommend --age 072 --pressure low --format json
+check "an age in hexadecimal" 2 "--age: expected a whole number of years" "$binary" recommend --age 0x48 --pressure low
+
+# --- options ---------------------------------------------------------------------------------------
+check "an empty value after =" 2 "--pressure: an empty value" "$binary" recommend --pressure= -f tsv
+check "rules read twice from stdin" 2 "standard input" sh -c "echo x | '$binary' recommend -r - -r - --pressure low"
+check "rules and batch both from stdin" 2 "standard input" \
+  sh -c "echo x | BACKRELIEF_RULES=- '$binary' recommend --batch"
+
+# --- the person's own settings, never skipped in silence ------------------------------------------
+mkdir -p relative/backrelief
+printf 'conditions: [blood-thinners]\n' >relative/backrelief/config.yaml
+check "a relative XDG_CONFIG_HOME is ignored" 0 "(not found)" \
+  env XDG_CONFIG_HOME=relative HOME=/nonexistent "$binary" config
+mkdir -p loop/backrelief
+ln -s config.yaml loop/backrelief/config.yaml
+check "a config that is a symlink loop" 1 "loop/backrelief/config.yaml: cannot read the config file: Too many levels of symbolic links" \
+  env XDG_CONFIG_HOME="$work/loop" "$binary" recommend --pressure firm
+mkdir -p loop-rules/backrelief
+ln -s rules.d loop-rules/backrelief/rules.d
+check "a rules.d that is a symlink loop" 1 "loop-rules/backrelief/rules.d: cannot read the user rules directory: Too many levels of symbolic links" \
+  env XDG_CONFIG_HOME="$work/loop-rules" "$binary" recommend --pressure firm
+
+# --- the cache is untrusted input ------------------------------------------------------------------
+# Each odd entry is a miss: the rules are read again, the answer given, and the entry rewritten.
+"$binary" recommend --pressure low >/dev/null 2>&1
+entry=$(ls "$XDG_CACHE_HOME"/backrelief/rules-*.cache)
+rm -f "$entry" && mkfifo "$entry"
+check "a cache entry that is a FIFO" 0 "Suggestions for:" "$binary" recommend --pressure low
+rm -f "$entry" && truncate -s 100G "$entry"
+check "a cache entry of 100 GB (sparse)" 0 "Suggestions for:" "$binary" recommend --pressure low
+rm -f "$entry" && ln -s /dev/zero "$entry"
+check "a cache entry linked to /dev/zero" 0 "Suggestions for:" "$binary" recommend --pressure low
+check "the entry is rewritten as a file" 0 "regular file" stat -c %F "$entry"
+rm -f "$entry"
+touch -d '1 hour ago' "$entry.AbC123"
+"$binary" recommend --pressure low >/dev/null 2>&1
+check "a killed writer's temporary is pruned" 0 "pruned" sh -c "test ! -e '$entry.AbC123' && echo pruned"
+
+# --- stops ----------------------------------------------------------------------------------------
+# A TERM while the reader is slower than the batch: the batch ends with 143 at a line boundary.
+cat >stop.sh <<'EOF'
+binary=$1
+for i in $(seq 1 4000); do
+  printf '{"description": "a dull ache low in my back after sitting, knots under my shoulder blade %s"}\n' "$i"
+done >many.jsonl
+mkfifo answers.fifo
+(exec 3<answers.fifo; sleep 1; cat <&3 >answers.jsonl) &
+reader=$!
+"$binary" recommend --batch <many.jsonl >answers.fifo &
+batch=$!
+sleep 0.5
+kill -TERM "$batch"
+wait "$batch"
+status=$?
+wait "$reader"
+lines=$(wc -l <answers.jsonl)
+if [ "$status" -ne 143 ]; then echo "status $status, expected 143"; exit 1; fi
+if [ "$lines" -ge 4000 ]; then echo "not stopped: $lines answers"; exit 1; fi
+python3 -c 'import json, sys
+for line in open("answers.jsonl"):
+    json.loads(line)' || exit 1
+echo "stopped cleanly after $lines whole answers"
+EOF
+check "a TERM in the middle of a batch" 0 "stopped cleanly" bash stop.sh "$binary"
+
+echo "$count hardening cases checked"
+exit $failed
