@@ -68,6 +68,48 @@ touch -d '1 hour ago' "$entry.AbC123"
 "$binary" recommend --pressure low >/dev/null 2>&1
 check "a killed writer's temporary is pruned" 0 "pruned" sh -c "test ! -e '$entry.AbC123' && echo pruned"
 
+# --- paths and files, in backrelief's own words ------------------------------------------------------
+ln -s ring-b.yaml ring-a.yaml
+ln -s ring-a.yaml ring-b.yaml
+check "a rule file that is a symlink loop" 1 "ring-a.yaml: cannot read: Too many levels of symbolic links" \
+  "$binary" rules check ring-a.yaml
+check "a scenario file that is a symlink loop" 1 "ring-a.yaml: cannot read: Too many levels of symbolic links" \
+  "$binary" test ring-a.yaml
+mkdir -p subdir/backrelief/rules.d/old.yaml
+check "a rules.d holding only a directory named *.yaml" 0 "Suggestions for:" \
+  env XDG_CONFIG_HOME="$work/subdir" "$binary" recommend --pressure low
+python3 -c "print('version: 1\nscenarios:\n  - name: long\n    description: \"' + 'a' * 1100000 + '\"\n    expect: {referral: none}')" \
+  >long-scenario.yaml
+check "a scenario description over the limit" 1 "long-scenario.yaml:4:18: the description is longer than 1048576" \
+  "$binary" test long-scenario.yaml
+
+# --- bounded work ---------------------------------------------------------------------------------
+# Two files, each within its own limit, over it together.
+{ printf 'version: 1\n'; head -c 700 /dev/zero | tr '\0' '#'; printf '\n'; } >half-a.yaml
+cp half-a.yaml half-b.yaml
+check "rule files over the limit together" 1 "the rule files together are larger than 1024 bytes" \
+  env BACKRELIEF_MAX_RULE_FILE_SIZE=1K "$binary" rules check --no-default-rules half-a.yaml half-b.yaml
+# Thousands of mistyped names in one file: each "did you mean" is not a scan of every name.
+python3 - <<'EOF'
+n = 5000
+lines = ["version: 1", "concepts:"]
+lines += [f"  - {{id: concept-number-{i}, kind: symptom, name: c{i}, phrases: [word{i}]}}" for i in range(n)]
+lines.append("rules:")
+lines += [f"  - {{id: r{i}, when: {{symptom: concept-numbr-{i}}}, score: {{swedish: 1}}, because: b, source: s}}"
+          for i in range(n)]
+open("mistyped.yaml", "w").write("\n".join(lines) + "\n")
+# A thousand goals, each with a rule: --why-not tries changes of goals in twos and threes.
+lines = ["version: 1", "concepts:"]
+lines += [f"  - {{id: goal-{i}, kind: goal, name: goal {i}}}" for i in range(1000)]
+lines.append("rules:")
+lines += [f"  - {{id: g{i}, when: {{goal: goal-{i}}}, score: {{swedish: 0.{i % 9 + 1}}}, because: b, source: s}}"
+          for i in range(1000)]
+open("goals.yaml", "w").write("\n".join(lines) + "\n")
+EOF
+check "5,000 mistyped names in one file" 1 "mistyped.yaml:5004:" "$binary" rules check mistyped.yaml
+check "--why-not over a thousand goals" 0 "Deep tissue" \
+  "$binary" recommend -r goals.yaml --why-not deep-tissue --pressure low --goal goal-1
+
 # --- stops ----------------------------------------------------------------------------------------
 # A TERM while the reader is slower than the batch: the batch ends with 143 at a line boundary.
 cat >stop.sh <<'EOF'

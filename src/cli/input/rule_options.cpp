@@ -42,8 +42,9 @@ bool has_rule_files(const std::filesystem::path& directory) {
                                            directory.string(), error.message()));
   }
   for (const auto& entry : entries) {
-    if (entry.path().extension() == ".yaml") {
-      return true;
+    std::error_code kind_error;
+    if (entry.path().extension() == ".yaml" && !entry.is_directory(kind_error)) {
+      return true; // a directory named "old.yaml" is no rule file
     }
   }
   return false;
@@ -153,6 +154,7 @@ RuleSet load_paths(const std::vector<std::string>& paths, bool use_cache) {
   }
   RuleLimits limits;
   limits.max_file_bytes = max_rule_file_bytes();
+  limits.max_total_bytes = limits.max_file_bytes;
   std::vector<RuleSource> sources;
   for (const std::string& path : paths) {
     if (path == "-") {

@@ -1,4 +1,5 @@
 #include "core/authoring/scenario.hpp"
+#include "core/text/text_analysis.hpp"
 #include "core/util/edit_distance.hpp"
 #include "core/yaml/yaml_reader.hpp"
 
@@ -81,6 +82,12 @@ private:
     scenario.name = name.value_or("");
     if (const auto* description = fields->find("description")) {
       auto text = reader.text(*description, "the description");
+      if (text && text->size() > k_max_description_bytes) {
+        reader.error(*description, fmt::format("the description is longer than {} bytes ({} bytes), as recommend "
+                                               "would refuse it",
+                                               k_max_description_bytes, text->size()));
+        text.reset();
+      }
       good = good && text;
       scenario.input.description = text.value_or("");
     }
@@ -241,6 +248,7 @@ private:
 } // namespace
 
 std::vector<Scenario> load_scenarios(const std::vector<RuleSource>& files, const RuleSet& rules) {
+  const SuggestionBudget suggestions(k_did_you_mean_searches);
   std::vector<Diagnostic> diagnostics;
   std::vector<Scenario> scenarios;
   ScenarioLoader loader(rules, diagnostics);

@@ -3,6 +3,8 @@
 #include "core/rules/rule_set.hpp"
 
 #include <algorithm>
+#include <limits>
+#include <utility>
 
 namespace backrelief {
 
@@ -74,6 +76,9 @@ public:
         m_candidates(candidate_changes(rules, profile, technique)) {}
 
   std::optional<Counterfactual> run() {
+    if (m_candidates.size() > k_max_combined_changes) {
+      keep_most_promising(); // a rule set may define a thousand goals: never try them in threes
+    }
     for (std::size_t size = 1; size <= k_max_preference_changes && size <= m_candidates.size(); ++size) {
       std::vector<std::size_t> chosen;
       search(size, 0, chosen);
@@ -102,6 +107,50 @@ private:
       search(size, i + 1, chosen);
       chosen.pop_back();
     }
+  }
+
+  // Tries each change alone once, and keeps the changes about pressure and those that bring the
+  // technique closest to first place; only these are combined.
+  void keep_most_promising() {
+    std::vector<std::pair<double, std::size_t>> gaps;
+    std::vector<PreferenceChange> kept;
+    for (std::size_t i = 0; i < m_candidates.size(); ++i) {
+      if (is_pressure(m_candidates[i])) {
+        kept.push_back(m_candidates[i]);
+        continue;
+      }
+      Profile changed = m_profile;
+      apply(m_candidates[i], changed);
+      changed.facts = affirmed_facts(changed, m_rules);
+      gaps.emplace_back(gap_to_first(recommend(m_rules, changed)), i);
+    }
+    // Smallest gap first; equal gaps keep the candidates' own order.
+    std::stable_sort(gaps.begin(), gaps.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [gap, i] : gaps) {
+      if (kept.size() == k_max_combined_changes) {
+        break;
+      }
+      kept.push_back(m_candidates[i]);
+    }
+    m_candidates = std::move(kept);
+  }
+
+  // How far the technique is behind the first suggestion (negative: ahead); far when it is out.
+  [[nodiscard]] double gap_to_first(const Recommendation& result) const {
+    if (result.stopped_by_referral() || result.suggestions.empty()) {
+      return std::numeric_limits<double>::infinity();
+    }
+    const TechniqueOutcome* mine = find_outcome(result.suggestions, m_technique);
+    if (mine == nullptr) {
+      return std::numeric_limits<double>::infinity();
+    }
+    double best_other = -std::numeric_limits<double>::infinity();
+    for (const TechniqueOutcome& outcome : result.suggestions) {
+      if (outcome.technique != m_technique) {
+        best_other = std::max(best_other, outcome.score);
+      }
+    }
+    return best_other - mine->score;
   }
 
   void evaluate(const std::vector<std::size_t>& chosen) {

@@ -46,6 +46,10 @@ struct WhyNot {
 /// How many preference changes the search combines at most.
 inline constexpr std::size_t k_max_preference_changes = 3;
 
+/// How many single changes are combined in twos and threes at most: with more (a rule set with
+/// many goals), those that bring the technique closest to first place alone are kept.
+inline constexpr std::size_t k_max_combined_changes = 12;
+
 /// Explains one technique's place in `recommendation` (made from `profile`) and searches the
 /// fewest preference changes that rank it first; ties go to the widest lead, then to the first
 /// found. The result points into `recommendation`.

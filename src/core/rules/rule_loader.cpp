@@ -25,6 +25,9 @@ const std::vector<std::string> k_top_keys{"version",   "traits",       "techniqu
 std::string read_file(const std::filesystem::path& path, const RuleLimits& limits) {
   std::error_code error;
   const auto status = std::filesystem::status(path, error);
+  if (error) {
+    throw Error(ErrorKind::io, fmt::format("{}: cannot read: {}", path.string(), error.message()));
+  }
   if (!std::filesystem::is_regular_file(status)) {
     throw Error(ErrorKind::io,
                 fmt::format("{}: not a regular file (a rule file or a directory of them was expected)", path.string()));
@@ -53,6 +56,15 @@ public:
   Loader(const std::vector<RuleSource>& sources, const RuleLimits& limits) : m_sources(sources), m_limits(limits) {}
 
   RuleSet load() {
+    std::size_t total = 0;
+    for (const RuleSource& source : m_sources) {
+      total += source.text.size();
+    }
+    if (total > m_limits.max_total_bytes) {
+      throw Error(ErrorKind::io, fmt::format("the rule files together are larger than {} bytes ({} bytes): every "
+                                             "file is held in memory while they are read; load fewer or smaller files",
+                                             m_limits.max_total_bytes, total));
+    }
     std::vector<Document> documents;
     for (std::size_t i = 0; i < m_sources.size(); ++i) {
       if (auto document = parse(i)) {
@@ -321,6 +333,10 @@ private:
 std::vector<RuleSource> read_rule_sources(const std::filesystem::path& path, const RuleLimits& limits) {
   std::error_code error;
   const auto status = std::filesystem::status(path, error);
+  if (error && error != std::errc::no_such_file_or_directory) {
+    // A symbolic link loop, a directory on the way that may not be searched: there, not readable.
+    throw Error(ErrorKind::io, fmt::format("{}: cannot read: {}", path.string(), error.message()));
+  }
   if (error || !std::filesystem::exists(status)) {
     throw Error(ErrorKind::io, fmt::format("{}: no such rule file or directory", path.string()));
   }
@@ -349,6 +365,7 @@ std::vector<RuleSource> read_rule_sources(const std::filesystem::path& path, con
 }
 
 RuleSet load_rules(const std::vector<RuleSource>& sources, const RuleLimits& limits) {
+  const SuggestionBudget suggestions(k_did_you_mean_searches);
   return Loader(sources, limits).load();
 }
 

@@ -16,8 +16,9 @@ struct RuleSource {
 
 /// How much a rule set may hold, so hostile files fail fast instead of exhausting the machine.
 struct RuleLimits {
-  std::size_t max_file_bytes = std::size_t{8} * 1024 * 1024; ///< per file
-  std::size_t max_rules = 100000;                            ///< in all files together
+  std::size_t max_file_bytes = std::size_t{8} * 1024 * 1024;  ///< per file
+  std::size_t max_total_bytes = std::size_t{8} * 1024 * 1024; ///< all files together: their YAML is held at once
+  std::size_t max_rules = 100000;                             ///< in all files together
 };
 
 /// Reads a regular file, or every `*.yaml` file of a directory in name order. Throws Error (io)

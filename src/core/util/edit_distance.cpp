@@ -29,12 +29,32 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return previous[b.size()];
 }
 
+namespace {
+
+// The searches left to this thread's SuggestionBudget; none: no budget, every search is made.
+thread_local std::optional<std::size_t> t_searches_left;
+
+} // namespace
+
+SuggestionBudget::SuggestionBudget(std::size_t searches) : m_outer(t_searches_left) {
+  t_searches_left = searches;
+}
+
+SuggestionBudget::~SuggestionBudget() {
+  t_searches_left = m_outer;
+}
+
 std::optional<std::string> closest_match(std::string_view word, std::span<const std::string> candidates) {
   // Allow about one typo per three letters, so short words only match near-misses.
   const std::size_t allowed = std::max<std::size_t>(1, word.size() / 3);
   std::optional<std::string> best;
   std::size_t best_distance = allowed + 1;
   for (const std::string& candidate : candidates) {
+    // The distance is at least the difference in length: most candidates need no table.
+    const std::size_t longer = std::max(word.size(), candidate.size());
+    if (longer - std::min(word.size(), candidate.size()) >= best_distance) {
+      continue;
+    }
     const std::size_t distance = edit_distance(word, candidate);
     if (distance < best_distance) {
       best_distance = distance;
@@ -65,6 +85,12 @@ std::optional<std::string> closest_match(std::string_view word, std::span<const 
 }
 
 std::string did_you_mean(std::string_view word, std::span<const std::string> candidates) {
+  if (t_searches_left) {
+    if (*t_searches_left == 0) {
+      return {};
+    }
+    --*t_searches_left;
+  }
   if (auto match = closest_match(word, candidates)) {
     return fmt::format(" (did you mean '{}'?)", *match);
   }

@@ -2,6 +2,7 @@
 
 #include "core/engine/recommendation.hpp"
 #include "core/rules/rule_loader.hpp"
+#include "test_support.hpp"
 
 #include <algorithm>
 #include <gtest/gtest.h>
@@ -470,6 +471,35 @@ TEST_F(WhyNotShipped, PropertyCounterfactualsRankFirstAndVetoesOfferNothing) {
   // The table must exercise both sides of the property.
   EXPECT_GE(counterfactuals, 50);
   EXPECT_GE(vetoes, 6);
+}
+
+TEST(WhyNotManyGoals, OnlyTheMostPromisingSingleChangesAreCombined) {
+  // Forty goals, one of which with a second lifts deep tissue over Swedish: found among the kept.
+  std::string text = "version: 1\n"
+                     "techniques:\n"
+                     "  - {id: swedish, name: S, summary: s, pressure: low}\n"
+                     "  - {id: deep-tissue, name: D, summary: d, pressure: firm}\n"
+                     "concepts:\n";
+  for (int i = 0; i < 40; ++i) {
+    text += "  - {id: goal-" + std::to_string(i) + ", kind: goal, name: g}\n";
+  }
+  text += "rules:\n"
+          "  - {id: base, when: {pressure: low}, score: {swedish: 3}, because: b, source: s}\n"
+          "  - {id: a, when: {goal: goal-7}, score: {deep-tissue: 2}, because: b, source: s}\n"
+          "  - {id: b, when: {goal: goal-31}, score: {deep-tissue: 2}, because: b, source: s}\n";
+  const RuleSet rules = test_support::load_text(text);
+  ProfileInput input;
+  input.pressure = "low";
+  const Profile profile = make_profile(input, rules);
+  const Recommendation result = recommend(rules, profile);
+  const WhyNot answer = why_not(rules, profile, result, *rules.find_technique("deep-tissue"));
+  ASSERT_TRUE(answer.counterfactual.has_value());
+  ASSERT_EQ(answer.counterfactual->changes.size(), 2U) << "no single change is enough";
+  const auto goal_7 = rules.find_concept(ConceptKind::goal, "goal-7");
+  const auto& changes = answer.counterfactual->changes;
+  EXPECT_TRUE(std::any_of(changes.begin(), changes.end(), [&](const PreferenceChange& change) {
+    return change.goal == goal_7;
+  })) << "a goal that helps alone is among those combined";
 }
 
 } // namespace

@@ -113,5 +113,15 @@ TEST(DidYouMean, IsEmptyWithoutACloseCandidate) {
   EXPECT_EQ(did_you_mean("colour", std::vector<std::string>{"low", "medium", "firm"}), "");
 }
 
+TEST(DidYouMean, ABudgetBoundsTheSearchesOfOneLoad) {
+  const std::vector<std::string> names{"pressure", "goal"};
+  {
+    const SuggestionBudget budget(1);
+    EXPECT_EQ(did_you_mean("presure", names), " (did you mean 'pressure'?)");
+    EXPECT_EQ(did_you_mean("presure", names), "") << "spent";
+  }
+  EXPECT_EQ(did_you_mean("presure", names), " (did you mean 'pressure'?)") << "no budget after it";
+}
+
 } // namespace
 } // namespace backrelief
