@@ -7,7 +7,8 @@
 
 # The options that take the next word as their value, so that it is not a positional.
 set -g __backrelief_value_options -r --rules -p --pressure -g --goal -a --area -c --condition \
-    --avoid --age --duration --intensity -n --top -f --format --color --colour --config --why-not
+    --avoid --age --duration --intensity -n --top -f --format --color --colour --config --why-not \
+    --answer --answers --scenarios
 
 # Print the subcommand path of the line ("", "recommend", "rules show", ...), then one line
 # per positional after it, up to the cursor.
@@ -98,6 +99,19 @@ function __backrelief_values -a kind
     command $cmd values $kind (__backrelief_rules_args) </dev/null 2>/dev/null
 end
 
+# A warning-sign question's id and '=' for --answer, then its answers once the '=' is typed.
+function __backrelief_answers
+    set -l token (string replace -r -- '^--answer=' '' (commandline -ct))
+    if string match -q -- '*=*' $token
+        set -l id (string split -m1 = -- $token)[1]
+        printf '%s\n' $id=yes $id=no $id=not-sure
+    else
+        for id in (__backrelief_values question)
+            echo $id=
+        end
+    end
+end
+
 # Descriptions are in the user's own words or option values: no file names unless asked.
 complete -c backrelief -f
 
@@ -105,6 +119,7 @@ complete -c backrelief -f
 complete -c backrelief -n "__backrelief_using ''" -s h -l help -d 'Print help and exit'
 complete -c backrelief -n "__backrelief_using ''" -s V -l version -d 'Print version and exit'
 complete -c backrelief -n "__backrelief_using ''" -a recommend -d 'Rank the massage techniques for one person'
+complete -c backrelief -n "__backrelief_using ''" -a ask -d 'A guided interview: warning signs first'
 complete -c backrelief -n "__backrelief_using ''" -a analyze -d 'Show what is understood from a description'
 complete -c backrelief -n "__backrelief_using ''" -a techniques -d 'List the techniques, or describe one'
 complete -c backrelief -n "__backrelief_using ''" -a rules -d 'List, check or show the loaded rules'
@@ -117,14 +132,14 @@ complete -c backrelief -n "__backrelief_using rules" -a show -d 'One rule as loa
 
 # Options every subcommand has: help, and the rules to load.
 # One string, spliced into each condition, so that 'rules list' stays one word there.
-set -l with_rules "recommend analyze config techniques test values 'rules list' 'rules check' 'rules show'"
+set -l with_rules "recommend ask analyze config techniques test values 'rules list' 'rules check' 'rules show'"
 complete -c backrelief -n "__backrelief_using $with_rules rules" -s h -l help -d 'Print help and exit'
 complete -c backrelief -n "__backrelief_using $with_rules" -s r -l rules -r -F -d 'Load this rule file or directory'
 complete -c backrelief -n "__backrelief_using $with_rules" -l no-default-rules -d 'Leave out the shipped rules'
 complete -c backrelief -n "__backrelief_using $with_rules" -l no-cache -d 'Parse the rule files even when cached'
 
-# recommend and config: one person's profile, and how to print.
-set -l profile "recommend config"
+# recommend, ask and config: one person's profile, and how to print.
+set -l profile "recommend ask config"
 complete -c backrelief -n "__backrelief_using $profile" -s p -l pressure -x -a '(__backrelief_values pressure)' -d 'Preferred pressure'
 complete -c backrelief -n "__backrelief_using $profile" -s g -l goal -x -a '(__backrelief_values goal)' -d 'What you want most'
 complete -c backrelief -n "__backrelief_using $profile" -s a -l area -x -a '(__backrelief_values area)' -d 'Where it hurts'
@@ -145,6 +160,8 @@ complete -c backrelief -n "__backrelief_using recommend" -l trace -d 'Show every
 complete -c backrelief -n "__backrelief_using recommend" -l why-not -x -a '(__backrelief_values technique)' -d 'Explain what keeps this technique down'
 complete -c backrelief -n "__backrelief_using recommend" -l no-header -d 'Leave out the TSV header line'
 complete -c backrelief -n "__backrelief_using config" -l path -d 'Print only the path of the config file'
+complete -c backrelief -n "__backrelief_using recommend ask" -l answer -x -a '(__backrelief_answers)' -d 'Answer a warning-sign question'
+complete -c backrelief -n "__backrelief_using ask" -l answers -r -F -d 'Replay the answers in this file without asking'
 
 # analyze writes text or json only.
 complete -c backrelief -n "__backrelief_using analyze" -s f -l format -x -a 'text json' -d 'Output format'
@@ -152,7 +169,7 @@ complete -c backrelief -n "__backrelief_using analyze" -s f -l format -x -a 'tex
 # Positionals: a technique, a rule id, a kind, or files.
 complete -c backrelief -n "__backrelief_using techniques; and __backrelief_no_positional" -a '(__backrelief_values technique)'
 complete -c backrelief -n "__backrelief_using 'rules show'; and __backrelief_no_positional" -a '(__backrelief_values rule)'
-complete -c backrelief -n "__backrelief_using values; and __backrelief_no_positional" -a 'technique condition goal area pressure format color rule'
+complete -c backrelief -n "__backrelief_using values; and __backrelief_no_positional" -a 'technique condition goal area pressure format color rule question'
 complete -c backrelief -n "__backrelief_using 'rules check'" -l strict -d 'Also warn about rules that can never fire; any warning fails'
 complete -c backrelief -n "__backrelief_using 'rules check'" -l scenarios -r -F -d 'Report how often each warning sign is asked, over these scenario files'
 complete -c backrelief -n "__backrelief_using 'rules check' test" -F

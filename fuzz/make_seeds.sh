@@ -78,6 +78,12 @@ while IFS= read -r line; do
   n=$((n + 1))
   printf '%s' "$line" >"$text_dir/$(printf 'description-%03d' "$n")"
 done <"$descriptions"
+# Text that must be folded before it is read (issue 18): full-width letters, a soft hyphen, a
+# zero-width space, a ligature, combining accents, a byte that is no UTF-8.
+printf 'ｆｅｖｅｒ and a sore back' >"$text_dir/unicode-full-width"
+printf 'fe\xc2\xadver, numb\xe2\x80\x8bness in my groin' >"$text_dir/unicode-invisible"
+printf '\xef\xac\x81rst a fe\xcc\x81ver, then \xe2\x91\xa0 week of pain' >"$text_dir/unicode-compatibility"
+printf 'numb \xff\xfe bum, can\xe2\x80\x99t pee' >"$text_dir/unicode-broken"
 # A description read from stdin may span lines.
 for case_dir in "$source_dir"/tests/cli/*/; do
   if [[ -f $case_dir/stdin && ! $(basename "$case_dir") =~ batch ]] &&

@@ -5,6 +5,9 @@
 # Usage: check_hardening.sh BINARY
 set -u
 measure=${HOSTILE_MEASURE:-0}
+if [[ $measure == 1 ]]; then
+  printf '%-40s %8s %10s\n' case seconds "peak MB"
+fi
 # shellcheck source=harness.sh
 source "$(dirname "$(realpath "$0")")/harness.sh"
 
@@ -82,6 +85,11 @@ python3 -c "print('version: 1\nscenarios:\n  - name: long\n    description: \"' 
   >long-scenario.yaml
 check "a scenario description over the limit" 1 "long-scenario.yaml:4:18: the description is longer than 1048576" \
   "$binary" test long-scenario.yaml
+
+check "answers from a device that never ends" 2 "/dev/zero: larger than 1048576 bytes" \
+  "$binary" ask --answers /dev/zero
+check "answers from a symlink loop" 1 "ring-a.yaml: cannot read the answers: Too many levels of symbolic links" \
+  "$binary" ask --answers ring-a.yaml
 
 # --- bounded work ---------------------------------------------------------------------------------
 # Two files, each within its own limit, over it together.

@@ -24,6 +24,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fmt/format.h>
 #include <memory>
 #include <unistd.h>
@@ -421,10 +422,13 @@ void run_ask(AskOptions& options, int& status) {
     if (*options.answers == "-") {
       text = read_stdin_up_to(k_max_answer_file_bytes);
     } else {
-      text = read_file_text(*options.answers);
+      text = read_file_up_to(*options.answers, k_max_answer_file_bytes);
     }
     if (!text) {
-      throw Error(ErrorKind::io, fmt::format("{}: cannot read the answers", *options.answers));
+      std::error_code error;
+      (void)std::filesystem::status(*options.answers, error);
+      throw Error(ErrorKind::io, fmt::format("{}: cannot read the answers{}", *options.answers,
+                                             error ? ": " + error.message() : std::string{}));
     }
     if (text->size() > k_max_answer_file_bytes) {
       throw Error(ErrorKind::invalid_input, fmt::format("{}: larger than {} bytes: answers are a short mapping",

@@ -27,7 +27,7 @@ inline CLI::Validator decimal_number(std::string what, bool fraction = false) {
             value.erase(0, zeros); // "072" is 72, not octal
             return {};
           },
-          what};
+          std::string{}}; // --help shows the option's own placeholder (YEARS), not this description
 }
 
 } // namespace backrelief::cli

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <iterator>
+#include <map>
 #include <optional>
 #include <unordered_map>
 #include <utility>
@@ -198,6 +199,19 @@ private:
       return std::span<TextMatch>(begin, end);
     };
     bool added = false;
+    // Per hint concept, the spans its matches hold, apart and by first word: whether a new hit
+    // overlaps one is a single look-up, not a scan of every match ("lost weight" said 100,000
+    // times in one clause).
+    std::unordered_map<ConceptId, std::map<std::size_t, std::size_t>> hint_spans;
+    const auto hint_said = [&](const TextMatch& match) {
+      auto& spans = hint_spans[match.concept_id];
+      auto after = spans.upper_bound(match.last);
+      if (after != spans.begin() && std::prev(after)->second >= match.first) {
+        return true;
+      }
+      spans.emplace(match.first, match.last);
+      return false;
+    };
     for (const PatternHit& hit : hits) {
       TextMatch match;
       match.concept_id = m_vocabulary.patterns().patterns[hit.pattern].concept_id;
@@ -215,11 +229,7 @@ private:
       if (m_vocabulary.patterns().patterns[hit.pattern].hint) {
         // A hint only looks on: no phrase goes for it, and its words stay free for the grammar.
         // Its patterns may find the same words in several ways; one of them says it.
-        const bool said = std::any_of(
-            m_matches.begin() + static_cast<std::ptrdiff_t>(phrases), m_matches.end(), [&](const TextMatch& other) {
-              return other.concept_id == match.concept_id && other.first <= match.last && match.first <= other.last;
-            });
-        if (!said) {
+        if (!hint_said(match)) {
           m_matches.push_back(std::move(match));
           added = true;
         }
@@ -279,13 +289,29 @@ private:
     const auto from_rule = [&rules](const TextMatch& match, bool CompiledPatterns::Rule::*flag) {
       return match.by_pattern && match.source < rules.size() && rules[match.source].*flag;
     };
-    std::erase_if(m_matches, [&](const TextMatch& hint) {
-      return from_rule(hint, &CompiledPatterns::Rule::hint) &&
-             std::any_of(m_matches.begin(), m_matches.end(), [&](const TextMatch& figure) {
-               return from_rule(figure, &CompiledPatterns::Rule::absorbs) && figure.first <= hint.first &&
-                      figure.last >= hint.last;
-             });
-    });
+    // The figures by first word, each with the farthest last word of any figure up to it: a
+    // hint is inside one when the farthest reach of those that start at or before it covers it.
+    std::vector<std::pair<std::size_t, std::size_t>> figures;
+    for (const TextMatch& match : m_matches) {
+      if (from_rule(match, &CompiledPatterns::Rule::absorbs)) {
+        figures.emplace_back(match.first, match.last);
+      }
+    }
+    if (!figures.empty()) {
+      std::sort(figures.begin(), figures.end());
+      for (std::size_t i = 1; i < figures.size(); ++i) {
+        figures[i].second = std::max(figures[i].second, figures[i - 1].second);
+      }
+      std::erase_if(m_matches, [&](const TextMatch& hint) {
+        if (!from_rule(hint, &CompiledPatterns::Rule::hint)) {
+          return false;
+        }
+        const auto after = std::upper_bound(
+            figures.begin(), figures.end(), hint.first,
+            [](std::size_t first, const std::pair<std::size_t, std::size_t>& figure) { return first < figure.first; });
+        return after != figures.begin() && std::prev(after)->second >= hint.last;
+      });
+    }
     if (added) {
       std::stable_sort(m_matches.begin(), m_matches.end(),
                        [](const TextMatch& a, const TextMatch& b) { return a.first < b.first; });

@@ -1,5 +1,6 @@
 #include "core/util/file_text.hpp"
 
+#include <array>
 #include <fstream>
 #include <sstream>
 
@@ -25,6 +26,30 @@ std::optional<std::string> read_file_text(const std::filesystem::path& path) {
   }
   if (in.bad()) {
     return std::nullopt;
+  }
+  return text;
+}
+
+std::optional<std::string> read_file_up_to(const std::filesystem::path& path, std::size_t limit) {
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) {
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return std::nullopt;
+  }
+  std::string text;
+  std::array<char, 65536> buffer{};
+  while (text.size() <= limit && in) {
+    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    text.append(buffer.data(), static_cast<std::size_t>(in.gcount()));
+  }
+  if (in.bad()) {
+    return std::nullopt;
+  }
+  if (text.size() > limit + 1) {
+    text.resize(limit + 1);
   }
   return text;
 }
