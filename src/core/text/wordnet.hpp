@@ -1,0 +1,69 @@
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace backrelief {
+
+/// A part of speech as WordNet files them: data.noun, data.verb, data.adj, data.adv.
+enum class WordNetPos { noun, verb, adjective, adverb };
+
+/// One sense of a word, named as NLTK and the WordNet browser name it: "buttocks.n.01" is the
+/// first noun sense of "buttocks".
+struct WordNetSense {
+  std::string lemma; ///< lower case, words joined by '_' as WordNet writes them ("rear_end")
+  WordNetPos pos = WordNetPos::noun;
+  std::size_t number = 1; ///< 1-based, in WordNet's order of frequency
+};
+
+/// "buttocks.n.01" as a sense; nothing when it is not of that shape. The letter is n, v, a (or s,
+/// a satellite adjective) or r.
+std::optional<WordNetSense> parse_wordnet_sense(std::string_view name);
+
+/// The name of a sense: "buttocks.n.01".
+std::string to_string(const WordNetSense& sense);
+
+/// Princeton WordNet 3.0 as Debian's wordnet-base installs it (/usr/share/wordnet), read with a
+/// small reader of our own: the index files are searched by binary search and a synset is read
+/// at its byte offset in the data file, so only what a rule file names is ever read. Every word is
+/// returned as people write it: '_' becomes a space ("rear end"), and WordNet's adjective markers
+/// ("(a)", "(p)") are dropped.
+class WordNet {
+public:
+  /// Opens the database in `directory`; throws Error (invalid_config) naming the package when its
+  /// files are missing or cannot be read.
+  explicit WordNet(std::filesystem::path directory);
+
+  /// How many senses the lemma has in that part of speech; 0 when WordNet does not know it.
+  [[nodiscard]] std::size_t sense_count(std::string_view lemma, WordNetPos pos) const;
+
+  /// The words of the sense's synset, then those of its hyponyms down to `hyponym_depth` levels
+  /// (0: none), each once, in that order; nothing when the sense does not exist.
+  [[nodiscard]] std::optional<std::vector<std::string>> members(const WordNetSense& sense,
+                                                                std::size_t hyponym_depth = 0) const;
+
+  /// The irregular forms WordNet lists for a base word (verb.exc: "shot" for "shoot"; noun.exc:
+  /// "feet" for "foot"), which a stemmer does not reach.
+  [[nodiscard]] std::vector<std::string> irregular_forms(std::string_view base, WordNetPos pos) const;
+
+  [[nodiscard]] const std::filesystem::path& directory() const { return m_directory; }
+
+private:
+  struct Synset {
+    std::vector<std::string> words;
+    std::vector<std::size_t> hyponyms; ///< offsets in the same data file
+  };
+
+  [[nodiscard]] std::optional<std::string_view> index_line(std::string_view lemma, WordNetPos pos) const;
+  [[nodiscard]] std::optional<Synset> synset_at(std::size_t offset, WordNetPos pos) const;
+
+  std::filesystem::path m_directory;
+  std::vector<std::string> m_index;      ///< per part of speech, the whole index file
+  std::vector<std::string> m_exceptions; ///< per part of speech, the whole .exc file
+};
+
+} // namespace backrelief
