@@ -22,51 +22,8 @@ if [[ ! -x $binary || ! -r $script ]]; then
     exit 2
 fi
 
-# A private PATH, HOME and XDG_CONFIG_HOME: only the shipped rules and the test's own
-# files are loaded, never a developer's rules.d or config.
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT
-mkdir -p "$tmp/bin" "$tmp/home/.config" "$tmp/work/more"
-ln -s "$binary" "$tmp/bin/backrelief"
-export PATH="$tmp/bin:$PATH" HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/home/.config"
-unset BACKRELIEF_RULES BACKRELIEF_CONFIG
-cd "$tmp/work" || exit 2
-
-# A rule file that adds one condition (see backrelief-rules(5)), to be offered for -c only
-# when the line loads it with -r/--rules.
-cat >extra.yaml <<'EOF'
-version: 1
-concepts:
-  - {id: zz-completion-test, kind: condition, name: a condition only this test defines,
-     aliases: [zz-completion-alias]}
-EOF
-# A rule file read from standard input by `-r -`: the completion must not read it.
-cat >stdin.yaml <<'EOF'
-version: 1
-concepts:
-  - {id: zz-from-stdin, kind: condition, name: a condition read from standard input}
-EOF
-# A broken rule file: backrelief's error must not reach the terminal.
-printf 'version: 1\nconcepts: [ {id: \n' >broken.yaml
-
-# The fixtures must mean what the cases take them to mean.
-setup_ok=true
-if ! backrelief rules check extra.yaml >/dev/null 2>&1; then
-    echo "FAIL: setup: 'backrelief rules check extra.yaml' rejects the test's rule file:"
-    backrelief rules check extra.yaml 2>&1 | sed 's/^/  /'
-    setup_ok=false
-fi
-if backrelief values condition -r broken.yaml >/dev/null 2>&1; then
-    echo "FAIL: setup: backrelief accepts broken.yaml, so it tests nothing"
-    setup_ok=false
-fi
-$setup_ok || exit 1
-
-# What --help says, to compare the completion's static lists with.
-help_subcommands() { backrelief "$@" --help | sed -n '/^Subcommands:/,/^$/s/^  \([a-z][a-z-]*\) .*/\1/p'; }
-help_options() { backrelief "$@" --help | sed -n '/^Options:/,/^$/s/^  \(-[^ ]*\).*/\1/p' | tr ',' '\n'; }
-# The choices --help shows for a placeholder of SUBCOMMAND: KIND:technique|condition|...
-help_choices() { backrelief "$1" --help | grep -m1 -o "$2:[a-z|]*" | cut -d: -f2 | tr '|' '\n'; }
+# shellcheck source-path=SCRIPTDIR source=fixture.sh
+source "$(dirname "$(realpath "$0")")/fixture.sh"
 
 # Run every case against one mode of the completion script; print failures, and write
 # "passed failed" to $1.

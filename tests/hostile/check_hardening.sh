@@ -8,7 +8,7 @@ measure=${HOSTILE_MEASURE:-0}
 if [[ $measure == 1 ]]; then
   printf '%-40s %8s %10s\n' case seconds "peak MB"
 fi
-# shellcheck source=harness.sh
+# shellcheck source-path=SCRIPTDIR source=harness.sh
 source "$(dirname "$(realpath "$0")")/harness.sh"
 
 # --- text that hides a warning sign --------------------------------------------------------------

@@ -13,7 +13,7 @@ if [[ $measure == 1 ]]; then
   binary_bytes=1000000
   printf '%-40s %8s %10s\n' case seconds "peak MB"
 fi
-# shellcheck source=harness.sh
+# shellcheck source-path=SCRIPTDIR source=harness.sh
 source "$(dirname "$(realpath "$0")")/harness.sh"
 
 header=$'version: 1\nrules:\n'

@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034,SC2154  # measure comes from, and failed and binary go to, the sourcing table
 # Shared by the hostile-input tables: a scratch directory, a clean environment, and check().
 # Source it after setting `measure` (1: print each case's wall time and peak memory).
 binary=$(realpath "$1")
