@@ -34,6 +34,11 @@ if ! "$zsh" -f -c 'zmodload zsh/zpty && zmodload zsh/zselect && zmodload zsh/dat
     echo "SKIP: zsh has no zsh/zpty, zsh/zselect or zsh/datetime module"
     exit 77
 fi
+# A root without /dev/pts (a chroot, some containers) has no pseudo-terminal to give zsh.
+if ! "$zsh" -f -c 'zmodload zsh/zpty && zpty probe true && zpty -d probe' >/dev/null 2>&1; then
+    echo "SKIP: no pseudo-terminal can be opened here"
+    exit 77
+fi
 
 # shellcheck source-path=SCRIPTDIR source=fixture.sh
 source "$(dirname "$(realpath "$0")")/fixture.sh"

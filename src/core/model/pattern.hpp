@@ -14,6 +14,9 @@ struct WordSet {
   std::string id;
   std::vector<std::string> members; ///< words or phrases, stemmed when compiled
   std::vector<SourceLocation> member_where;
+  /// Per member, where it came from when not written out: "WordNet buttocks.n.01"; empty when
+  /// the rule file lists it.
+  std::vector<std::string> member_source;
   SourceLocation origin;
 };
 

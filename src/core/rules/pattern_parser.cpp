@@ -304,7 +304,102 @@ bool read_patterns(YamlReader& reader, const YAML::Node& node, std::vector<Patte
   return good;
 }
 
-void define_word_set(YamlReader& reader, const YAML::Node& node, RuleSet& rules) {
+namespace {
+
+const std::vector<std::string> k_wordnet_member_keys{"wordnet", "hyponyms", "except"};
+const std::vector<std::string> k_required_wordnet_member_keys{"wordnet"};
+// Hyponyms fan out fast (motor vehicle, two levels down: over 100 words); three is plenty.
+constexpr std::size_t k_max_hyponym_depth = 3;
+
+std::string_view pos_name(WordNetPos pos) {
+  switch (pos) {
+  case WordNetPos::noun:
+    return "noun";
+  case WordNetPos::verb:
+    return "verb";
+  case WordNetPos::adjective:
+    return "adjective";
+  case WordNetPos::adverb:
+    return "adverb";
+  }
+  return "word";
+}
+
+// A member `{wordnet: SENSE, hyponyms: N, except: [...]}`: the sense's words (and its kinds, N
+// levels down) as members, less those excepted, each marked with where it came from.
+bool add_wordnet_members(YamlReader& reader, const YAML::Node& item, const WordNetSource& wordnet, WordSet& set) {
+  auto fields = reader.mapping(item, k_wordnet_member_keys, "a WordNet member");
+  if (!fields || !reader.require(*fields, item, k_required_wordnet_member_keys, "a WordNet member")) {
+    return false;
+  }
+  const YAML::Node& name_node = *fields->find("wordnet");
+  auto name = reader.text(name_node, "a WordNet sense");
+  if (!name) {
+    return false;
+  }
+  const auto sense = parse_wordnet_sense(*name);
+  if (!sense) {
+    reader.error(name_node, fmt::format("'{}' is not a WordNet sense: write lemma.pos.number, such as buttocks.n.01 "
+                                        "(pos n, v, a, s or r)",
+                                        *name));
+    return false;
+  }
+  std::size_t depth = 0;
+  if (const YAML::Node* hyponyms = fields->find("hyponyms")) {
+    auto value = reader.integer(*hyponyms, "a depth of hyponyms");
+    if (!value || *value < 0 || *value > static_cast<int>(k_max_hyponym_depth)) {
+      if (value) {
+        reader.error(*hyponyms,
+                     fmt::format("hyponyms reach at most {} levels down, found {}", k_max_hyponym_depth, *value));
+      }
+      return false;
+    }
+    depth = static_cast<std::size_t>(*value);
+  }
+  const WordNet& database = wordnet.get();
+  const auto words = database.members(*sense, depth);
+  if (!words) {
+    const std::size_t senses = database.sense_count(sense->lemma, sense->pos);
+    reader.error(name_node, senses == 0
+                                ? fmt::format("WordNet has no {} '{}'", pos_name(sense->pos), sense->lemma)
+                                : fmt::format("WordNet has no sense {}: the {} '{}' has {} (did you mean '{}'?)",
+                                              to_string(*sense), pos_name(sense->pos), sense->lemma, senses,
+                                              to_string(WordNetSense{sense->lemma, sense->pos, senses})));
+    return false;
+  }
+  std::vector<std::string> excepted;
+  bool good = true;
+  if (const YAML::Node* except = fields->find("except")) {
+    if (auto items = reader.scalar_list(*except, "a member to leave out")) {
+      for (const YAML::Node& member : *items) {
+        auto text = reader.text(member, "a member to leave out");
+        if (text && std::find(words->begin(), words->end(), trimmed(*text)) == words->end()) {
+          reader.error(member, fmt::format("'{}' is not among the words of {}{}", *text, to_string(*sense),
+                                           did_you_mean(trimmed(*text), *words)));
+          good = false;
+        } else if (text) {
+          excepted.emplace_back(trimmed(*text));
+        }
+      }
+    } else {
+      good = false;
+    }
+  }
+  const std::string source = fmt::format("WordNet {}", to_string(*sense));
+  for (const std::string& word : *words) {
+    // A word with a full stop or a digit's punctuation ("o.k.") is no phrase; it is left out.
+    if (std::find(excepted.begin(), excepted.end(), word) == excepted.end() && is_word_text(word)) {
+      set.members.push_back(word);
+      set.member_where.push_back(reader.where(name_node));
+      set.member_source.push_back(source);
+    }
+  }
+  return good;
+}
+
+} // namespace
+
+void define_word_set(YamlReader& reader, const YAML::Node& node, RuleSet& rules, const WordNetSource& wordnet) {
   auto fields = reader.mapping(node, k_word_set_keys, "a word set");
   if (!fields || !reader.require(*fields, node, k_required_word_set_keys, "a word set")) {
     return;
@@ -312,24 +407,38 @@ void define_word_set(YamlReader& reader, const YAML::Node& node, RuleSet& rules)
   WordSet set;
   set.origin = reader.where(node);
   auto id = reader.identifier(*fields->find("id"), "a word set id");
-  auto items = reader.scalar_list(*fields->find("words"), "a word or phrase");
-  bool good = id && items;
-  if (items) {
-    if (items->empty()) {
-      reader.error(*fields->find("words"), "a word set needs at least one word");
-      good = false;
+  const YAML::Node& list = *fields->find("words");
+  bool good = id.has_value();
+  std::vector<YAML::Node> items;
+  if (list.IsScalar()) {
+    items.push_back(list); // one word needs no list
+  } else if (list.IsSequence()) {
+    for (const YAML::Node& item : list) {
+      items.push_back(item);
     }
-    for (const YAML::Node& item : *items) {
-      auto text = reader.text(item, "a word or phrase");
-      if (text && !is_word_text(trimmed(*text))) {
-        reader.error(item, fmt::format("'{}' is not plain words: a word set holds words and phrases only", *text));
-        good = false;
-      } else if (text) {
-        set.members.emplace_back(trimmed(*text));
-        set.member_where.push_back(reader.where(item));
-      } else {
-        good = false;
-      }
+  } else {
+    reader.error(list, "expected a word or a list of words and phrases, such as [numb, no feeling]");
+    good = false;
+  }
+  if (list.IsSequence() && items.empty()) {
+    reader.error(list, "a word set needs at least one word");
+    good = false;
+  }
+  for (const YAML::Node& item : items) {
+    if (item.IsMap()) {
+      good = add_wordnet_members(reader, item, wordnet, set) && good;
+      continue;
+    }
+    auto text = reader.text(item, "a word or phrase");
+    if (text && !is_word_text(trimmed(*text))) {
+      reader.error(item, fmt::format("'{}' is not plain words: a word set holds words and phrases only", *text));
+      good = false;
+    } else if (text) {
+      set.members.emplace_back(trimmed(*text));
+      set.member_where.push_back(reader.where(item));
+      set.member_source.emplace_back();
+    } else {
+      good = false;
     }
   }
   bool replaces = false;

@@ -16,7 +16,7 @@ namespace backrelief {
 namespace {
 
 // Bumped whenever the layout below, or any struct it writes, changes.
-constexpr std::uint32_t k_cache_format = 16;
+constexpr std::uint32_t k_cache_format = 17;
 // Written for "no concept" where a concept id may be absent.
 constexpr std::uint32_t k_no_concept = 0xffffffffU;
 constexpr std::string_view k_magic = "backrelief-rules-cache\n";
@@ -292,6 +292,7 @@ void write_word_set(Writer& out, const WordSet& set) {
   for (const SourceLocation& where : set.member_where) {
     out.where(where);
   }
+  out.texts(set.member_source);
   out.where(set.origin);
 }
 
@@ -303,6 +304,8 @@ WordSet read_word_set(Reader& in) {
   for (SourceLocation& where : set.member_where) {
     where = in.where();
   }
+  set.member_source = in.texts();
+  set.member_source.resize(set.members.size());
   set.origin = in.where();
   return set;
 }

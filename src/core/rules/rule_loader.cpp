@@ -53,7 +53,8 @@ struct Document {
 
 class Loader {
 public:
-  Loader(const std::vector<RuleSource>& sources, const RuleLimits& limits) : m_sources(sources), m_limits(limits) {}
+  Loader(const std::vector<RuleSource>& sources, const RuleLimits& limits)
+      : m_sources(sources), m_limits(limits), m_wordnet(limits.wordnet_directory) {}
 
   RuleSet load() {
     std::size_t total = 0;
@@ -82,8 +83,9 @@ public:
                    [this](YamlReader& reader, const YAML::Node& node) { define_technique(reader, node, m_rules); });
       read_section(document, "concepts",
                    [this](YamlReader& reader, const YAML::Node& node) { define_concept(reader, node, m_rules); });
-      read_section(document, "word-sets",
-                   [this](YamlReader& reader, const YAML::Node& node) { define_word_set(reader, node, m_rules); });
+      read_section(document, "word-sets", [this](YamlReader& reader, const YAML::Node& node) {
+        define_word_set(reader, node, m_rules, m_wordnet);
+      });
       read_section(document, "modifiers",
                    [this](YamlReader& reader, const YAML::Node& node) { add_modifier(reader, node); });
       read_section(document, "word-classes", [this](YamlReader& reader, const YAML::Node& node) {
@@ -320,6 +322,7 @@ private:
 
   const std::vector<RuleSource>& m_sources;
   RuleLimits m_limits;
+  WordNetSource m_wordnet;
   std::size_t m_rule_count = 0;
   RuleSet m_rules;
   std::vector<Modifier> m_modifiers;

@@ -19,6 +19,8 @@ struct RuleLimits {
   std::size_t max_file_bytes = std::size_t{8} * 1024 * 1024;  ///< per file
   std::size_t max_total_bytes = std::size_t{8} * 1024 * 1024; ///< all files together: their YAML is held at once
   std::size_t max_rules = 100000;                             ///< in all files together
+  /// Where WordNet is read from when a word set names a sense: where Debian's wordnet-base puts it.
+  std::filesystem::path wordnet_directory = "/usr/share/wordnet";
 };
 
 /// Reads a regular file, or every `*.yaml` file of a directory in name order. Throws Error (io)

@@ -66,4 +66,22 @@ private:
   std::vector<std::string> m_exceptions; ///< per part of speech, the whole .exc file
 };
 
+/// WordNet opened on first use: rule files that name no sense never need the package.
+class WordNetSource {
+public:
+  explicit WordNetSource(std::filesystem::path directory) : m_directory(std::move(directory)) {}
+
+  /// The database; throws as WordNet's constructor does when it cannot be opened.
+  [[nodiscard]] const WordNet& get() const {
+    if (!m_database) {
+      m_database.emplace(m_directory);
+    }
+    return *m_database;
+  }
+
+private:
+  std::filesystem::path m_directory;
+  mutable std::optional<WordNet> m_database;
+};
+
 } // namespace backrelief
