@@ -1,5 +1,7 @@
 # `cpack` in a build directory makes a Debian package of what `cmake --install` places.
-# Its dependencies are read from the binary by dpkg-shlibdeps, never written by hand.
+# Its libraries' dependencies are read from the binary by dpkg-shlibdeps, never written by hand;
+# the one data package the shipped rules read (WordNet, for word sets that name a sense) is named
+# here, and CPack adds the libraries after it.
 set(CPACK_GENERATOR "DEB")
 set(CPACK_PACKAGE_NAME "backrelief")
 set(CPACK_PACKAGE_VENDOR "backrelief maintainers")
@@ -15,6 +17,7 @@ set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION "utils")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "wordnet-base")
 # The word lists make misspelling detection sharper; backrelief works without them.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "wamerican, wbritish")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "bash-completion, jq")

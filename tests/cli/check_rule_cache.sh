@@ -36,6 +36,25 @@ changed=$(run)
 [[ $changed == "$(run --no-cache)" ]] || fail "after a change, cached and uncached answers differ"
 [[ $(find "$work/cache/backrelief" -name 'rules-*.cache' | wc -l) -eq 1 ]] || fail "a changed file added a second cache file"
 
+# A word set naming a WordNet sense: the cache follows the database too (WNSEARCHDIR), so a
+# changed or removed WordNet is never hidden behind an entry expanded from the old one.
+if [[ -r /usr/share/wordnet/index.noun ]]; then
+  mkdir -p "$work/wordnet" && cp /usr/share/wordnet/* "$work/wordnet/"
+  cat >"$work/wordnet.yaml" <<'YAML'
+version: 1
+word-sets:
+  - {id: rump-words, words: [{wordnet: buttocks.n.01}]}
+YAML
+  WNSEARCHDIR=$work/wordnet "$binary" rules check -r "$work/wordnet.yaml" >/dev/null 2>&1 || fail "WordNet rules do not load"
+  WNSEARCHDIR=$work/wordnet "$binary" rules check -r "$work/wordnet.yaml" >/dev/null 2>&1 || fail "WordNet rules do not load from the cache"
+  rm "$work/wordnet/data.noun"
+  status=0
+  message=$(WNSEARCHDIR=$work/wordnet "$binary" rules check -r "$work/wordnet.yaml" 2>&1 >/dev/null) || status=$?
+  [[ $status == 1 && $message == *wordnet-base* ]] ||
+    fail "a removed WordNet file was hidden by the cache (status $status): $message"
+  rm -rf "$work/wordnet" "$work/wordnet.yaml"
+fi
+
 # A damaged cache is ignored and rewritten.
 for damage in truncate garbage empty; do
   case $damage in

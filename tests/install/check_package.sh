@@ -11,7 +11,7 @@ deb=$(find "$work/out" -maxdepth 1 -name 'backrelief_*.deb' | head -1)
 [[ -n $deb ]] || { echo "no .deb made"; ls "$work/out"; exit 1; }
 
 depends=$(dpkg-deb -f "$deb" Depends)
-for library in libyaml-cpp libfmt libstemmer libc6 libstdc++6; do
+for library in libyaml-cpp libfmt libstemmer libc6 libstdc++6 wordnet-base; do
   [[ $depends == *"$library"* ]] || { echo "Depends lacks $library: $depends"; exit 1; }
 done
 

@@ -155,6 +155,10 @@ RuleSet load_paths(const std::vector<std::string>& paths, bool use_cache) {
   RuleLimits limits;
   limits.max_file_bytes = max_rule_file_bytes();
   limits.max_total_bytes = limits.max_file_bytes;
+  // WordNet's own tools read their database from WNSEARCHDIR when it is set; so do we.
+  if (const std::string wordnet = environment_variable("WNSEARCHDIR"); !wordnet.empty()) {
+    limits.wordnet_directory = wordnet;
+  }
   std::vector<RuleSource> sources;
   for (const std::string& path : paths) {
     if (path == "-") {

@@ -357,7 +357,10 @@ bool add_wordnet_members(YamlReader& reader, const YAML::Node& item, const WordN
     depth = static_cast<std::size_t>(*value);
   }
   const WordNet& database = wordnet.get();
-  const auto words = database.members(*sense, depth);
+  auto words = database.members(*sense, depth);
+  if (words) {
+    words = database.with_irregular_forms(std::move(*words), sense->pos);
+  }
   if (!words) {
     const std::size_t senses = database.sense_count(sense->lemma, sense->pos);
     reader.error(name_node, senses == 0

@@ -1,6 +1,7 @@
 #include "core/rules/rule_cache_store.hpp"
 
 #include "core/rules/rule_cache.hpp"
+#include "core/text/wordnet.hpp"
 #include "core/util/atomic_file.hpp"
 #include "core/util/untrusted_file.hpp"
 
@@ -12,7 +13,13 @@ namespace backrelief {
 
 RuleSet RuleCacheStore::load(const std::vector<RuleSource>& sources, const RuleLimits& limits) const {
   const std::filesystem::path file = file_for(sources);
-  const std::string key = rule_cache_key(sources, m_build);
+  // What a WordNet member expands to depends on the database too: a cache written before the
+  // package changed (or from another copy of it) is stale. Files that name no sense skip the stat.
+  const bool names_wordnet = std::any_of(sources.begin(), sources.end(), [](const RuleSource& source) {
+    return source.text.find("wordnet") != std::string::npos;
+  });
+  const std::string key = rule_cache_key(
+      sources, names_wordnet ? fmt::format("{}\n{}", m_build, WordNet::identity(limits.wordnet_directory)) : m_build);
   // An entry is untrusted: a huge or endless one, a FIFO or a link is a miss, and is rewritten.
   std::size_t source_bytes = 0;
   for (const RuleSource& source : sources) {

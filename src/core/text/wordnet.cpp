@@ -205,31 +205,41 @@ std::optional<WordNet::Synset> WordNet::synset_at(std::size_t offset, WordNetPos
   return synset;
 }
 
-std::optional<std::vector<std::string>> WordNet::members(const WordNetSense& sense, std::size_t hyponym_depth) const {
-  const auto line = index_line(sense.lemma, sense.pos);
+std::vector<std::size_t> WordNet::sense_offsets(std::string_view lemma, WordNetPos pos) const {
+  const auto line = index_line(lemma, pos);
   if (!line) {
-    return std::nullopt;
+    return {};
   }
   std::size_t at = 0;
   next_field(*line, at);
   next_field(*line, at);
   const auto senses = number(next_field(*line, at));
   const auto pointer_kinds = number(next_field(*line, at));
-  if (!senses || !pointer_kinds || sense.number > *senses) {
-    return std::nullopt;
+  if (!senses || !pointer_kinds) {
+    return {};
   }
   for (std::size_t i = 0; i < *pointer_kinds; ++i) {
     next_field(*line, at);
   }
   next_field(*line, at); // sense_cnt
   next_field(*line, at); // tagsense_cnt
-  std::optional<std::size_t> offset;
-  for (std::size_t i = 0; i < sense.number; ++i) {
-    offset = number(next_field(*line, at));
+  std::vector<std::size_t> offsets;
+  for (std::size_t i = 0; i < *senses; ++i) {
+    const auto offset = number(next_field(*line, at));
+    if (!offset) {
+      return {}; // a damaged line
+    }
+    offsets.push_back(*offset);
   }
-  if (!offset) {
+  return offsets;
+}
+
+std::optional<std::vector<std::string>> WordNet::members(const WordNetSense& sense, std::size_t hyponym_depth) const {
+  const std::vector<std::size_t> offsets = sense_offsets(sense.lemma, sense.pos);
+  if (sense.number > offsets.size()) {
     return std::nullopt;
   }
+  const std::optional<std::size_t> offset = offsets[sense.number - 1];
   std::vector<std::string> out;
   std::vector<std::size_t> level{*offset};
   std::vector<std::size_t> seen{*offset};
@@ -257,18 +267,81 @@ std::optional<std::vector<std::string>> WordNet::members(const WordNetSense& sen
   return out;
 }
 
-std::vector<std::string> WordNet::irregular_forms(std::string_view base, WordNetPos pos) const {
-  const std::string key = as_indexed(base);
-  std::vector<std::string> out;
-  std::istringstream lines(m_exceptions[slot(pos)]);
-  for (std::string line; std::getline(lines, line);) {
-    std::size_t at = 0;
-    const std::string_view inflected = next_field(line, at);
-    for (std::string_view field = next_field(line, at); !field.empty(); field = next_field(line, at)) {
-      if (field == key) {
-        out.push_back(as_written(inflected));
-        break;
+const std::vector<std::pair<std::string, std::string>>& WordNet::irregular_table(WordNetPos pos) const {
+  auto& table = m_irregular[slot(pos)];
+  if (!table) {
+    // Each line of an .exc file is an inflected form and then its bases ("shot shoot").
+    table.emplace();
+    std::istringstream lines(m_exceptions[slot(pos)]);
+    for (std::string line; std::getline(lines, line);) {
+      std::size_t at = 0;
+      const std::string inflected = as_written(next_field(line, at));
+      for (std::string_view base = next_field(line, at); !base.empty(); base = next_field(line, at)) {
+        table->emplace_back(as_written(base), inflected);
       }
+    }
+    std::sort(table->begin(), table->end());
+  }
+  return *table;
+}
+
+std::vector<std::string> WordNet::irregular_forms(std::string_view base, WordNetPos pos) const {
+  const auto& table = irregular_table(pos);
+  const std::string key = as_written(base);
+  std::vector<std::string> out;
+  for (auto it = std::lower_bound(table.begin(), table.end(), std::pair<std::string, std::string>{key, ""});
+       it != table.end() && it->first == key; ++it) {
+    out.push_back(it->second);
+  }
+  return out;
+}
+
+std::vector<std::string> WordNet::with_irregular_forms(std::vector<std::string> words, WordNetPos pos) const {
+  const std::size_t written = words.size();
+  for (std::size_t i = 0; i < written; ++i) {
+    const std::string word = words[i];
+    const bool first_word = pos == WordNetPos::verb;
+    const std::size_t space = first_word ? word.find(' ') : word.rfind(' ');
+    const std::size_t head_begin = first_word || space == std::string::npos ? 0 : space + 1;
+    const std::size_t head_end = first_word && space != std::string::npos ? space : word.size();
+    for (const std::string& form : irregular_forms(word.substr(head_begin, head_end - head_begin), pos)) {
+      std::string inflected = word;
+      inflected.replace(head_begin, head_end - head_begin, form);
+      if (std::find(words.begin(), words.end(), inflected) == words.end()) {
+        words.push_back(std::move(inflected));
+      }
+    }
+  }
+  return words;
+}
+
+WordNet::Standing WordNet::standing(std::string_view word, const WordNetSense& sense) const {
+  Standing out;
+  for (const WordNetPos pos : {WordNetPos::noun, WordNetPos::verb, WordNetPos::adjective, WordNetPos::adverb}) {
+    out.senses += sense_count(word, pos);
+  }
+  const std::vector<std::size_t> named = sense_offsets(sense.lemma, sense.pos);
+  if (sense.number > named.size()) {
+    return out;
+  }
+  const std::vector<std::size_t> own = sense_offsets(word, sense.pos);
+  const auto found = std::find(own.begin(), own.end(), named[sense.number - 1]);
+  out.rank = found == own.end() ? 0 : static_cast<std::size_t>(found - own.begin()) + 1;
+  return out;
+}
+
+std::string WordNet::identity(const std::filesystem::path& directory) {
+  std::string out = directory.string();
+  for (const std::string_view suffix : k_file_suffix) {
+    for (const char* kind : {"index", "data", "exc"}) {
+      const std::filesystem::path file = std::string_view(kind) == "exc"
+                                             ? directory / fmt::format("{}.exc", suffix)
+                                             : directory / fmt::format("{}.{}", kind, suffix);
+      std::error_code error;
+      const auto size = std::filesystem::file_size(file, error);
+      const auto time = std::filesystem::last_write_time(file, error);
+      out +=
+          fmt::format(" {}:{}", error ? 0 : size, error ? 0 : static_cast<long long>(time.time_since_epoch().count()));
     }
   }
   return out;

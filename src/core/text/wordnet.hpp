@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace backrelief {
@@ -50,6 +51,24 @@ public:
   /// "feet" for "foot"), which a stemmer does not reach.
   [[nodiscard]] std::vector<std::string> irregular_forms(std::string_view base, WordNetPos pos) const;
 
+  /// `words` of one part of speech followed by the irregular forms of each, each once: a verb's
+  /// first word is inflected ("fall down", "fell down"), a noun's or an adjective's last
+  /// ("foot", "feet"; "bad", "worse").
+  [[nodiscard]] std::vector<std::string> with_irregular_forms(std::vector<std::string> words, WordNetPos pos) const;
+
+  /// Where a word's meanings stand: how many senses it has in every part of speech together,
+  /// and which of its senses in `pos` the synset of `sense` is (1: its most common); 0 when the
+  /// word is not in that synset.
+  struct Standing {
+    std::size_t senses = 0;
+    std::size_t rank = 0;
+  };
+  [[nodiscard]] Standing standing(std::string_view word, const WordNetSense& sense) const;
+
+  /// The sizes and modification times of the files read: a cache of what was expanded from them
+  /// is stale when this changes (a new package version).
+  [[nodiscard]] static std::string identity(const std::filesystem::path& directory);
+
   [[nodiscard]] const std::filesystem::path& directory() const { return m_directory; }
 
 private:
@@ -60,10 +79,15 @@ private:
 
   [[nodiscard]] std::optional<std::string_view> index_line(std::string_view lemma, WordNetPos pos) const;
   [[nodiscard]] std::optional<Synset> synset_at(std::size_t offset, WordNetPos pos) const;
+  /// The synset offsets of a lemma's senses, most common first.
+  [[nodiscard]] std::vector<std::size_t> sense_offsets(std::string_view lemma, WordNetPos pos) const;
+  /// By part of speech, (base, irregular form) pairs sorted by base, built on first use.
+  [[nodiscard]] const std::vector<std::pair<std::string, std::string>>& irregular_table(WordNetPos pos) const;
 
   std::filesystem::path m_directory;
   std::vector<std::string> m_index;      ///< per part of speech, the whole index file
   std::vector<std::string> m_exceptions; ///< per part of speech, the whole .exc file
+  mutable std::vector<std::optional<std::vector<std::pair<std::string, std::string>>>> m_irregular{4};
 };
 
 /// WordNet opened on first use: rule files that name no sense never need the package.

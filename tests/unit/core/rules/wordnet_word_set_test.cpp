@@ -54,6 +54,19 @@ TEST(WordNetWordSet, HyponymsComeToTheDepthAsked) {
   EXPECT_NE(std::find(set->members.begin(), set->members.end(), "truck"), set->members.end());
 }
 
+TEST(WordNetWordSet, IrregularFormsComeWithTheSenseAndCanBeExcepted) {
+  const RuleSet rules =
+      test_support::load_text(k_header + "  - {id: fall, words: [{wordnet: fall.v.01}]}\n"
+                                         "  - {id: inject, words: [{wordnet: inject.v.01, except: [shot]}]}\n");
+  const WordSet* fall = rules.find_word_set("fall");
+  ASSERT_NE(fall, nullptr);
+  EXPECT_NE(std::find(fall->members.begin(), fall->members.end(), "fell"), fall->members.end());
+  const WordSet* inject = rules.find_word_set("inject");
+  ASSERT_NE(inject, nullptr);
+  EXPECT_EQ(std::find(inject->members.begin(), inject->members.end(), "shot"), inject->members.end());
+  EXPECT_NE(std::find(inject->members.begin(), inject->members.end(), "shoot"), inject->members.end());
+}
+
 TEST(WordNetWordSet, EveryMistakeIsReportedAtItsPlace) {
   EXPECT_EQ(problems_of(k_header + "  - {id: a, words: [{wordnet: buttocks.n.02}]}\n"),
             "test.yaml:5:31: WordNet has no sense buttocks.n.02: the noun 'buttocks' has 1 (did you mean "

@@ -4,6 +4,8 @@
 #include "core/util/diagnostic.hpp"
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <gtest/gtest.h>
 #include <string>
 #include <vector>
@@ -68,6 +70,35 @@ TEST(WordNet, IrregularFormsComeFromTheExceptionLists) {
   EXPECT_TRUE(has(wordnet().irregular_forms("shoot", WordNetPos::verb), "shot"));
   EXPECT_TRUE(has(wordnet().irregular_forms("foot", WordNetPos::noun), "feet"));
   EXPECT_TRUE(wordnet().irregular_forms("back", WordNetPos::noun).empty());
+}
+
+TEST(WordNet, IrregularFormsInflectTheHeadOfEachWord) {
+  const auto verbs = wordnet().with_irregular_forms({"fall down", "shoot"}, WordNetPos::verb);
+  EXPECT_TRUE(has(verbs, "fell down")) << "a verb's first word";
+  EXPECT_TRUE(has(verbs, "shot"));
+  EXPECT_EQ(verbs.front(), "fall down") << "the words first, as they were";
+  const auto nouns = wordnet().with_irregular_forms({"flat foot", "foot"}, WordNetPos::noun);
+  EXPECT_TRUE(has(nouns, "flat feet")) << "a noun's last word";
+  EXPECT_EQ(std::count(nouns.begin(), nouns.end(), "feet"), 1);
+}
+
+TEST(WordNet, AWordsStandingSaysHowManyMeaningsItHasAndWhereThisOneRanks) {
+  const WordNetSense buttocks = *parse_wordnet_sense("buttocks.n.01");
+  EXPECT_EQ(wordnet().standing("buttocks", buttocks).rank, 1U);
+  const auto can = wordnet().standing("can", buttocks);
+  EXPECT_GT(can.rank, 1U) << "a container first";
+  EXPECT_GE(can.senses, 6U);
+  EXPECT_EQ(wordnet().standing("truck", buttocks).rank, 0U) << "not in that synset";
+}
+
+TEST(WordNet, ItsIdentityChangesWithItsFiles) {
+  const auto directory = std::filesystem::temp_directory_path() / "backrelief-wordnet-identity";
+  std::filesystem::remove_all(directory);
+  std::filesystem::create_directories(directory);
+  const std::string before = WordNet::identity(directory);
+  std::ofstream(directory / "index.noun") << "a\n";
+  EXPECT_NE(WordNet::identity(directory), before);
+  std::filesystem::remove_all(directory);
 }
 
 TEST(WordNet, AMissingDatabaseNamesThePackage) {
