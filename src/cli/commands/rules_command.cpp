@@ -2,6 +2,7 @@
 #include "cli/commands/exit_status.hpp"
 #include "cli/input/rule_options.hpp"
 #include "cli/io/standard_output.hpp"
+#include "core/authoring/expansion_lint.hpp"
 #include "core/authoring/hint_rates.hpp"
 #include "core/authoring/rule_lint.hpp"
 #include "core/rules/condition_description.hpp"
@@ -137,6 +138,8 @@ int run_check(const RulesOptions& options) {
   }
   if (options.strict) {
     auto warnings = lint_rules(rules);
+    auto expansion_warnings = lint_expansions(rules, WordNetSource(wordnet_directory()));
+    warnings.insert(warnings.end(), expansion_warnings.begin(), expansion_warnings.end());
     warnings.insert(warnings.end(), hint_warnings.begin(), hint_warnings.end());
     std::stable_sort(warnings.begin(), warnings.end(), [](const Diagnostic& a, const Diagnostic& b) {
       return std::tie(a.where.file, a.where.line, a.where.column) <
@@ -155,15 +158,42 @@ int run_check(const RulesOptions& options) {
   return k_exit_ok;
 }
 
+// A word set as loaded: every member, and where it came from: the line that wrote it, or the
+// WordNet sense that brought it and the line that named the sense.
+void show(const WordSet& set) {
+  const auto expanded = static_cast<std::size_t>(std::count_if(set.member_source.begin(), set.member_source.end(),
+                                                               [](const std::string& s) { return !s.empty(); }));
+  print_stdout("word set: {}\n", set.id);
+  print_stdout("origin:   {}\n", to_string(set.origin));
+  print_stdout("members:  {} ({} written, {} expanded)\n", set.members.size(), set.members.size() - expanded, expanded);
+  std::size_t width = 0;
+  for (const std::string& member : set.members) {
+    width = std::max(width, member.size());
+  }
+  for (std::size_t i = 0; i < set.members.size(); ++i) {
+    const std::string& source = i < set.member_source.size() ? set.member_source[i] : std::string{};
+    const std::string where = i < set.member_where.size() ? to_string(set.member_where[i]) : std::string{};
+    print_stdout("  {:<{}}  {}\n", set.members[i], width,
+                 source.empty() ? where : fmt::format("{}, named at {}", source, where));
+  }
+}
+
 int run_show(const RulesOptions& options) {
   const RuleSet rules = load_chosen_rules(options.rules);
-  const Rule* rule = rules.find_rule(options.show_id);
-  if (rule == nullptr) {
-    throw Error(ErrorKind::invalid_input,
-                fmt::format("unknown rule '{}'{}", options.show_id, did_you_mean(options.show_id, rules.rule_ids())));
+  if (const Rule* rule = rules.find_rule(options.show_id)) {
+    show(*rule, rules);
+    return k_exit_ok;
   }
-  show(*rule, rules);
-  return k_exit_ok;
+  if (const WordSet* set = rules.find_word_set(options.show_id)) {
+    show(*set);
+    return k_exit_ok;
+  }
+  std::vector<std::string> names = rules.rule_ids();
+  for (const WordSet& set : rules.word_sets()) {
+    names.push_back(set.id);
+  }
+  throw Error(ErrorKind::invalid_input,
+              fmt::format("unknown rule or word set '{}'{}", options.show_id, did_you_mean(options.show_id, names)));
 }
 
 } // namespace
@@ -192,8 +222,9 @@ void set_rules_command(CLI::App& app, int& status) {
   add_rule_options(*check_command, options->rules);
   check_command->callback([options, &status] { status = run_check(*options); });
 
-  CLI::App* show_command = command->add_subcommand("show", "One rule as loaded, with its origin");
-  show_command->add_option("id", options->show_id, "A rule id")->required()->type_name("ID");
+  CLI::App* show_command = command->add_subcommand(
+      "show", "One rule or word set as loaded, with its origin and where each member came from");
+  show_command->add_option("id", options->show_id, "A rule id or a word set id")->required()->type_name("ID");
   add_rule_options(*show_command, options->rules);
   show_command->callback([options, &status] { status = run_show(*options); });
 

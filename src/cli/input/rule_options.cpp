@@ -145,6 +145,12 @@ std::vector<std::string> rule_paths(const RuleOptions& options) {
   return paths;
 }
 
+std::filesystem::path wordnet_directory() {
+  // WordNet's own tools read their database from WNSEARCHDIR when it is set; so do we.
+  const std::string chosen = environment_variable("WNSEARCHDIR");
+  return chosen.empty() ? RuleLimits{}.wordnet_directory : std::filesystem::path(chosen);
+}
+
 namespace {
 
 RuleSet load_paths(const std::vector<std::string>& paths, bool use_cache) {
@@ -155,10 +161,7 @@ RuleSet load_paths(const std::vector<std::string>& paths, bool use_cache) {
   RuleLimits limits;
   limits.max_file_bytes = max_rule_file_bytes();
   limits.max_total_bytes = limits.max_file_bytes;
-  // WordNet's own tools read their database from WNSEARCHDIR when it is set; so do we.
-  if (const std::string wordnet = environment_variable("WNSEARCHDIR"); !wordnet.empty()) {
-    limits.wordnet_directory = wordnet;
-  }
+  limits.wordnet_directory = wordnet_directory();
   std::vector<RuleSource> sources;
   for (const std::string& path : paths) {
     if (path == "-") {

@@ -37,6 +37,9 @@ std::vector<RulePath> rule_paths_with_origins(const RuleOptions& options);
 /// The paths of rule_paths_with_origins().
 std::vector<std::string> rule_paths(const RuleOptions& options);
 
+/// Where WordNet is read from: $WNSEARCHDIR, as WordNet's tools read it, or where Debian puts it.
+std::filesystem::path wordnet_directory();
+
 /// Reads and loads the rules the options choose, then `extra_paths`; throws Error. Unless
 /// --no-cache, a rule set loaded before from the same files is read back from
 /// $XDG_CACHE_HOME/backrelief instead of parsed, and a freshly loaded one is written there.

@@ -56,15 +56,15 @@ FactSource fact_source(const TextFact& fact, const RuleSet& rules) {
   const Vocabulary& vocabulary = rules.vocabulary();
   if (fact.by_pattern) {
     const auto& pattern = vocabulary.patterns().patterns.at(fact.source);
-    return {"pattern", pattern.text, pattern.where};
+    return {"pattern", pattern.text, pattern.where, expanded_members_in(rules, fact.source, fact.from)};
   }
   const SourceLocation& where = vocabulary.phrase_where(fact.source);
   for (const Phrase& phrase : rules.concepts()[fact.stands_for.value_or(fact.concept_id)].phrases) {
     if (phrase.where.line == where.line && phrase.where.column == where.column && phrase.where.file == where.file) {
-      return {"phrase", phrase.text, where};
+      return {"phrase", phrase.text, where, {}};
     }
   }
-  return {"phrase", fact.from, where};
+  return {"phrase", fact.from, where, {}};
 }
 
 void write_text_fact(JsonWriter& json, const TextFact& fact, const RuleSet& rules, bool explain) {
@@ -90,7 +90,12 @@ void write_text_fact(JsonWriter& json, const TextFact& fact, const RuleSet& rule
     }
     const FactSource source = fact_source(fact, rules);
     json.key("matched_by").begin_object().member("kind", source.kind).member("text", source.text);
-    json.member("at", to_string(source.where)).end_object();
+    json.member("at", to_string(source.where)).key("expanded").begin_array();
+    for (const MemberOrigin& origin : source.expanded) {
+      json.begin_object().member("word", origin.member).member("set", origin.set).member("from", origin.source);
+      json.end_object();
+    }
+    json.end_array().end_object();
     json.key("qualified_by");
     if (fact.qualifier.empty()) {
       json.null();
@@ -160,6 +165,9 @@ std::string format_analysis_text(const Profile& profile, const RuleSet& rules) {
     fmt::format_to(put, "      by {} \"{}\"", source.kind, source.text);
     if (fact.by_pattern) {
       fmt::format_to(put, " ({})", to_string(source.where));
+    }
+    for (const MemberOrigin& origin : source.expanded) {
+      fmt::format_to(put, "; \"{}\" from {}", origin.member, origin.source);
     }
     if (!fact.qualifier.empty()) {
       fmt::format_to(put, "; {} \"{}\"", meaning_of(fact).how, fact.qualifier);

@@ -2,9 +2,11 @@
 
 #include "cli/output/json_writer.hpp"
 #include "core/engine/profile.hpp"
+#include "core/rules/member_origin.hpp"
 #include "core/rules/rule_set.hpp"
 
 #include <string>
+#include <vector>
 
 namespace backrelief::cli {
 
@@ -17,6 +19,7 @@ struct FactSource {
   std::string_view kind; ///< "phrase" or "pattern"
   std::string text;
   SourceLocation where;
+  std::vector<MemberOrigin> expanded; ///< the members it matched that no rule file wrote out
 };
 FactSource fact_source(const TextFact& fact, const RuleSet& rules);
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <charconv>
 #include <fmt/format.h>
+#include <unordered_set>
 
 namespace backrelief {
 
@@ -400,6 +401,29 @@ bool add_wordnet_members(YamlReader& reader, const YAML::Node& item, const WordN
   return good;
 }
 
+// A word an expansion brings that the set already has, written or brought by another sense, is
+// left out: the first that brought it stays, and a word written by hand is always the author's.
+void drop_repeated_expansions(WordSet& set) {
+  std::unordered_set<std::string_view> taken; // written members, then each expansion kept
+  for (std::size_t i = 0; i < set.members.size(); ++i) {
+    if (set.member_source[i].empty()) {
+      taken.insert(set.members[i]);
+    }
+  }
+  WordSet kept;
+  for (std::size_t i = 0; i < set.members.size(); ++i) {
+    if (!set.member_source[i].empty() && !taken.insert(set.members[i]).second) {
+      continue;
+    }
+    kept.members.push_back(set.members[i]);
+    kept.member_where.push_back(set.member_where[i]);
+    kept.member_source.push_back(set.member_source[i]);
+  }
+  set.members = std::move(kept.members);
+  set.member_where = std::move(kept.member_where);
+  set.member_source = std::move(kept.member_source);
+}
+
 } // namespace
 
 void define_word_set(YamlReader& reader, const YAML::Node& node, RuleSet& rules, const WordNetSource& wordnet) {
@@ -444,6 +468,7 @@ void define_word_set(YamlReader& reader, const YAML::Node& node, RuleSet& rules,
       good = false;
     }
   }
+  drop_repeated_expansions(set);
   bool replaces = false;
   if (const YAML::Node* flag = fields->find("replaces")) {
     auto value = reader.boolean(*flag, "'replaces'");
