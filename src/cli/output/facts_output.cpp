@@ -52,11 +52,12 @@ std::string_view fact_status(const TextFact& fact) {
   return meaning_of(fact).status;
 }
 
-FactSource fact_source(const TextFact& fact, const RuleSet& rules) {
+FactSource fact_source(const TextFact& fact, const RuleSet& rules, const MemberOrigins* origins) {
   const Vocabulary& vocabulary = rules.vocabulary();
   if (fact.by_pattern) {
     const auto& pattern = vocabulary.patterns().patterns.at(fact.source);
-    return {"pattern", pattern.text, pattern.where, expanded_members_in(rules, fact.source, fact.from)};
+    return {"pattern", pattern.text, pattern.where,
+            origins == nullptr ? std::vector<MemberOrigin>{} : origins->in(fact.source, fact.from)};
   }
   const SourceLocation& where = vocabulary.phrase_where(fact.source);
   for (const Phrase& phrase : rules.concepts()[fact.stands_for.value_or(fact.concept_id)].phrases) {
@@ -67,14 +68,14 @@ FactSource fact_source(const TextFact& fact, const RuleSet& rules) {
   return {"phrase", fact.from, where, {}};
 }
 
-void write_text_fact(JsonWriter& json, const TextFact& fact, const RuleSet& rules, bool explain) {
+void write_text_fact(JsonWriter& json, const TextFact& fact, const RuleSet& rules, const MemberOrigins* origins) {
   const Concept& entry = rules.concepts()[fact.concept_id];
   json.begin_object().key("fact").identifier(entry.id).key("kind").identifier(to_string(entry.kind));
   json.member("reported", fact.affirmed()).member("negated", fact.negated).member("resolved", fact.resolved);
   json.member("family", fact.family).member("hypothetical", fact.hypothetical).member("past", fact.historical);
   json.member("misspelled", fact.fuzzy).member("from", fact.from);
   json.member("start", fact.begin).member("end", fact.end);
-  if (explain) {
+  if (origins != nullptr) {
     json.key("when");
     if (fact.weeks_ago) {
       json.begin_object().member("weeks_ago", *fact.weeks_ago).member("words", fact.when).end_object();
@@ -88,7 +89,7 @@ void write_text_fact(JsonWriter& json, const TextFact& fact, const RuleSet& rule
     } else {
       json.null();
     }
-    const FactSource source = fact_source(fact, rules);
+    const FactSource source = fact_source(fact, rules, origins);
     json.key("matched_by").begin_object().member("kind", source.kind).member("text", source.text);
     json.member("at", to_string(source.where)).key("expanded").begin_array();
     for (const MemberOrigin& origin : source.expanded) {
@@ -132,8 +133,9 @@ std::string format_analysis_json(const Profile& profile, const RuleSet& rules) {
   JsonWriter json(2);
   json.begin_object().member("schema", 1).member("description", profile.description);
   json.key("facts").begin_array();
+  const MemberOrigins origins(rules);
   for (const TextFact& fact : profile.text.facts) {
-    write_text_fact(json, fact, rules, true);
+    write_text_fact(json, fact, rules, &origins);
   }
   json.end_array().key("numbers").begin_object();
   write_number(json.key("age"), profile.text.age);
@@ -156,11 +158,12 @@ std::string format_analysis_text(const Profile& profile, const RuleSet& rules) {
   for (const TextFact& fact : facts) {
     id_width = std::max(id_width, rules.concepts()[fact.concept_id].id.size());
   }
+  const MemberOrigins origins(rules);
   for (const TextFact& fact : facts) {
     const Concept& entry = rules.concepts()[fact.concept_id];
     fmt::format_to(put, "  {:<{}}  {:<9}  {:<8}  \"{}\"{}\n", entry.id, id_width, to_string(entry.kind),
                    fact_status(fact), fact.from, fact.fuzzy ? " (read as a misspelling)" : "");
-    const FactSource source = fact_source(fact, rules);
+    const FactSource source = fact_source(fact, rules, &origins);
     // A phrase is found by its words; a pattern, with its longer text, by its place.
     fmt::format_to(put, "      by {} \"{}\"", source.kind, source.text);
     if (fact.by_pattern) {

@@ -10,9 +10,10 @@
 
 namespace backrelief::cli {
 
-/// The JSON of one fact found in a description (backrelief(1), OUTPUT); with `explain`, also what
+/// The JSON of one fact found in a description (backrelief(1), OUTPUT); with `origins` (analyze), also what
 /// matched it and what qualified it, as `analyze` shows.
-void write_text_fact(JsonWriter& json, const TextFact& fact, const RuleSet& rules, bool explain = false);
+void write_text_fact(JsonWriter& json, const TextFact& fact, const RuleSet& rules,
+                     const MemberOrigins* origins = nullptr);
 
 /// What found a fact: the phrase or the pattern, as written in the rule file, and where.
 struct FactSource {
@@ -21,7 +22,8 @@ struct FactSource {
   SourceLocation where;
   std::vector<MemberOrigin> expanded; ///< the members it matched that no rule file wrote out
 };
-FactSource fact_source(const TextFact& fact, const RuleSet& rules);
+/// `origins`, when given, names the members of a pattern's match that WordNet brought.
+FactSource fact_source(const TextFact& fact, const RuleSet& rules, const MemberOrigins* origins = nullptr);
 
 /// Every fact of a profile as a JSON list: those given as options, then those found in the text.
 void write_facts(JsonWriter& json, const Profile& profile, const RuleSet& rules);

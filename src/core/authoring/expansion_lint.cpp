@@ -30,12 +30,31 @@ std::string ordinal(std::size_t n) {
 std::vector<Diagnostic> lint_expansions(const RuleSet& rules, const WordNetSource& wordnet) {
   std::vector<Diagnostic> warnings;
   // Every member of every set, for the sets a word is also in.
-  std::unordered_map<std::string_view, std::vector<const WordSet*>> sets_of;
+  // A set that has the word from the same sense means it as this one does: the author named
+  // the sense in both.
+  struct Holder {
+    const WordSet* set;
+    std::string_view source;
+  };
+  std::unordered_map<std::string_view, std::vector<Holder>> sets_of;
   for (const WordSet& set : rules.word_sets()) {
-    for (const std::string& member : set.members) {
-      auto& sets = sets_of[member];
-      if (sets.empty() || sets.back() != &set) {
-        sets.push_back(&set);
+    for (std::size_t i = 0; i < set.members.size() && i < set.member_source.size(); ++i) {
+      auto& sets = sets_of[set.members[i]];
+      if (sets.empty() || sets.back().set != &set) {
+        sets.push_back({&set, set.member_source[i]});
+      }
+    }
+  }
+  // One-word phrases of the concepts, by the word they read as once stemmed: "feverous" from a
+  // sense reads as the fever concept's "fever".
+  const Vocabulary& vocabulary = rules.vocabulary();
+  std::unordered_map<WordId, std::pair<const Concept*, const Phrase*>> phrase_of;
+  for (const Concept& entry : rules.concepts()) {
+    for (const Phrase& phrase : entry.phrases) {
+      if (phrase.text.find(' ') == std::string::npos) {
+        if (const auto id = vocabulary.find(phrase.text)) {
+          phrase_of.emplace(*id, std::pair{&entry, &phrase});
+        }
       }
     }
   }
@@ -44,6 +63,21 @@ std::vector<Diagnostic> lint_expansions(const RuleSet& rules, const WordNetSourc
       const std::string& source = set.member_source[i];
       if (source.rfind(k_wordnet_prefix, 0) != 0) {
         continue;
+      }
+      if (set.members[i].find(' ') == std::string::npos) {
+        const auto id = vocabulary.find(set.members[i]);
+        const auto phrase = id ? phrase_of.find(*id) : phrase_of.end();
+        if (phrase != phrase_of.end()) {
+          warnings.push_back(
+              {set.member_where[i],
+               fmt::format("'{}' from {} {} a phrase of concept '{}' ({}): check the set should match it; except "
+                           "it, or write it by hand to keep it in '{}'",
+                           set.members[i], source,
+                           phrase->second.second->text == set.members[i]
+                               ? std::string("is also")
+                               : fmt::format("reads as '{}' once stemmed,", phrase->second.second->text),
+                           phrase->second.first->id, to_string(phrase->second.second->where), set.id)});
+        }
       }
       const std::string& word = set.members[i];
       const SourceLocation& where = set.member_where[i];
@@ -61,8 +95,8 @@ std::vector<Diagnostic> lint_expansions(const RuleSet& rules, const WordNetSourc
                                                  word, source, ordinal(standing.rank), standing.senses, advice)});
         }
       }
-      for (const WordSet* other : sets_of[word]) {
-        if (other != &set) {
+      for (const auto& [other, other_source] : sets_of[word]) {
+        if (other != &set && other_source != source) {
           warnings.push_back({where, fmt::format("'{}' from {} is also a member of word set '{}' ({}): check it means "
                                                  "the same in both; {}",
                                                  word, source, other->id, to_string(other->origin), advice)});

@@ -27,9 +27,35 @@ std::optional<std::vector<WordId>> word_ids(const Vocabulary& vocabulary, std::s
 
 } // namespace
 
-std::vector<MemberOrigin> expanded_members_in(const RuleSet& rules, std::uint32_t pattern, std::string_view matched) {
+const std::vector<MemberOrigins::Expanded>& MemberOrigins::expanded_of(const WordSet& set) const {
+  if (const auto known = m_expanded.find(set.id); known != m_expanded.end()) {
+    return known->second;
+  }
+  const Vocabulary& vocabulary = m_rules.vocabulary();
+  std::vector<std::vector<WordId>> written;
+  std::vector<Expanded> expanded;
+  for (std::size_t i = 0; i < set.members.size() && i < set.member_source.size(); ++i) {
+    auto words = word_ids(vocabulary, set.members[i]);
+    if (!words || words->empty()) {
+      continue;
+    }
+    if (set.member_source[i].empty()) {
+      written.push_back(std::move(*words));
+    } else {
+      expanded.push_back({i, std::move(*words)});
+    }
+  }
+  std::sort(written.begin(), written.end());
+  // "slipping" from WordNet beside a written "slipped": both read "slip", and the match is the author's.
+  std::erase_if(expanded, [&](const Expanded& member) {
+    return std::binary_search(written.begin(), written.end(), member.words);
+  });
+  return m_expanded.emplace(set.id, std::move(expanded)).first->second;
+}
+
+std::vector<MemberOrigin> MemberOrigins::in(std::uint32_t pattern, std::string_view matched) const {
   std::vector<MemberOrigin> out;
-  const Vocabulary& vocabulary = rules.vocabulary();
+  const Vocabulary& vocabulary = m_rules.vocabulary();
   const CompiledPatterns& patterns = vocabulary.patterns();
   if (pattern >= patterns.patterns.size()) {
     return out;
@@ -42,7 +68,8 @@ std::vector<MemberOrigin> expanded_members_in(const RuleSet& rules, std::uint32_
     }
   }
   struct Found {
-    MemberOrigin origin;
+    const WordSet* set = nullptr;
+    std::size_t member = 0;
     std::size_t begin = 0;
     std::size_t end = 0;
   };
@@ -51,23 +78,16 @@ std::vector<MemberOrigin> expanded_members_in(const RuleSet& rules, std::uint32_
     if (step.gap || step.set >= patterns.set_names.size() || patterns.set_names[step.set].empty()) {
       continue;
     }
-    const WordSet* set = rules.find_word_set(patterns.set_names[step.set]);
+    const WordSet* set = m_rules.find_word_set(patterns.set_names[step.set]);
     if (set == nullptr) {
       continue;
     }
-    for (std::size_t i = 0; i < set->members.size() && i < set->member_source.size(); ++i) {
-      if (set->member_source[i].empty()) {
-        continue; // the loader keeps a word the author wrote only as written
-      }
-      const auto member = word_ids(vocabulary, set->members[i]);
-      if (!member || member->empty()) {
-        continue;
-      }
-      const auto at = std::search(text.begin(), text.end(), member->begin(), member->end(),
+    for (const Expanded& member : expanded_of(*set)) {
+      const auto at = std::search(text.begin(), text.end(), member.words.begin(), member.words.end(),
                                   [](const std::optional<WordId>& word, WordId id) { return word == id; });
       if (at != text.end()) {
         const auto begin = static_cast<std::size_t>(at - text.begin());
-        found.push_back({{set->members[i], set->id, set->member_source[i]}, begin, begin + member->size()});
+        found.push_back({set, member.member, begin, begin + member.words.size()});
       }
     }
   }
@@ -77,11 +97,13 @@ std::vector<MemberOrigin> expanded_members_in(const RuleSet& rules, std::uint32_
       return other.end - other.begin > candidate.end - candidate.begin && other.begin <= candidate.begin &&
              candidate.end <= other.end;
     });
+    const std::string& member = candidate.set->members[candidate.member];
+    const std::string& source = candidate.set->member_source[candidate.member];
     const bool already = std::any_of(out.begin(), out.end(), [&](const MemberOrigin& origin) {
-      return origin.member == candidate.origin.member && origin.source == candidate.origin.source;
+      return origin.member == member && origin.source == source;
     });
     if (!inside_longer && !already) {
-      out.push_back(candidate.origin);
+      out.push_back({member, candidate.set->id, source});
     }
   }
   return out;

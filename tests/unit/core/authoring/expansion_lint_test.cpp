@@ -56,6 +56,21 @@ TEST(ExpansionLint, AWordAnotherSetHoldsIsNamedWithThatSet) {
       << out;
 }
 
+TEST(ExpansionLint, AWordThatReadsAsAConceptsPhraseOnceStemmedIsNamedWithThePhrase) {
+  const RuleSet rules = test_support::load_text(k_header + "  - {id: hot, words: [{wordnet: feverish.s.03}]}\n"
+                                                           "concepts:\n"
+                                                           "  - {id: fever, kind: condition, name: a fever, "
+                                                           "phrases: [fever]}\n");
+  std::string out;
+  for (const Diagnostic& warning : lint_expansions(rules, WordNetSource("/usr/share/wordnet"))) {
+    out += to_string(warning) + "\n";
+  }
+  EXPECT_NE(out.find("'feverous' from WordNet feverish.a.03 reads as 'fever' once stemmed, a phrase of concept "
+                     "'fever'"),
+            std::string::npos)
+      << out;
+}
+
 TEST(ExpansionLint, RulesWithoutSensesNeverOpenWordNet) {
   const RuleSet rules = test_support::load_text(k_header + "  - {id: place, words: [bum]}\n");
   EXPECT_TRUE(lint_expansions(rules, WordNetSource("/nonexistent")).empty());

@@ -26,7 +26,7 @@ const std::string k_rules = "version: 1\n"
 
 TEST(MemberOrigin, NamesTheMembersTheRuleFileDidNotWrite) {
   const RuleSet rules = test_support::load_text(k_rules);
-  const auto found = expanded_members_in(rules, 0, "rear end gone numb");
+  const auto found = MemberOrigins(rules).in(0, "rear end gone numb");
   ASSERT_EQ(found.size(), 1U);
   EXPECT_EQ(found[0].member, "rear end");
   EXPECT_EQ(found[0].set, "place");
@@ -35,7 +35,7 @@ TEST(MemberOrigin, NamesTheMembersTheRuleFileDidNotWrite) {
 
 TEST(MemberOrigin, AWordWrittenByHandIsTheAuthorsEvenWhenWordNetHasItToo) {
   const RuleSet rules = test_support::load_text(k_rules);
-  EXPECT_TRUE(expanded_members_in(rules, 0, "bum gone numb").empty());
+  EXPECT_TRUE(MemberOrigins(rules).in(0, "bum gone numb").empty());
   const WordSet* place = rules.find_word_set("place");
   ASSERT_NE(place, nullptr);
   EXPECT_EQ(std::count(place->members.begin(), place->members.end(), "bum"), 1) << "listed once";
@@ -43,7 +43,7 @@ TEST(MemberOrigin, AWordWrittenByHandIsTheAuthorsEvenWhenWordNetHasItToo) {
 
 TEST(MemberOrigin, NothingForAPatternThatIsNotThere) {
   const RuleSet rules = test_support::load_text(k_rules);
-  EXPECT_TRUE(expanded_members_in(rules, 99, "rump gone numb").empty());
+  EXPECT_TRUE(MemberOrigins(rules).in(99, "rump gone numb").empty());
 }
 
 } // namespace
