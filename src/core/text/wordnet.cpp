@@ -2,12 +2,12 @@
 
 #include "core/util/diagnostic.hpp"
 #include "core/util/file_text.hpp"
+#include "core/util/mapped_file.hpp"
 
 #include <algorithm>
 #include <array>
 #include <charconv>
 #include <fmt/format.h>
-#include <fstream>
 #include <sstream>
 
 namespace backrelief {
@@ -63,15 +63,15 @@ std::string as_indexed(std::string_view lemma) {
   return out;
 }
 
-std::string read_whole(const std::filesystem::path& path) {
-  auto text = read_file_text(path);
-  if (!text || text->empty()) {
+MappedFile map_whole(const std::filesystem::path& path) {
+  auto file = MappedFile::open(path);
+  if (!file) {
     throw Error(ErrorKind::invalid_config,
                 fmt::format("{}: cannot read WordNet: the rules name WordNet senses, which need the Debian package "
                             "wordnet-base (apt-get install wordnet-base)",
                             path.string()));
   }
-  return std::move(*text);
+  return std::move(*file);
 }
 
 } // namespace
@@ -114,11 +114,8 @@ std::string to_string(const WordNetSense& sense) {
 
 WordNet::WordNet(std::filesystem::path directory) : m_directory(std::move(directory)) {
   for (const std::string_view suffix : k_file_suffix) {
-    m_index.push_back(read_whole(m_directory / fmt::format("index.{}", suffix)));
-    std::error_code error;
-    if (!std::filesystem::is_regular_file(m_directory / fmt::format("data.{}", suffix), error)) {
-      read_whole(m_directory / fmt::format("data.{}", suffix)); // throws with the package's name
-    }
+    m_index.push_back(map_whole(m_directory / fmt::format("index.{}", suffix)));
+    m_data.push_back(map_whole(m_directory / fmt::format("data.{}", suffix)));
     // adv.exc is tiny and every .exc may be absent in a trimmed copy: irregular forms are extra.
     m_exceptions.push_back(read_file_text(m_directory / fmt::format("{}.exc", suffix)).value_or(std::string{}));
   }
@@ -127,7 +124,7 @@ WordNet::WordNet(std::filesystem::path directory) : m_directory(std::move(direct
 // The index files are sorted by lemma, one per line, after a licence whose lines start with a
 // space: a binary search over byte positions, each moved to the start of its line.
 std::optional<std::string_view> WordNet::index_line(std::string_view lemma, WordNetPos pos) const {
-  const std::string_view text = m_index[slot(pos)];
+  const std::string_view text = m_index[slot(pos)].text();
   const std::string key = as_indexed(lemma);
   const auto line_at = [&](std::size_t at) {
     const std::size_t end = text.find('\n', at);
@@ -171,12 +168,12 @@ std::size_t WordNet::sense_count(std::string_view lemma, WordNetPos pos) const {
 }
 
 std::optional<WordNet::Synset> WordNet::synset_at(std::size_t offset, WordNetPos pos) const {
-  std::ifstream data(m_directory / fmt::format("data.{}", k_file_suffix[slot(pos)]), std::ios::binary);
-  data.seekg(static_cast<std::streamoff>(offset));
-  std::string line;
-  if (!data || !std::getline(data, line)) {
+  const std::string_view text = m_data[slot(pos)].text();
+  if (offset >= text.size()) {
     return std::nullopt;
   }
+  const std::size_t end = text.find('\n', offset);
+  const std::string_view line = text.substr(offset, (end == std::string_view::npos ? text.size() : end) - offset);
   std::size_t at = 0;
   if (number(next_field(line, at)) != offset) {
     return std::nullopt; // not the start of a synset: a damaged file

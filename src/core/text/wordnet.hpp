@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/util/mapped_file.hpp"
+
 #include <cstddef>
 #include <filesystem>
 #include <optional>
@@ -29,8 +31,9 @@ std::optional<WordNetSense> parse_wordnet_sense(std::string_view name);
 std::string to_string(const WordNetSense& sense);
 
 /// Princeton WordNet 3.0 as Debian's wordnet-base installs it (/usr/share/wordnet), read with a
-/// small reader of our own: the index files are searched by binary search and a synset is read
-/// at its byte offset in the data file, so only what a rule file names is ever read. Every word is
+/// small reader of our own: the index and data files are mapped into memory (core/util/mapped_file),
+/// the index searched by binary search and a synset read at its byte offset in the data file, so
+/// only the pages holding what a rule file names are ever read from disk. Every word is
 /// returned as people write it: '_' becomes a space ("rear end"), and WordNet's adjective markers
 /// ("(a)", "(p)") are dropped.
 class WordNet {
@@ -85,7 +88,8 @@ private:
   [[nodiscard]] const std::vector<std::pair<std::string, std::string>>& irregular_table(WordNetPos pos) const;
 
   std::filesystem::path m_directory;
-  std::vector<std::string> m_index;      ///< per part of speech, the whole index file
+  std::vector<MappedFile> m_index;       ///< per part of speech, the index file
+  std::vector<MappedFile> m_data;        ///< per part of speech, the data file
   std::vector<std::string> m_exceptions; ///< per part of speech, the whole .exc file
   mutable std::vector<std::optional<std::vector<std::pair<std::string, std::string>>>> m_irregular{4};
 };
