@@ -1,5 +1,7 @@
 #include "cli/output/facts_output.hpp"
 
+#include "core/model/duration.hpp"
+
 #include <algorithm>
 #include <fmt/format.h>
 #include <iterator>
@@ -155,6 +157,10 @@ std::string format_analysis_text(const Profile& profile, const RuleSet& rules) {
     return out;
   }
   std::size_t id_width = 16; // room for "intensity 10/10"
+  if (profile.text.duration_weeks) {
+    id_width =
+        std::max(id_width, fmt::format("duration {}", describe_weeks(profile.text.duration_weeks->value)).size());
+  }
   for (const TextFact& fact : facts) {
     id_width = std::max(id_width, rules.concepts()[fact.concept_id].id.size());
   }
@@ -184,18 +190,19 @@ std::string format_analysis_text(const Profile& profile, const RuleSet& rules) {
     }
     out += '\n';
   }
-  const auto number = [&](std::string_view name, const std::optional<TextNumber>& value, std::string_view unit) {
+  // Said as people say them: "duration 2 days", never "0.285714w".
+  const auto number = [&](std::string_view name, const std::optional<TextNumber>& value, auto say) {
     if (value) {
-      fmt::format_to(put, "  {:<{}}  {:<9}  {:<8}  \"{}\"\n", fmt::format("{} {:g}{}", name, value->value, unit),
-                     id_width, "number", "reported", value->from);
+      fmt::format_to(put, "  {:<{}}  {:<9}  {:<8}  \"{}\"\n", fmt::format("{} {}", name, say(value->value)), id_width,
+                     "number", "reported", value->from);
       if (!value->over.empty()) {
         fmt::format_to(put, "      said more plainly than \"{}\", which is set aside\n", value->over);
       }
     }
   };
-  number("age", profile.text.age, "");
-  number("duration", profile.text.duration_weeks, "w");
-  number("intensity", profile.text.intensity, "/10");
+  number("age", profile.text.age, [](double value) { return fmt::format("{:g}", value); });
+  number("duration", profile.text.duration_weeks, [](double weeks) { return describe_weeks(weeks); });
+  number("intensity", profile.text.intensity, [](double value) { return fmt::format("{:g}/10", value); });
   return out;
 }
 

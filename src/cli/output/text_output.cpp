@@ -3,6 +3,7 @@
 #include "cli/output/text_lines.hpp"
 #include "cli/output/why_not_output.hpp"
 #include "core/engine/condition_evaluation.hpp"
+#include "core/model/duration.hpp"
 #include "core/rules/condition_description.hpp"
 
 #include <algorithm>
@@ -47,7 +48,7 @@ std::string profile_summary(const Profile& profile, const RuleSet& rules) {
     parts.push_back(fmt::format("age {}", *profile.age));
   }
   if (profile.duration_weeks) {
-    parts.push_back(fmt::format("{:g} weeks", std::round(*profile.duration_weeks)));
+    parts.push_back(fmt::format("for {}", describe_weeks(*profile.duration_weeks)));
   }
   for (const TextFact& fact : profile.text.facts) {
     const std::string& name = rules.concepts()[fact.concept_id].name;

@@ -98,7 +98,7 @@ std::string describe_seen(const Condition& condition, const Profile& profile, co
     return profile.pressure ? fmt::format("pressure {}", to_string(*profile.pressure)) : "no pressure given";
   case Condition::Kind::number: {
     const auto value = number_of(condition.field, profile);
-    return value ? fmt::format("{} {}", to_string(condition.field), *value)
+    return value ? fmt::format("{} {}", to_string(condition.field), describe_number(condition.field, *value))
                  : fmt::format("no {} given", to_string(condition.field));
   }
   }

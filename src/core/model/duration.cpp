@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <fmt/format.h>
 
 namespace backrelief {
 
@@ -48,6 +49,33 @@ std::optional<double> parse_duration_weeks(std::string_view text) {
     return std::nullopt;
   }
   return weeks;
+}
+
+std::string describe_weeks(double weeks) {
+  constexpr double k_days_per_week = 7.0;
+  constexpr double k_weeks_per_month = 52.0 / 12.0;
+  constexpr double k_weeks_per_year = 52.0;
+  const auto count = [](double value, std::string_view one, std::string_view many) {
+    const auto rounded = static_cast<long long>(std::llround(value));
+    return fmt::format("{} {}", rounded, rounded == 1 ? one : many);
+  };
+  if (!(weeks >= 0)) { // negative or not a number: no span people say
+    return fmt::format("{:g} weeks", weeks);
+  }
+  const double days = weeks * k_days_per_week;
+  if (days < 0.5) {
+    return "less than a day";
+  }
+  if (std::llround(days) < 7) {
+    return count(days, "day", "days");
+  }
+  if (weeks < 13) {
+    return count(weeks, "week", "weeks");
+  }
+  if (std::llround(weeks / k_weeks_per_month) < 24) {
+    return count(weeks / k_weeks_per_month, "month", "months");
+  }
+  return count(weeks / k_weeks_per_year, "year", "years");
 }
 
 } // namespace backrelief

@@ -1,5 +1,7 @@
 #include "core/rules/condition_description.hpp"
 
+#include "core/model/duration.hpp"
+
 #include <fmt/format.h>
 
 namespace backrelief {
@@ -34,9 +36,19 @@ std::string describe(const Condition& condition, const RuleSet& rules) {
   case Condition::Kind::pressure:
     return fmt::format("pressure {}", condition.pressures.describe());
   case Condition::Kind::number:
-    return fmt::format("{} {} {}", to_string(condition.field), to_string(condition.comparison), condition.threshold);
+    return fmt::format("{} {} {}", to_string(condition.field), to_string(condition.comparison),
+                       describe_number(condition.field, condition.threshold));
   }
   return "?";
+}
+
+std::string describe_number(NumericField field, double value) {
+  const std::string written = fmt::format("{:g}", value);
+  if (field != NumericField::duration_weeks) {
+    return written;
+  }
+  const std::string said = describe_weeks(value);
+  return said == written + " weeks" || said == written + " week" ? written : fmt::format("{} ({})", written, said);
 }
 
 } // namespace backrelief

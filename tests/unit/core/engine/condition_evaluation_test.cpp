@@ -142,7 +142,7 @@ TEST(ConditionDescribeSeen, Number) {
   profile.duration_weeks = 2.5;
   EXPECT_EQ(describe_seen(number_is(NumericField::age, Comparison::at_least, 70), profile, rules), "age 45");
   EXPECT_EQ(describe_seen(number_is(NumericField::duration_weeks, Comparison::at_least, 12), profile, rules),
-            "duration_weeks 2.5");
+            "duration_weeks 2.5 (3 weeks)");
   EXPECT_EQ(describe_seen(number_is(NumericField::age, Comparison::at_least, 70), Profile{}, rules), "no age given");
   EXPECT_EQ(describe_seen(number_is(NumericField::duration_weeks, Comparison::at_least, 12), Profile{}, rules),
             "no duration_weeks given");

@@ -88,6 +88,20 @@ TEST(Duration, RefusesMoreThanALifetime) {
   EXPECT_EQ(parse_duration_weeks("99999999999999999999y"), std::nullopt);
 }
 
+TEST(Duration, WeeksAreSaidAsPeopleSayThem) {
+  EXPECT_EQ(describe_weeks(0.0), "less than a day");
+  EXPECT_EQ(describe_weeks(1.0 / 7.0), "1 day");
+  EXPECT_EQ(describe_weeks(0.285714), "2 days");
+  EXPECT_EQ(describe_weeks(0.43), "3 days");
+  EXPECT_EQ(describe_weeks(0.95), "1 week") << "7 days is a week";
+  EXPECT_EQ(describe_weeks(1.0), "1 week");
+  EXPECT_EQ(describe_weeks(12.0), "12 weeks");
+  EXPECT_EQ(describe_weeks(34.6667), "8 months");
+  EXPECT_EQ(describe_weeks(52.0), "12 months");
+  EXPECT_EQ(describe_weeks(104.0), "2 years");
+  EXPECT_EQ(describe_weeks(1e9), "19230769 years") << "counts: ever is never shown this way";
+}
+
 TEST(Duration, ChronicStartsAtTwelveWeeks) {
   EXPECT_EQ(k_chronic_weeks, 12.0);
 }

@@ -17,7 +17,7 @@ TEST(ConditionDescribe, Leaves) {
   EXPECT_EQ(describe(mentions({k_numbness, k_pregnancy}), rules), "mentions numbness or pregnancy");
   EXPECT_EQ(describe(number_is(NumericField::age, Comparison::at_least, 70), rules), "age at_least 70");
   EXPECT_EQ(describe(number_is(NumericField::duration_weeks, Comparison::below, 12.5), rules),
-            "duration_weeks below 12.5");
+            "duration_weeks below 12.5 (13 weeks)");
 }
 
 TEST(ConditionDescribe, Groups) {
