@@ -45,7 +45,17 @@ $setup_ok || exit 1
 # What --help says, to compare the completion's static lists with.
 help_subcommands() { backrelief "$@" --help | sed -n '/^Subcommands:/,/^$/s/^  \([a-z][a-z-]*\) .*/\1/p'; }
 help_options() { backrelief "$@" --help | sed -n '/^Options:/,/^$/s/^  \(-[^ ]*\).*/\1/p' | tr ',' '\n'; }
-# The choices --help shows for a placeholder of SUBCOMMAND: KIND:technique|condition|...
-help_choices() { backrelief "$1" --help | grep -m1 -o "$2:[a-z|]*" | cut -d: -f2 | tr '|' '\n'; }
+# The values a command's KIND or an option's FORMAT takes, as backrelief lists them when given a
+# value it does not know ("expected text, json, tsv"): --help names only the placeholder.
+help_choices() {
+  local words
+  case $2 in
+    KIND) words=("$1" not-a-value) ;;
+    FORMAT) words=("$1" --format not-a-value x) ;;
+    *) return 1 ;;
+  esac
+  { backrelief "${words[@]}" 2>&1 || true; } | sed -n "s/.*unknown value 'not-a-value': expected \([^(]*\).*/\1/p" |
+    tr -d ',' | tr ' ' '\n' | grep .
+}
 # The long options only.
 help_long_options() { help_options "$@" | grep -- '^--'; }

@@ -1,8 +1,10 @@
 #include "cli/commands/app.hpp"
+
 #include "cli/io/standard_error.hpp"
 
 #include "cli/commands/commands.hpp"
 #include "cli/commands/exit_status.hpp"
+#include "cli/commands/help_formatter.hpp"
 #include "cli/io/standard_output.hpp"
 #include "core/util/diagnostic.hpp"
 #include "core/util/edit_distance.hpp"
@@ -13,6 +15,8 @@
 #include <cstdio>
 #include <cstring>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <regex>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -115,6 +119,75 @@ std::string suggest_option(const CLI::App& command, int argc, char** argv) {
   return {};
 }
 
+// What to start with, for `backrelief` alone: the three commands people begin with.
+void print_short_usage() {
+  fmt::print(stderr, "usage: backrelief COMMAND [OPTIONS] [DESCRIPTION]\n"
+                     "Start with one of:\n"
+                     "  backrelief recommend --pressure low \"dull ache low in my back after sitting\"\n"
+                     "  backrelief ask         a guided interview, one question at a time\n"
+                     "  backrelief analyze \"numb bum and back pain\"   what was understood from the words\n"
+                     "Run 'backrelief --help' for every command; see backrelief(1).\n");
+}
+
+// "rules show", as typed after "backrelief".
+std::string command_name(const CLI::App& command) {
+  std::string path = command_path(&command);
+  if (!path.empty()) {
+    path.pop_back();
+  }
+  return path;
+}
+
+// CLI11's messages, said in the house voice: what was wrong and what is allowed.
+std::string in_house_words(const CLI::ParseError& error, const CLI::App& command, int argc, char** argv) {
+  const std::string text = error.what();
+  std::smatch part;
+  if (std::regex_match(text, part, std::regex(R"((\S+) excludes (\S+))"))) {
+    return fmt::format("{} cannot be used with {}: choose one", part[2].str(), part[1].str());
+  }
+  if (std::regex_match(text, part, std::regex(R"(The following arguments? (?:was|were) not expected: (.*))"))) {
+    const std::string extra = part[1].str();
+    if (extra.rfind('-', 0) == 0) {
+      return fmt::format("unknown option '{}'{}", extra, suggest_option(command, argc, argv));
+    }
+    return fmt::format("'{}' is not an argument of 'backrelief {}'", extra, command_name(command));
+  }
+  if (std::regex_match(text, part, std::regex(R"((\S+): \d+ required (\S+) missing)"))) {
+    return fmt::format("{} needs a value ({})", part[1].str(), part[2].str());
+  }
+  if (std::regex_match(text, part, std::regex(R"((\S+) is required)"))) {
+    const CLI::Option* option = command.get_option_no_throw(part[1].str());
+    if (option == nullptr) {
+      return fmt::format("missing {}", part[1].str());
+    }
+    std::string description = option->get_description();
+    if (!description.empty() && description.front() >= 'A' && description.front() <= 'Z') {
+      description.front() = static_cast<char>(description.front() - 'A' + 'a');
+    }
+    return fmt::format("missing {}: {}", option->get_type_name().substr(0, option->get_type_name().find(':')),
+                       description);
+  }
+  if (std::regex_match(text, part, std::regex(R"((\S+): At Most (\d+) required but received (\d+))"))) {
+    return fmt::format("{} is given {} times: give it {}", part[1].str(), part[3].str(),
+                       part[2].str() == "1" ? "once" : fmt::format("at most {} times", part[2].str()));
+  }
+  if (std::regex_match(text, part, std::regex(R"(Could not convert: (\S+) = (.*))"))) {
+    return fmt::format("{}: cannot read '{}'", part[1].str(), part[2].str());
+  }
+  if (text == "A subcommand is required") {
+    std::vector<std::string> names;
+    for (const CLI::App* sub : command.get_subcommands({})) {
+      names.push_back(sub->get_name());
+    }
+    return fmt::format("'backrelief {}' needs a command: {}", command_name(command), fmt::join(names, ", "));
+  }
+  std::string said = text;
+  if (!said.empty() && said.front() >= 'A' && said.front() <= 'Z') {
+    said.front() = static_cast<char>(said.front() - 'A' + 'a');
+  }
+  return said;
+}
+
 // A closed pipe (| head -1) ends quietly with the answer's status: the reader had what it wanted.
 // Any other write error (a full disk) is said once, with exit status 1.
 int finish_output(int status) {
@@ -137,6 +210,7 @@ int run(int argc, char** argv) {
   app.set_version_flag("-V,--version", std::string("backrelief ") + BACKRELIEF_VERSION);
   app.require_subcommand(1);
   app.footer("See backrelief(1) for the manual and backrelief-rules(5) for the rule file format.");
+  app.formatter(std::make_shared<HelpFormatter>()); // before the commands, which inherit it
   int status = k_exit_ok;
   set_recommend_command(app, status);
   set_ask_command(app, status);
@@ -157,15 +231,22 @@ int run(int argc, char** argv) {
       return app.exit(error); // --help and --version print to stdout and succeed
     }
     const CLI::App* command = deepest_command(app);
-    const bool extra = dynamic_cast<const CLI::ExtrasError*>(&error) != nullptr;
-    print_error(std::string(error.what()) + (extra ? suggest_option(*command, argc, argv) : ""));
+    if (command == &app && argc <= 1) {
+      print_short_usage();
+      return k_exit_usage;
+    }
+    print_error(in_house_words(error, *command, argc, argv));
     fmt::print(stderr, "Run 'backrelief {}--help' for usage.\n", command_path(command));
     return k_exit_usage;
   } catch (const Error& error) {
     for (const Diagnostic& diagnostic : error.diagnostics()) {
       print_error(to_string(diagnostic));
     }
-    return exit_status_of(error.kind());
+    const int error_status = exit_status_of(error.kind());
+    if (error_status == k_exit_usage) { // every usage error ends with the same hint
+      fmt::print(stderr, "Run 'backrelief {}--help' for usage.\n", command_path(deepest_command(app)));
+    }
+    return error_status;
   } catch (const std::system_error& error) {
     // fmt::print throws on a failed write; a reader that went away is not an error.
     if (error.code().value() == EPIPE) {

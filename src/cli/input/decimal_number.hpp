@@ -11,8 +11,10 @@ namespace backrelief::cli {
 /// files and batch lines read it: "072" is 72, where CLI11 alone would read it as octal 58 and
 /// "0x48" as 72. `what` names the number in the message ("a whole number of years"); with
 /// `fraction` a decimal point is allowed ("6.5").
-inline CLI::Validator decimal_number(std::string what, bool fraction = false) {
-  return {[what, fraction](std::string& value) -> std::string {
+/// With `low` and `high`, a whole number outside them fails too, with the same words.
+inline CLI::Validator decimal_number(std::string what, bool fraction = false, unsigned long long low = 0,
+                                     unsigned long long high = 0) {
+  return {[what, fraction, low, high](std::string& value) -> std::string {
             const auto digit = [](char c) { return c >= '0' && c <= '9'; };
             const std::size_t point = value.find('.');
             const bool has_point = fraction && point != std::string::npos;
@@ -25,6 +27,13 @@ inline CLI::Validator decimal_number(std::string what, bool fraction = false) {
             }
             const std::size_t zeros = std::min(whole.find_first_not_of('0'), whole.size() - 1);
             value.erase(0, zeros); // "072" is 72, not octal
+            if (high != 0 && !has_point) {
+              const bool too_long = value.size() > 19; // beyond any limit written here, and unsigned long long
+              const unsigned long long number = too_long ? 0 : std::stoull(value);
+              if (too_long || number < low || number > high) {
+                return fmt::format("expected {}, found '{}'", what, value);
+              }
+            }
             return {};
           },
           std::string{}}; // --help shows the option's own placeholder (YEARS), not this description

@@ -54,10 +54,9 @@ void add_profile_options(CLI::App& command, ProfileOptions& options) {
   command.add_option("--intensity", options.person.intensity, "How strong the pain is, 0 (none) to 10 (worst)")
       ->type_name("LEVEL")
       ->transform(decimal_number("a level from 0 to 10", true));
-  command.add_option("-n,--top", options.top, "Print at most N suggestions")
+  command.add_option("-n,--top", options.top, "Print at most N suggestions (1 to 1000000)")
       ->type_name("N")
-      ->transform(decimal_number("a whole number"))
-      ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}));
+      ->transform(decimal_number("a whole number from 1 to 1000000", false, 1, 1000000));
   command.add_option("-f,--format", options.format, "Output format: text, json or tsv")
       ->type_name("FORMAT")
       ->transform(choice({"text", "json", "tsv"}));
@@ -68,7 +67,7 @@ void add_profile_options(CLI::App& command, ProfileOptions& options) {
   CLI::Option* config =
       command.add_option("--config", options.config, "Read standing defaults from this file instead of the user's")
           ->type_name("FILE");
-  command.add_flag("--no-config", options.no_config, "Read no config file")->excludes(config);
+  command.add_flag("--no-config", options.no_config, "Read no config file (not with --config)")->excludes(config);
   add_rule_options(command, options.rules);
 }
 

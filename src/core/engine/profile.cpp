@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace backrelief {
 
@@ -94,10 +95,32 @@ private:
       if (auto id = m_rules.find_concept(kind, name)) {
         push_unique(out, *id);
       } else {
-        fail(field_of(kind),
-             fmt::format("unknown value '{}'{}", name, did_you_mean(name, m_rules.concept_names(kind))));
+        std::string hint = did_you_mean(name, m_rules.concept_names(kind));
+        if (hint.empty()) {
+          hint = expected_values(kind);
+        }
+        fail(field_of(kind), fmt::format("unknown value '{}'{}", name, hint));
       }
     }
+  }
+
+  // What a value could have been, when no one name is close: the list itself when it is short
+  // enough to read in one line ("-a back": the areas), else how many there are.
+  std::string expected_values(ConceptKind kind) const {
+    constexpr std::size_t k_listed_at_most = 16;
+    std::vector<std::string> ids;
+    for (const Concept& entry : m_rules.concepts()) {
+      if (entry.kind == kind) {
+        ids.push_back(entry.id);
+      }
+    }
+    if (ids.empty()) {
+      return fmt::format(": the rules define no {}", to_string(kind));
+    }
+    if (ids.size() > k_listed_at_most) {
+      return fmt::format(": not one of the {} {}s the rules define", ids.size(), to_string(kind));
+    }
+    return fmt::format(": expected {}", fmt::join(ids, ", "));
   }
 
   std::vector<std::string> sign_question_ids() const {

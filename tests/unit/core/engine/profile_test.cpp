@@ -136,7 +136,7 @@ TEST(MakeProfile, CollectsEveryUnknownValueInOneError) {
                 "pressure: unknown value 'frim': expected low, medium or firm (did you mean 'firm'?)",
                 "goal: unknown value 'relaxaton' (did you mean 'relaxation'?)",
                 "area: unknown value 'nek' (did you mean 'neck'?)",
-                "area: unknown value 'elbow'",
+                "area: unknown value 'elbow': expected neck, lower-back",
                 "condition: unknown value 'pregnacy' (did you mean 'pregnancy'?)",
                 "avoid: unknown technique 'sweedish' (did you mean 'swedish'?)",
                 "age: 131 is not an age in years (0 to 130)",
@@ -153,7 +153,7 @@ TEST(MakeProfile, ErrorMessageIsTheFirstProblem) {
     make_profile(input, rules);
     FAIL() << "the input was accepted";
   } catch (const Error& error) {
-    EXPECT_STREQ(error.what(), "goal: unknown value 'sleep'");
+    EXPECT_STREQ(error.what(), "goal: unknown value 'sleep': expected relaxation");
     EXPECT_EQ(error.diagnostics().size(), 2U);
   }
 }
@@ -162,7 +162,7 @@ TEST(MakeProfile, ConceptOfAnotherKindIsUnknown) {
   const RuleSet rules = load_text(k_rules);
   ProfileInput input;
   input.conditions = {"neck"};
-  EXPECT_EQ(refusals(input, rules), std::vector<std::string>{"condition: unknown value 'neck'"});
+  EXPECT_EQ(refusals(input, rules), std::vector<std::string>{"condition: unknown value 'neck': expected pregnancy"});
 }
 
 TEST(MakeProfile, AcceptsAgesFromZeroTo130) {
