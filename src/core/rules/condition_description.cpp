@@ -43,7 +43,7 @@ std::string describe(const Condition& condition, const RuleSet& rules) {
 }
 
 std::string describe_number(NumericField field, double value) {
-  const std::string written = fmt::format("{:g}", value);
+  std::string written = fmt::format("{:g}", value);
   if (field != NumericField::duration_weeks) {
     return written;
   }
