@@ -19,7 +19,10 @@
 #include <algorithm>
 #include <cstdio>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <functional>
 #include <memory>
+#include <sstream>
 #include <unistd.h>
 
 namespace backrelief::cli {
@@ -48,6 +51,47 @@ void check_combinations(const RecommendOptions& options) {
   const auto& format = options.profile.format;
   if (options.batch && format && *format != "json") {
     throw Error(ErrorKind::invalid_input, "--batch writes JSON Lines: leave out --format or use --format json");
+  }
+}
+
+// "-g relaxation mobility": CLI11 gives a repeatable option one value, so "mobility" would stand
+// as the description and say nothing. A description made only of values of an option the person
+// also gave is such a slip: refused, with the ways to give both.
+void check_stray_values(const RecommendOptions& options, const RuleSet& rules) {
+  if (options.words.empty() || options.words.front() == "-") {
+    return;
+  }
+  std::vector<std::string> words;
+  for (const std::string& argument : options.words) {
+    std::istringstream split(argument);
+    for (std::string word; split >> word;) {
+      words.push_back(word);
+    }
+  }
+  const ProfileInput& given = options.profile.person;
+  struct Kind {
+    const char* option;
+    const std::vector<std::string>& values;
+    std::function<bool(const std::string&)> known;
+  };
+  const Kind kinds[] = {
+      {"--goal", given.goals,
+       [&](const std::string& w) { return rules.find_concept(ConceptKind::goal, w).has_value(); }},
+      {"--area", given.areas,
+       [&](const std::string& w) { return rules.find_concept(ConceptKind::area, w).has_value(); }},
+      {"--condition", given.conditions,
+       [&](const std::string& w) { return rules.find_concept(ConceptKind::condition, w).has_value(); }},
+      {"--avoid", given.avoid, [&](const std::string& w) { return rules.find_technique(w).has_value(); }},
+  };
+  for (const Kind& kind : kinds) {
+    if (!kind.values.empty() && !words.empty() && std::all_of(words.begin(), words.end(), kind.known)) {
+      throw Error(ErrorKind::invalid_input,
+                  fmt::format("'{}' stands where the description goes, after {} {}: to give more than one, repeat "
+                              "the option ({} {} {} {}) or join them with commas ({} {},{}); a description needs "
+                              "words of its own",
+                              fmt::join(words, " "), kind.option, kind.values.back(), kind.option, kind.values.back(),
+                              kind.option, words.front(), kind.option, kind.values.back(), words.front()));
+    }
   }
 }
 
@@ -83,6 +127,7 @@ void recommend_as_chosen(RecommendOptions& options, int& status) {
   const ConfigFileChoice config_file = choose_config_file(options.profile, environment);
   const std::optional<UserConfig> config = read_config_file(config_file);
   const RuleSet rules = load_chosen_rules(options.profile.rules);
+  check_stray_values(options, rules);
   Settings settings = resolve_settings(options.profile, config_file, config, environment, rules);
 
   OutputOptions output;

@@ -30,21 +30,26 @@ void add_profile_options(CLI::App& command, ProfileOptions& options) {
                   "Preferred pressure: low, medium or firm (also light, moderate, deep, hard, high)")
       ->type_name("LEVEL");
   command
-      .add_option("-g,--goal", options.person.goals, "What you want most: relief, relaxation, mobility (repeatable)")
+      .add_option("-g,--goal", options.person.goals,
+                  "What you want most: relief, relaxation, mobility (repeatable, or a,b)")
       ->type_name("GOAL")
+      ->delimiter(',')
       ->allow_extra_args(false);
   command
       .add_option("-a,--area", options.person.areas,
-                  "Where it hurts: lower-back, upper-back, neck, shoulders, hips (repeatable)")
+                  "Where it hurts: lower-back, upper-back, neck, shoulders, hips (repeatable, or a,b)")
       ->type_name("AREA")
+      ->delimiter(',')
       ->allow_extra_args(false);
   command
       .add_option("-c,--condition", options.person.conditions,
-                  "A health condition, e.g. pregnancy, blood-thinners, osteoporosis (repeatable)")
+                  "A health condition, e.g. pregnancy, blood-thinners, osteoporosis (repeatable, or a,b)")
       ->type_name("CONDITION")
+      ->delimiter(',')
       ->allow_extra_args(false);
-  command.add_option("--avoid", options.person.avoid, "A technique you do not want (repeatable)")
+  command.add_option("--avoid", options.person.avoid, "A technique you do not want (repeatable, or a,b)")
       ->type_name("TECHNIQUE")
+      ->delimiter(',')
       ->allow_extra_args(false);
   command.add_option("--age", options.person.age, "Age in years")
       ->type_name("YEARS")
