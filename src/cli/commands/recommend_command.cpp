@@ -17,6 +17,7 @@
 #include "core/util/edit_distance.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -74,7 +75,7 @@ void check_stray_values(const RecommendOptions& options, const RuleSet& rules) {
     const std::vector<std::string>& values;
     std::function<bool(const std::string&)> known;
   };
-  const Kind kinds[] = {
+  const std::array<Kind, 4> kinds{{
       {"--goal", given.goals,
        [&](const std::string& w) { return rules.find_concept(ConceptKind::goal, w).has_value(); }},
       {"--area", given.areas,
@@ -82,7 +83,7 @@ void check_stray_values(const RecommendOptions& options, const RuleSet& rules) {
       {"--condition", given.conditions,
        [&](const std::string& w) { return rules.find_concept(ConceptKind::condition, w).has_value(); }},
       {"--avoid", given.avoid, [&](const std::string& w) { return rules.find_technique(w).has_value(); }},
-  };
+  }};
   for (const Kind& kind : kinds) {
     if (!kind.values.empty() && !words.empty() && std::all_of(words.begin(), words.end(), kind.known)) {
       throw Error(ErrorKind::invalid_input,
