@@ -24,6 +24,13 @@ inline RuleSet load_text(std::string text) {
 }
 #endif
 
+/// The smallest rule file that loads, open for word sets: one technique, then "word-sets:".
+inline const std::string k_word_sets_header =
+    "version: 1\n"
+    "techniques:\n"
+    "  - {id: swedish, name: Swedish, summary: Gentle strokes., pressure: [low, medium]}\n"
+    "word-sets:\n";
+
 /// Every diagnostic, as `file:line:column: message`, of sources that must fail to load.
 inline std::vector<std::string> load_errors(const std::vector<RuleSource>& sources) {
   try {

@@ -8,10 +8,7 @@
 namespace backrelief {
 namespace {
 
-const std::string k_header = "version: 1\n"
-                             "techniques:\n"
-                             "  - {id: swedish, name: Swedish, summary: Gentle strokes., pressure: [low, medium]}\n"
-                             "word-sets:\n";
+const std::string& k_header = test_support::k_word_sets_header;
 
 std::string warnings_for(const std::string& sets) {
   const RuleSet rules = test_support::load_text(k_header + sets);

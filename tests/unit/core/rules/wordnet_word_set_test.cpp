@@ -10,10 +10,7 @@
 namespace backrelief {
 namespace {
 
-const std::string k_header = "version: 1\n"
-                             "techniques:\n"
-                             "  - {id: swedish, name: Swedish, summary: Gentle strokes., pressure: [low, medium]}\n"
-                             "word-sets:\n";
+const std::string& k_header = test_support::k_word_sets_header;
 
 std::string problems_of(const std::string& text) {
   try {
