@@ -54,7 +54,8 @@ void set_analyze_command(CLI::App& app, int& status) {
   command->add_flag("--json", options->json, "Short for --format json");
   add_rule_options(*command, options->rules);
   command->add_option("description", options->words, "Your pain in your own words ('-' reads standard input)")
-      ->type_name("DESCRIPTION");
+      ->type_name("DESCRIPTION")
+      ->required(); // analyze reads nothing but a description
   command->footer("Examples:\n"
                   "  backrelief analyze \"no numbness, knots under my right shoulder blade\"\n"
                   "  echo \"dull ache for 6 months, pain 6/10\" | backrelief analyze --json - | jq '.facts'");

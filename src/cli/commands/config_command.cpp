@@ -93,7 +93,7 @@ void set_config_command(CLI::App& app, int& status) {
       "config", "Show every setting recommend would use and where it comes from (flag, environment, file, default)");
   add_profile_options(*command, options->profile);
   command->add_flag("--path", options->path_only, "Print only the path of the config file that would be read");
-  command->footer("The config file is YAML: see backrelief(1), FILES. Example:\n"
+  command->footer("The config file is YAML: see backrelief(1), CONFIG FILE. Example:\n"
                   "  pressure: low\n"
                   "  conditions: [blood-thinners]");
   command->callback([options, &status] {
