@@ -361,7 +361,7 @@ private:
     if (!result.suggestions.empty() && !result.stopped_by_referral()) {
       const Technique& first = m_answer.rules.techniques()[result.suggestions.front().technique];
       if (!first.aftercare.empty()) {
-        append_line(m_out, "After a {}:", first.name);
+        append_line(m_out, "Aftercare for {}:", first.name); // a heading: no article before a name that takes none
         for (const std::string& item : first.aftercare) {
           append_line(m_out, "  - {}", item);
         }
