@@ -12,7 +12,7 @@ for page in "$@"; do
     failed=1
   done < <(grep -nE '^\.(Ql|Dq|Sq|Qq|Pq) No( |$)' "$page" | cut -d: -f1)
   while IFS= read -r hit; do
-    echo "FAIL $page:$hit: a \\n in a literal display renders as 0; write \\en"
+    printf "FAIL %s:%s: a \\\\n in a literal display renders as 0; write \\\\en\\n" "$page" "$hit"
     failed=1
   done < <(awk '/^\.Bd -literal/ { inside = 1; next } /^\.Ed/ { inside = 0 } inside && /[^\\e]\\n/ { print NR }' "$page")
 done

@@ -9,7 +9,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/bin" "$work/run" "$work/home"
 ln -s "$binary" "$work/bin/backrelief"
-mapfile -t examples < <(sed -n '/^\.Sh EXAMPLES/,/^\.Sh /p' "$page" | sed -n 's/^\$ //p')
+mapfile -t examples < <(sed -n '/^\.Sh EXAMPLES/,/^\.Sh /p' "$page" | sed -n 's/^\$ //p' | sed 's/\\e/\\/g; s/\\&//g')
 if ((${#examples[@]} == 0)); then
   echo "no examples found in $page"
   exit 1
