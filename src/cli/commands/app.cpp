@@ -129,6 +129,14 @@ void print_short_usage() {
                      "Run 'backrelief --help' for every command; see backrelief(1).\n");
 }
 
+// A sentence of CLI11's as part of ours: "Value ..." becomes "value ...".
+std::string lower_first(std::string text) {
+  if (!text.empty() && text.front() >= 'A' && text.front() <= 'Z') {
+    text.front() = static_cast<char>(text.front() - 'A' + 'a');
+  }
+  return text;
+}
+
 // "rules show", as typed after "backrelief".
 std::string command_name(const CLI::App& command) {
   std::string path = command_path(&command);
@@ -160,12 +168,7 @@ std::string in_house_words(const CLI::ParseError& error, const CLI::App& command
     if (option == nullptr) {
       return fmt::format("missing {}", part[1].str());
     }
-    std::string description = option->get_description();
-    if (!description.empty() && description.front() >= 'A' && description.front() <= 'Z') {
-      description.front() = static_cast<char>(description.front() - 'A' + 'a');
-    }
-    return fmt::format("missing {}: {}", option->get_type_name().substr(0, option->get_type_name().find(':')),
-                       description);
+    return fmt::format("missing {}: {}", placeholder_of(*option), lower_first(option->get_description()));
   }
   if (std::regex_match(text, part, std::regex(R"((\S+): At Most (\d+) required but received (\d+))"))) {
     return fmt::format("{} is given {} times: give it {}", part[1].str(), part[3].str(),
@@ -181,11 +184,7 @@ std::string in_house_words(const CLI::ParseError& error, const CLI::App& command
     }
     return fmt::format("'backrelief {}' needs a command: {}", command_name(command), fmt::join(names, ", "));
   }
-  std::string said = text;
-  if (!said.empty() && said.front() >= 'A' && said.front() <= 'Z') {
-    said.front() = static_cast<char>(said.front() - 'A' + 'a');
-  }
-  return said;
+  return lower_first(text);
 }
 
 // A closed pipe (| head -1) ends quietly with the answer's status: the reader had what it wanted.

@@ -5,6 +5,13 @@
 
 namespace backrelief::cli {
 
+/// An option's placeholder as --help shows it ("N", "ID"): CLI11 appends its validators' notes
+/// to the type name after a ':'.
+inline std::string placeholder_of(const CLI::Option& option) {
+  const std::string name = option.get_type_name();
+  return name.substr(0, name.find(':'));
+}
+
 /// `--help` in the house voice: an option shows its placeholder ("N", "FORMAT") and "..." when it
 /// repeats, never CLI11's validator notes ("UINT in [1 - 1000000]", "text|json|tsv") or
 /// "Excludes: --no-config"; the values and limits are in each option's own description.
@@ -16,8 +23,7 @@ public:
     }
     std::string out;
     if (option->get_type_size() != 0) {
-      std::string placeholder = option->get_type_name();
-      placeholder = placeholder.substr(0, placeholder.find(':')); // CLI11 appends its validators' notes
+      const std::string placeholder = placeholder_of(*option);
       if (!placeholder.empty()) {
         out += " " + placeholder;
       }

@@ -312,20 +312,6 @@ const std::vector<std::string> k_required_wordnet_member_keys{"wordnet"};
 // Hyponyms fan out fast (motor vehicle, two levels down: over 100 words); three is plenty.
 constexpr std::size_t k_max_hyponym_depth = 3;
 
-std::string_view pos_name(WordNetPos pos) {
-  switch (pos) {
-  case WordNetPos::noun:
-    return "noun";
-  case WordNetPos::verb:
-    return "verb";
-  case WordNetPos::adjective:
-    return "adjective";
-  case WordNetPos::adverb:
-    return "adverb";
-  }
-  return "word";
-}
-
 // A member `{wordnet: SENSE, hyponyms: N, except: [...]}`: the sense's words (and its kinds, N
 // levels down) as members, less those excepted, each marked with where it came from.
 bool add_wordnet_members(YamlReader& reader, const YAML::Node& item, const WordNetSource& wordnet, WordSet& set) {
@@ -365,9 +351,9 @@ bool add_wordnet_members(YamlReader& reader, const YAML::Node& item, const WordN
   if (!words) {
     const std::size_t senses = database.sense_count(sense->lemma, sense->pos);
     reader.error(name_node, senses == 0
-                                ? fmt::format("WordNet has no {} '{}'", pos_name(sense->pos), sense->lemma)
+                                ? fmt::format("WordNet has no {} '{}'", to_string(sense->pos), sense->lemma)
                                 : fmt::format("WordNet has no sense {}: the {} '{}' has {} (did you mean '{}'?)",
-                                              to_string(*sense), pos_name(sense->pos), sense->lemma, senses,
+                                              to_string(*sense), to_string(sense->pos), sense->lemma, senses,
                                               to_string(WordNetSense{sense->lemma, sense->pos, senses})));
     return false;
   }

@@ -108,6 +108,20 @@ std::optional<WordNetSense> parse_wordnet_sense(std::string_view name) {
   return sense;
 }
 
+std::string_view to_string(WordNetPos pos) {
+  switch (pos) {
+  case WordNetPos::noun:
+    return "noun";
+  case WordNetPos::verb:
+    return "verb";
+  case WordNetPos::adjective:
+    return "adjective";
+  case WordNetPos::adverb:
+    return "adverb";
+  }
+  return "word";
+}
+
 std::string to_string(const WordNetSense& sense) {
   return fmt::format("{}.{}.{:02}", sense.lemma, k_letter[slot(sense.pos)], sense.number);
 }

@@ -27,6 +27,9 @@ struct WordNetSense {
 /// a satellite adjective) or r.
 std::optional<WordNetSense> parse_wordnet_sense(std::string_view name);
 
+/// A part of speech in words: "noun", "verb", "adjective", "adverb".
+std::string_view to_string(WordNetPos pos);
+
 /// The name of a sense: "buttocks.n.01".
 std::string to_string(const WordNetSense& sense);
 
