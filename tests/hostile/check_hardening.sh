@@ -117,6 +117,24 @@ EOF
 check "5,000 mistyped names in one file" 1 "mistyped.yaml:5004:" "$binary" rules check mistyped.yaml
 check "--why-not over a thousand goals" 0 "Deep tissue" \
   "$binary" recommend -r goals.yaml --why-not deep-tissue --pressure low --goal goal-1
+# YAML nodes, not bytes, cost yaml-cpp time and memory: short lines of many values are refused
+# by their number, before a tree is built.
+python3 - <<'EOF'
+lines = ["version: 1", "concepts:"]
+lines += [f"  - {{id: c{i}, kind: symptom, name: c{i}, phrases: [word{i}]}}" for i in range(20000)]
+open("many-nodes.yaml", "w").write("\n".join(lines) + "\n")
+# One YAML node of many words: the vocabulary's entries are counted, not the nodes.
+words = " ".join(f"w{i}" for i in range(160000))
+open("long-phrase.yaml", "w").write(f"version: 1\nconcepts:\n  - {{id: c, kind: symptom, name: c, phrases: [{words}]}}\n")
+# Ten thousand patterns that share one literal word, and a text of that word: one set, not ten thousand.
+lines = ["version: 1", "concepts:", "  - id: c", "    kind: symptom", "    name: c", "    patterns:"]
+lines += [f"      - {{near: [numb, w{i}], within: 3}}" for i in range(10000)]
+open("shared-literal.yaml", "w").write("\n".join(lines) + "\n")
+EOF
+check "200,000 YAML nodes in a 1.3 MB file" 1 "more than 200000 YAML nodes" "$binary" rules check many-nodes.yaml
+check "160,000 words in one phrase" 1 "need more than 150000 entries" "$binary" rules check long-phrase.yaml
+check "10,000 patterns sharing a word, 3,000 times" 0 "numbness" \
+  "$binary" analyze -r shared-literal.yaml "$(printf 'numb %.0s' $(seq 1 3000))"
 
 # --- stops ----------------------------------------------------------------------------------------
 # A TERM while the reader is slower than the batch: the batch ends with 143 at a line boundary.

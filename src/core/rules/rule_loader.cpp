@@ -105,9 +105,10 @@ public:
     }
     check_pattern_sets(m_rules, m_diagnostics);
     check_modifiers_present();
-    m_rules.set_vocabulary(Vocabulary::compile(
-        m_rules.concepts(), m_rules.word_sets(),
-        ContextCues(std::move(m_modifiers), std::move(m_word_classes), std::move(m_number_words)), m_diagnostics));
+    m_rules.set_vocabulary(
+        Vocabulary::compile(m_rules.concepts(), m_rules.word_sets(),
+                            ContextCues(std::move(m_modifiers), std::move(m_word_classes), std::move(m_number_words)),
+                            m_diagnostics, m_limits.max_vocabulary_entries));
     for (const Document& document : documents) {
       read_section(document, "rules", [this](YamlReader& reader, const YAML::Node& node) { add_rule(reader, node); });
     }
@@ -143,8 +144,13 @@ public:
 private:
   std::optional<Document> parse(std::size_t index) {
     const RuleSource& source = m_sources[index];
-    YamlReader reader(source.name, m_diagnostics, YamlLimits{m_limits.max_file_bytes, YamlLimits{}.max_depth});
+    YamlReader reader(
+        source.name, m_diagnostics,
+        YamlLimits{m_limits.max_file_bytes, YamlLimits{}.max_depth, m_limits.max_yaml_nodes, m_yaml_nodes});
     auto document = reader.parse(source.text);
+    if (document) {
+      m_yaml_nodes += reader.nodes();
+    }
     if (!document) {
       return std::nullopt;
     }
@@ -324,6 +330,7 @@ private:
   RuleLimits m_limits;
   WordNetSource m_wordnet;
   std::size_t m_rule_count = 0;
+  std::size_t m_yaml_nodes = 0; ///< in the files parsed so far, whose trees are all held
   RuleSet m_rules;
   std::vector<Modifier> m_modifiers;
   std::vector<WordClassWords> m_word_classes;

@@ -19,6 +19,12 @@ struct RuleLimits {
   std::size_t max_file_bytes = std::size_t{8} * 1024 * 1024;  ///< per file
   std::size_t max_total_bytes = std::size_t{8} * 1024 * 1024; ///< all files together: their YAML is held at once
   std::size_t max_rules = 100000;                             ///< in all files together
+  /// YAML nodes (values, lists, mappings) in all files together: what their trees cost in time
+  /// and memory, whatever the bytes (the shipped rules hold about 11,000).
+  std::size_t max_yaml_nodes = 200000;
+  /// Distinct words, phrase steps, pattern elements and patterns: what the compiled vocabulary
+  /// costs, however few nodes or bytes wrote it ("a a a a ..." is one node).
+  std::size_t max_vocabulary_entries = Vocabulary::k_default_max_entries;
   /// Where WordNet is read from when a word set names a sense: where Debian's wordnet-base puts it.
   std::filesystem::path wordnet_directory = "/usr/share/wordnet";
 };

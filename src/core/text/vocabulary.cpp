@@ -90,17 +90,18 @@ std::size_t bounded_edit_distance(std::string_view a, std::string_view b, std::s
 } // namespace
 
 Vocabulary::WordId Vocabulary::intern(const std::string& written) {
+  if (auto found = m_tables.written.find(written); found != m_tables.written.end()) {
+    return found->second;
+  }
   const std::string stemmed = stem(written);
   WordId id = 0;
-  if (auto found = m_tables.written.find(written); found != m_tables.written.end()) {
-    id = found->second;
-  } else if (auto by_stem = m_tables.stems.find(stemmed);
-             by_stem != m_tables.stems.end() && !m_tables.context.is_grammar_word(stemmed)) {
+  if (auto by_stem = m_tables.stems.find(stemmed);
+      by_stem != m_tables.stems.end() && !m_tables.context.is_grammar_word(stemmed)) {
     id = by_stem->second;
   } else {
     id = m_tables.word_count++;
   }
-  m_tables.written.try_emplace(written, id);
+  m_tables.written.emplace(written, id);
   // A misspelling such as "nots" stems to "not": matching through that stem would turn every "not"
   // into a knot, so grammar words are matched only as written.
   if (!m_tables.context.is_grammar_word(stemmed)) {
@@ -117,9 +118,28 @@ Vocabulary::WordId Vocabulary::intern(const std::string& written) {
   return id;
 }
 
+std::size_t Vocabulary::entry_count() const {
+  // Each literal pattern element is a set of its own, and each pattern a rule with its steps.
+  return m_tables.written.size() + m_tables.nodes.size() + m_tables.patterns.sets.size() +
+         m_tables.patterns.patterns.size();
+}
+
+bool Vocabulary::over_budget(const SourceLocation& where, std::vector<Diagnostic>& diagnostics) {
+  if (entry_count() <= m_max_entries) {
+    return false;
+  }
+  diagnostics.push_back(
+      {where, fmt::format("the phrases, word sets and patterns together need more than {} entries (distinct words, "
+                          "phrase steps, pattern elements and patterns), far past what a rule set needs; load "
+                          "fewer or smaller rule files",
+                          m_max_entries)});
+  return true;
+}
+
 Vocabulary Vocabulary::compile(const std::vector<Concept>& concepts, const std::vector<WordSet>& word_sets,
-                               ContextCues context, std::vector<Diagnostic>& diagnostics) {
+                               ContextCues context, std::vector<Diagnostic>& diagnostics, std::size_t max_entries) {
   Vocabulary vocabulary;
+  vocabulary.m_max_entries = max_entries;
   vocabulary.m_tables.context = std::move(context);
   for (std::size_t index = 0; index < concepts.size(); ++index) {
     const Concept& entry = concepts[index];
@@ -143,6 +163,9 @@ Vocabulary Vocabulary::compile(const std::vector<Concept>& concepts, const std::
       }
       std::uint32_t node = 0;
       for (const Token& token : tokens) {
+        if (vocabulary.entry_count() > max_entries) {
+          break; // one phrase can hold a megabyte of words: stop inside it, reported below
+        }
         const WordId word = vocabulary.intern(token.text);
         auto [child, inserted] = vocabulary.m_tables.nodes[node].children.try_emplace(
             word, static_cast<std::uint32_t>(vocabulary.m_tables.nodes.size()));
@@ -150,6 +173,9 @@ Vocabulary Vocabulary::compile(const std::vector<Concept>& concepts, const std::
           vocabulary.m_tables.nodes.emplace_back();
         }
         node = child->second;
+      }
+      if (vocabulary.over_budget(phrase.where, diagnostics)) {
+        return vocabulary;
       }
       Tables::Node& end = vocabulary.m_tables.nodes[node];
       if (end.concept_id && *end.concept_id != concept_id) {

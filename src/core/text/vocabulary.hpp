@@ -37,8 +37,15 @@ public:
   /// Compiles the phrases and patterns of `concepts`, with the word sets they name, and the
   /// modifiers and word classes that read the grammar around them; a phrase that means two
   /// concepts, or holds something other than words, is reported as a diagnostic at the phrase.
+  /// Past `max_entries` distinct words and phrase steps together (each costs a few hundred bytes
+  /// in the tables) compiling stops with a diagnostic where the budget ran out.
   static Vocabulary compile(const std::vector<Concept>& concepts, const std::vector<WordSet>& word_sets,
-                            ContextCues context, std::vector<Diagnostic>& diagnostics);
+                            ContextCues context, std::vector<Diagnostic>& diagnostics,
+                            std::size_t max_entries = k_default_max_entries);
+  /// Enough for twenty times the shipped rules (a test holds them to a twentieth of it).
+  static constexpr std::size_t k_default_max_entries = 150000;
+  /// What the budget of compile() counts: distinct words, phrase steps, pattern elements and patterns.
+  [[nodiscard]] std::size_t entry_count() const;
 
   /// The id of a lower-case text word, by its written form or its stem.
   [[nodiscard]] std::optional<WordId> find(std::string_view word) const;
@@ -146,6 +153,8 @@ public:
 
 private:
   WordId intern(const std::string& written);
+  /// True, after reporting it at `where`, once the tables hold more than m_max_entries.
+  bool over_budget(const SourceLocation& where, std::vector<Diagnostic>& diagnostics);
   void compile_patterns(const std::vector<Concept>& concepts, const std::vector<WordSet>& word_sets,
                         std::vector<Diagnostic>& diagnostics);
   std::optional<std::vector<WordId>> intern_words(const std::string& text);
@@ -155,6 +164,7 @@ private:
                                               std::optional<WordId> other_than) const;
 
   Tables m_tables;
+  std::size_t m_max_entries = k_default_max_entries; ///< while compiling
   PatternMatcher m_matcher;
   std::shared_ptr<const KnownWords> m_known_words;
   mutable std::unordered_map<std::string, std::optional<WordId>> m_misspelling_of; // by written form, as seen

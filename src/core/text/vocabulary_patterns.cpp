@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <map>
 #include <unordered_map>
 
 namespace backrelief {
@@ -13,7 +14,7 @@ namespace backrelief {
 std::optional<std::vector<WordId>> Vocabulary::intern_words(const std::string& text) {
   std::vector<WordId> words;
   std::size_t at = 0;
-  while (at < text.size()) {
+  while (at < text.size() && entry_count() <= m_max_entries) { // past it, the caller reports
     const std::size_t space = std::min(text.find(' ', at), text.size());
     const std::string piece = text.substr(at, space - at);
     at = space + 1;
@@ -73,6 +74,7 @@ void Vocabulary::compile_patterns(const std::vector<Concept>& concepts, const st
                                   std::vector<Diagnostic>& diagnostics) {
   CompiledPatterns& compiled = m_tables.patterns;
   std::unordered_map<std::string, std::uint32_t> named;
+  std::map<std::vector<WordId>, std::uint32_t> literal_sets;
   for (const WordSet& set : word_sets) {
     const auto index = static_cast<std::uint32_t>(compiled.sets.size());
     named.emplace(set.id, index);
@@ -85,6 +87,9 @@ void Vocabulary::compile_patterns(const std::vector<Concept>& concepts, const st
         diagnostics.push_back({set.member_where[i], fmt::format("'{}' of the word set '{}' must hold only words and "
                                                                 "numbers",
                                                                 set.members[i], set.id)});
+      }
+      if (over_budget(set.member_where[i], diagnostics)) {
+        return;
       }
     }
     if (set.id == "clause-breaks") {
@@ -106,9 +111,15 @@ void Vocabulary::compile_patterns(const std::vector<Concept>& concepts, const st
           {element.where, fmt::format("pattern element '{}' must hold only words and numbers", element.text)});
       return std::nullopt;
     }
-    compiled.sets.push_back({std::move(*words)});
-    compiled.set_names.emplace_back();
-    return static_cast<std::uint32_t>(compiled.sets.size() - 1);
+    // The same literal in many patterns is one set: each set a word belongs to is work at every
+    // place the word stands in a text.
+    const auto [literal, added] =
+        literal_sets.try_emplace(std::move(*words), static_cast<std::uint32_t>(compiled.sets.size()));
+    if (added) {
+      compiled.sets.push_back({literal->first});
+      compiled.set_names.emplace_back();
+    }
+    return literal->second;
   };
   const auto sets_of = [&](const std::vector<PatternElement>& elements, std::vector<std::uint32_t>& out) {
     bool good = true;
@@ -150,6 +161,9 @@ void Vocabulary::compile_patterns(const std::vector<Concept>& concepts, const st
       good = sets_of(pattern.not_near, rule.not_near) && good;
       if (good) {
         compiled.patterns.push_back(std::move(rule));
+      }
+      if (over_budget(pattern.where, diagnostics)) {
+        return;
       }
     }
   }

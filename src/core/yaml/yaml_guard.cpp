@@ -137,7 +137,9 @@ struct Refusal {
 
 class StructureCheck : public YAML::EventHandler {
 public:
-  explicit StructureCheck(std::size_t max_depth) : m_max_depth(max_depth) {}
+  explicit StructureCheck(const YamlLimits& limits) : m_limits(limits) {}
+
+  [[nodiscard]] std::size_t nodes() const { return m_nodes; }
 
   void OnDocumentStart(const YAML::Mark& mark) override {
     if (++m_documents > 1) {
@@ -146,13 +148,17 @@ public:
     }
   }
   void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { check_anchor(mark, anchor); }
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    check_anchor(mark, anchor);
+    count(mark);
+  }
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t /*anchor*/) override {
     throw Refusal{mark, "aliases (*name) are not allowed: write the value out in full"};
   }
   void OnScalar(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t anchor,
                 const std::string& /*value*/) override {
     check_anchor(mark, anchor);
+    count(mark);
   }
   void OnSequenceStart(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value /*style*/) override {
@@ -174,13 +180,30 @@ private:
 
   void open(const YAML::Mark& mark, YAML::anchor_t anchor) {
     check_anchor(mark, anchor);
-    if (++m_depth > m_max_depth) {
-      throw Refusal{mark, fmt::format("nested more than {} levels deep", m_max_depth)};
+    count(mark);
+    if (++m_depth > m_limits.max_depth) {
+      throw Refusal{mark, fmt::format("nested more than {} levels deep", m_limits.max_depth)};
     }
   }
 
-  std::size_t m_max_depth;
+  void count(const YAML::Mark& mark) {
+    if (m_limits.nodes_before + ++m_nodes <= m_limits.max_nodes) {
+      return;
+    }
+    if (m_limits.nodes_before == 0) {
+      throw Refusal{mark, fmt::format("more than {} YAML nodes (values, lists and mappings) in one file; split the "
+                                      "rules into smaller files, or load fewer",
+                                      m_limits.max_nodes)};
+    }
+    throw Refusal{mark, fmt::format("more than {} YAML nodes (values, lists and mappings) in the rule files together "
+                                    "({} in the files before this one): every file's YAML is held until all are "
+                                    "read, so load fewer or smaller files",
+                                    m_limits.max_nodes, m_limits.nodes_before)};
+  }
+
+  const YamlLimits& m_limits;
   std::size_t m_depth = 0;
+  std::size_t m_nodes = 0;
   std::size_t m_documents = 0;
 };
 
@@ -222,22 +245,22 @@ std::vector<Diagnostic> check_yaml_bytes(const std::string& file, std::string_vi
   return {};
 }
 
-std::vector<Diagnostic> check_yaml_structure(const std::string& file, const std::string& text,
-                                             const YamlLimits& limits) {
+YamlStructure check_yaml_structure(const std::string& file, const std::string& text, const YamlLimits& limits) {
+  StructureCheck check(limits);
   try {
     std::istringstream stream(text);
     YAML::Parser parser(stream);
-    StructureCheck check(limits.max_depth);
     // At most two documents are asked for: never a loop like LoadAll's, which can spin on bad input.
     if (parser.HandleNextDocument(check)) {
       parser.HandleNextDocument(check);
     }
   } catch (const Refusal& refusal) {
-    return problem({file, refusal.mark.line + 1, refusal.mark.column + 1}, refusal.message);
+    return {problem({file, refusal.mark.line + 1, refusal.mark.column + 1}, refusal.message), check.nodes()};
   } catch (const YAML::Exception& error) {
-    return problem({file, error.mark.line + 1, error.mark.column + 1}, fmt::format("invalid YAML: {}", error.msg));
+    return {problem({file, error.mark.line + 1, error.mark.column + 1}, fmt::format("invalid YAML: {}", error.msg)),
+            check.nodes()};
   }
-  return {};
+  return {{}, check.nodes()};
 }
 
 } // namespace backrelief

@@ -60,7 +60,9 @@ std::optional<YAML::Node> YamlReader::parse(const std::string& text) {
   // Hostile input is refused before yaml-cpp builds anything from it.
   auto problems = check_yaml_bytes(m_file, text, m_limits);
   if (problems.empty()) {
-    problems = check_yaml_structure(m_file, text, m_limits);
+    YamlStructure structure = check_yaml_structure(m_file, text, m_limits);
+    problems = std::move(structure.problems);
+    m_nodes = structure.nodes;
   }
   if (!problems.empty()) {
     m_diagnostics.insert(m_diagnostics.end(), problems.begin(), problems.end());

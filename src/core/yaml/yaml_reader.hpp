@@ -43,6 +43,8 @@ public:
   /// Parses one YAML document (never LoadAll, which can loop on bad input) after the checks of
   /// yaml_guard.hpp; every problem is reported at its position.
   std::optional<YAML::Node> parse(const std::string& text);
+  /// How many nodes the text parse() was given holds (as far as it was read, when refused).
+  [[nodiscard]] std::size_t nodes() const { return m_nodes; }
   /// The 1-based location of a node.
   [[nodiscard]] SourceLocation where(const YAML::Node& node) const;
   /// Records a problem at a node.
@@ -77,6 +79,7 @@ private:
   std::string m_file;
   std::vector<Diagnostic>& m_diagnostics;
   YamlLimits m_limits;
+  std::size_t m_nodes = 0;
 };
 
 /// True for a quoted scalar ("3", 'true'), which is text even when it looks like a number.

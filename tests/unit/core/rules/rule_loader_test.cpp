@@ -167,6 +167,27 @@ TEST(LoadRules, ReportsErrorsOfEveryFileInFileOrder) {
             }));
 }
 
+TEST(LoadRules, YamlNodesAreCountedOverEveryFileAndOnlyTheRefusedFileIsReported) {
+  RuleLimits limits;
+  limits.max_yaml_nodes = 20;
+  // 16 nodes: the mapping, two keys and their values (1 and a list), the list's mapping and its
+  // four keys with their values (the pressures a list of two). The second file's fifth node, [],
+  // is the 21st.
+  const std::string first = "version: 1\ntechniques:\n  - {id: s, name: S, summary: x, pressure: [low, medium]}\n";
+  const std::string second = "version: 1\nrules: []\n";
+  try {
+    load_rules({RuleSource{"a.yaml", first}, RuleSource{"b.yaml", second}, RuleSource{"c.yaml", second}}, limits);
+    FAIL() << "the rules loaded";
+  } catch (const Error& error) {
+    ASSERT_EQ(error.diagnostics().size(), 2U);
+    EXPECT_EQ(to_string(error.diagnostics()[0]),
+              "b.yaml:2:8: more than 20 YAML nodes (values, lists and mappings) in the rule files together (16 in "
+              "the files before this one): every file's YAML is held until all are read, so load fewer or "
+              "smaller files");
+    EXPECT_EQ(to_string(error.diagnostics()[1]).substr(0, 8), "c.yaml:2");
+  }
+}
+
 TEST(LoadRules, ErrorMessageIsTheFirstDiagnostic) {
   try {
     load_text(k_techniques + "rules:\n  - {id: x, score: {sweddish: 1}, because: y}\n");

@@ -1,5 +1,6 @@
 #include "core/engine/recommendation.hpp"
 #include "core/rules/rule_loader.hpp"
+#include "core/yaml/yaml_guard.hpp"
 
 #include <gtest/gtest.h>
 #include <string>
@@ -40,6 +41,21 @@ TEST_F(ShippedRules, DefineTheFourTechniques) {
     ids.push_back(technique.id);
   }
   EXPECT_EQ(ids, (std::vector<std::string>{"deep-tissue", "swedish", "neuromuscular", "myofascial"}));
+}
+
+// The load limits (backrelief-rules(5), Limits) leave room for a clinic's rules many times the size
+// of the shipped ones; when the shipped rules grow near them, the limits move with them.
+TEST_F(ShippedRules, StayWellWithinTheLoadLimits) {
+  const RuleLimits limits;
+  std::size_t nodes = 0;
+  for (const RuleSource& source : read_rule_sources(BACKRELIEF_TEST_RULES_DIR)) {
+    const YamlStructure structure = check_yaml_structure(source.name, source.text, YamlLimits{});
+    EXPECT_TRUE(structure.problems.empty()) << source.name;
+    nodes += structure.nodes;
+  }
+  EXPECT_LT(nodes * 10, limits.max_yaml_nodes) << nodes << " YAML nodes";
+  const std::size_t entries = s_rules->vocabulary().entry_count();
+  EXPECT_LT(entries * 20, limits.max_vocabulary_entries) << entries << " vocabulary entries";
 }
 
 TEST_F(ShippedRules, LowPressureRanksSwedishFirstAndDeepTissueLast) {

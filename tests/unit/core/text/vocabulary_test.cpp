@@ -108,6 +108,34 @@ TEST(Vocabulary, AListedMisspellingThatStemsToAGrammarWordNeverMatchesThatWord) 
   EXPECT_EQ(facts_of(rules, "It is not bad"), Facts{});
 }
 
+// One phrase of many words is one YAML node and a few bytes a word, but every word and step is an
+// entry in the tables: the budget counts those, so "a1 a2 a3 ..." cannot take gigabytes.
+TEST(Vocabulary, StopsCompilingWhereTheEntriesRunOutAndSaysWhere) {
+  const RuleSet within =
+      load_text(k_techniques + "concepts:\n  - {id: c, kind: symptom, name: c, phrases: [p1 p2 p3]}\n");
+  const std::size_t entries = within.vocabulary().entry_count();
+  RuleLimits limits;
+  limits.max_vocabulary_entries = entries;
+  EXPECT_NO_THROW(load_rules({test_support::shipped_context(),
+                              RuleSource{"test.yaml", k_techniques + "concepts:\n  - {id: c, kind: symptom, name: c, "
+                                                                     "phrases: [p1 p2 p3]}\n"}},
+                             limits));
+  try {
+    load_rules({test_support::shipped_context(),
+                RuleSource{"test.yaml",
+                           k_techniques + "concepts:\n  - {id: c, kind: symptom, name: c, phrases: [p1 p2 p3 p4]}\n"}},
+               limits);
+    FAIL() << "the rules loaded";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.kind(), ErrorKind::invalid_rules);
+    EXPECT_EQ(fmt::format("{}", error.what()),
+              fmt::format("test.yaml:5:47: the phrases, word sets and patterns together need more than {} entries "
+                          "(distinct words, phrase steps, pattern elements and patterns), far past what a rule set "
+                          "needs; load fewer or smaller rule files",
+                          entries));
+  }
+}
+
 TEST(Vocabulary, APhraseMeaningTwoConceptsIsReportedWithBothPlaces) {
   EXPECT_EQ(load_errors(k_techniques + R"(concepts:
   - {id: trigger-point, kind: symptom, name: knots, phrases: [knot]}

@@ -13,8 +13,35 @@ std::string bytes_problem(std::string_view text, YamlLimits limits = {}) {
 }
 
 std::string structure_problem(const std::string& text, YamlLimits limits = {}) {
-  const auto problems = check_yaml_structure("f.yaml", text, limits);
+  const auto problems = check_yaml_structure("f.yaml", text, limits).problems;
   return problems.empty() ? "" : to_string(problems.front());
+}
+
+YamlLimits node_limit(std::size_t max_nodes, std::size_t nodes_before = 0) {
+  YamlLimits limits;
+  limits.max_nodes = max_nodes;
+  limits.nodes_before = nodes_before;
+  return limits;
+}
+
+TEST(YamlGuard, CountsEveryKeyValueListAndMapping) {
+  // The mapping, two keys, a list, its two items and a null: seven nodes.
+  EXPECT_EQ(check_yaml_structure("f.yaml", "a: [1, 2]\nb:\n", {}).nodes, 7U);
+}
+
+TEST(YamlGuard, RefusesMoreNodesThanTheLimitAtTheFirstOneOver) {
+  const std::string text = "a: [1, 2, 3, 4]\n";
+  EXPECT_EQ(structure_problem(text, node_limit(7)), "");
+  EXPECT_EQ(structure_problem(text, node_limit(6)),
+            "f.yaml:1:14: more than 6 YAML nodes (values, lists and mappings) in one file; split the rules into "
+            "smaller files, or load fewer");
+}
+
+TEST(YamlGuard, CountsTheNodesOfTheFilesReadBefore) {
+  EXPECT_EQ(structure_problem("a: [1, 2, 3, 4]\n", node_limit(10, 5)),
+            "f.yaml:1:11: more than 10 YAML nodes (values, lists and mappings) in the rule files together (5 in "
+            "the files before this one): every file's YAML is held until all are read, so load fewer or smaller "
+            "files");
 }
 
 TEST(YamlGuard, PlainRuleTextPasses) {
