@@ -3,8 +3,10 @@
 #include "cli/commands/exit_status.hpp"
 #include "cli/input/batch_line.hpp"
 #include "cli/io/line_reader.hpp"
-#include "cli/io/stop_signals.hpp"
+#include "cli/io/standard_error.hpp"
 #include "cli/io/standard_output.hpp"
+#include "cli/io/stop_signals.hpp"
+#include "cli/output/json_schema.hpp"
 #include "cli/output/json_writer.hpp"
 #include "core/engine/recommendation.hpp"
 
@@ -41,13 +43,43 @@ ProfileInput merged(const ProfileInput& defaults, ProfileInput line) {
   return line;
 }
 
-void write_error_record(JsonWriter& json, std::size_t number, const Error& error) {
+std::string message_of(const Error& error) {
   std::string message;
   for (const Diagnostic& diagnostic : error.diagnostics()) {
     message += (message.empty() ? "" : "; ") + to_string(diagnostic); // a field is named as the batch key
   }
-  json.begin_object().member("line", number).member("error", message).end_object().raw("\n");
+  return message;
 }
+
+void write_error_record(JsonWriter& json, std::size_t number, const std::string& message) {
+  json.begin_object().member("line", number).member("schema", k_json_schema_version).member("error", message);
+  json.end_object().raw("\n");
+}
+
+/// The lines that could not be used: each has its record in the output, and the batch ends with
+/// one line on standard error, so `--batch <in >out` never fails unseen.
+class FailedLines {
+public:
+  void add(std::size_t number, const std::string& message) {
+    if (m_count++ == 0) {
+      m_first_number = number;
+      m_first_message = message;
+    }
+  }
+  [[nodiscard]] bool any() const { return m_count != 0; }
+  void report(std::size_t lines_read) const {
+    if (m_count == 0) {
+      return;
+    }
+    print_error(fmt::format("{} of {} {} could not be used (each has an \"error\" record); the first, line {}: {}",
+                            m_count, lines_read, lines_read == 1 ? "line" : "lines", m_first_number, m_first_message));
+  }
+
+private:
+  std::size_t m_count = 0;
+  std::size_t m_first_number = 0;
+  std::string m_first_message;
+};
 
 } // namespace
 
@@ -56,7 +88,8 @@ int run_batch(const RuleSet& rules, const ProfileInput& defaults, const OutputOp
   OutputOptions line_options = options;
   line_options.compact_json = true;
   JsonWriter json(std::nullopt);
-  bool failed = false;
+  FailedLines failed;
+  std::size_t lines_read = 0; // not blank
   bool reader_gone = false;
   // Answers go out in bulk, and also whenever reading might wait: a person typing profiles, or a
   // slow producer, sees each answer as soon as its line is in.
@@ -81,6 +114,7 @@ int run_batch(const RuleSet& rules, const ProfileInput& defaults, const OutputOp
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) {
       continue;
     }
+    ++lines_read;
     const std::size_t answers_end = json.size();
     try {
       const Profile profile = make_profile(merged(defaults, parse_batch_line(line)), rules);
@@ -93,15 +127,16 @@ int run_batch(const RuleSet& rules, const ProfileInput& defaults, const OutputOp
       }
       write_json(json, Answer{rules, profile, recommendation, place ? &*place : nullptr}, line_options);
     } catch (const Error& error) {
-      failed = true;
       json.rewind(answers_end);
-      write_error_record(json, number, error);
+      const std::string message = message_of(error);
+      write_error_record(json, number, message);
+      failed.add(number, message);
     } catch (const std::exception& error) {
       // Not expected (the fuzzers look for these); still one line's failure, and the batch goes on.
-      failed = true;
       json.rewind(answers_end);
-      write_error_record(json, number,
-                         Error(ErrorKind::invalid_input, fmt::format("cannot use this line: {}", error.what())));
+      const std::string message = fmt::format("cannot use this line: {}", error.what());
+      write_error_record(json, number, message);
+      failed.add(number, message);
     }
     if (StopSignals::requested() != 0 || (json.size() >= k_flush_bytes && !flush())) {
       break;
@@ -111,6 +146,7 @@ int run_batch(const RuleSet& rules, const ProfileInput& defaults, const OutputOp
   if (!reader_gone) {
     write_stdout(json.text());
   }
+  failed.report(lines_read);
   if (const int signal = StopSignals::requested(); signal != 0) {
     flush_stdout();
     return 128 + signal;
@@ -118,7 +154,7 @@ int run_batch(const RuleSet& rules, const ProfileInput& defaults, const OutputOp
   if (reader.failed()) {
     throw Error(ErrorKind::io, "cannot read standard input");
   }
-  return failed ? k_exit_error : k_exit_ok;
+  return failed.any() ? k_exit_error : k_exit_ok;
 }
 
 } // namespace backrelief::cli

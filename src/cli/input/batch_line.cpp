@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <vector>
@@ -103,7 +104,9 @@ public:
     m_key = {};
     const auto known = std::find(k_keys.begin(), k_keys.end(), name);
     if (known == k_keys.end()) {
-      problem(fmt::format("unknown key '{}'{}", name, did_you_mean(name, k_keys)));
+      const std::string suggestion = did_you_mean(name, k_keys);
+      problem(suggestion.empty() ? fmt::format("unknown key '{}': the keys are {}", name, fmt::join(k_keys, ", "))
+                                 : fmt::format("unknown key '{}'{}", name, suggestion));
       return true;
     }
     const auto bit = std::uint32_t{1} << static_cast<unsigned>(known - k_keys.begin());
@@ -119,8 +122,20 @@ public:
 
   bool parse_error(std::size_t byte, const std::string& /*token*/, const nlohmann::detail::exception& error) {
     // A number too large for a double (1e999), found by fuzzing: still this line's error only.
-    m_syntax = error.id == 406 ? "invalid JSON: a number too large to read"
-                               : fmt::format("invalid JSON at byte {}: expected {}", byte, k_object_example);
+    // nlohmann says what it met in English words of its own; the kinds people meet get ours.
+    const std::string_view what = error.what();
+    if (error.id == 406) {
+      m_syntax = "invalid JSON: a number too large to read";
+    } else if (what.find("ill-formed UTF-8") != std::string_view::npos) {
+      m_syntax = fmt::format("invalid UTF-8 at byte {}: a batch line is UTF-8 text", byte);
+    } else if (what.find("unexpected end of input") != std::string_view::npos) {
+      m_syntax = fmt::format("the line ends inside its JSON (at byte {}): expected {}, closed on the same line", byte,
+                             k_object_example);
+    } else if (what.find("expected end of input") != std::string_view::npos) {
+      m_syntax = fmt::format("text after the JSON object (at byte {}): one object per line", byte);
+    } else {
+      m_syntax = fmt::format("invalid JSON at byte {}: expected {}", byte, k_object_example);
+    }
     return false;
   }
 

@@ -1,5 +1,6 @@
 #include "cli/output/facts_output.hpp"
 
+#include "cli/output/json_schema.hpp"
 #include "core/model/duration.hpp"
 
 #include <algorithm>
@@ -15,7 +16,7 @@ void write_number(JsonWriter& json, const std::optional<TextNumber>& number) {
     json.null();
     return;
   }
-  json.begin_object().member("value", number->value).member("from", number->from);
+  json.begin_object().member("value", number->value).key("from").strings(std::vector<std::string>{number->from});
   if (!number->over.empty()) {
     json.member("over", number->over); // another reading, said less plainly, set aside
   }
@@ -75,7 +76,7 @@ void write_text_fact(JsonWriter& json, const TextFact& fact, const RuleSet& rule
   json.begin_object().key("fact").identifier(entry.id).key("kind").identifier(to_string(entry.kind));
   json.member("reported", fact.affirmed()).member("negated", fact.negated).member("resolved", fact.resolved);
   json.member("family", fact.family).member("hypothetical", fact.hypothetical).member("past", fact.historical);
-  json.member("misspelled", fact.fuzzy).member("from", fact.from);
+  json.member("misspelled", fact.fuzzy).key("from").strings(std::vector<std::string>{fact.from});
   json.member("start", fact.begin).member("end", fact.end);
   if (origins != nullptr) {
     json.key("when");
@@ -95,7 +96,7 @@ void write_text_fact(JsonWriter& json, const TextFact& fact, const RuleSet& rule
     json.key("matched_by").begin_object().member("kind", source.kind).member("text", source.text);
     json.member("at", to_string(source.where)).key("expanded").begin_array();
     for (const MemberOrigin& origin : source.expanded) {
-      json.begin_object().member("word", origin.member).member("set", origin.set).member("from", origin.source);
+      json.begin_object().member("word", origin.member).member("set", origin.set).member("source", origin.source);
       json.end_object();
     }
     json.end_array().end_object();
@@ -119,7 +120,7 @@ void write_facts(JsonWriter& json, const Profile& profile, const RuleSet& rules)
       json.member("reported", true).member("negated", false).member("resolved", false).member("family", false);
       json.member("hypothetical", false).member("past", false);
       from.assign(option).append(" ").append(entry.id);
-      json.member("misspelled", false).member("from", from).end_object();
+      json.member("misspelled", false).key("from").strings(std::vector<std::string>{from}).end_object();
     }
   };
   add(profile.goals, "--goal");
@@ -133,7 +134,7 @@ void write_facts(JsonWriter& json, const Profile& profile, const RuleSet& rules)
 
 std::string format_analysis_json(const Profile& profile, const RuleSet& rules) {
   JsonWriter json(2);
-  json.begin_object().member("schema", 1).member("description", profile.description);
+  json.begin_object().member("schema", k_json_schema_version).member("description", profile.description);
   json.key("facts").begin_array();
   const MemberOrigins origins(rules);
   for (const TextFact& fact : profile.text.facts) {

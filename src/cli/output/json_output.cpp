@@ -1,6 +1,7 @@
 #include "cli/output/output.hpp"
 
 #include "cli/output/facts_output.hpp"
+#include "cli/output/json_schema.hpp"
 #include "cli/output/json_writer.hpp"
 #include "cli/output/why_not_output.hpp"
 #include "core/engine/condition_evaluation.hpp"
@@ -24,7 +25,7 @@ public:
     if (options.line) {
       m_json.member("line", *options.line); // first, so a reader of the batch sees it first
     }
-    m_json.member("schema", 1);
+    m_json.member("schema", k_json_schema_version);
     m_json.key("input");
     input();
     m_json.key("facts");
@@ -164,14 +165,8 @@ private:
     m_json.begin_object().key("level").identifier(to_string(referral.level));
     m_json.key("red_flags").begin_array();
     for (const RedFlag& flag : referral.red_flags) {
-      const auto words = words_behind(*flag.rule, m_answer.profile);
       m_json.begin_object().key("id").identifier(flag.rule->id).member("text", flag.rule->because);
-      if (words.empty()) {
-        m_json.key("from").null();
-      } else {
-        m_json.member("from", fmt::format("{}", fmt::join(words, ", ")));
-      }
-      m_json.end_object();
+      m_json.key("from").strings(words_behind(*flag.rule, m_answer.profile)).end_object();
     }
     m_json.end_array();
     m_json.member("advice", referral.advice).end_object();

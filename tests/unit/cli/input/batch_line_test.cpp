@@ -116,11 +116,23 @@ TEST(BatchLine, TheFirstProblemInTheLineIsReported) {
 }
 
 TEST(BatchLine, InvalidJsonComesBeforeEveryOtherProblem) {
-  EXPECT_EQ(error_of(R"({"presure": "low", )"),
-            "invalid JSON at byte 20: expected a JSON object such as {\"pressure\": \"low\"}");
-  EXPECT_EQ(error_of(R"([1, 2)"), "invalid JSON at byte 6: expected a JSON object such as {\"pressure\": \"low\"}");
-  EXPECT_EQ(error_of(R"({"pressure": "low"} {})"),
-            "invalid JSON at byte 21: expected a JSON object such as {\"pressure\": \"low\"}");
+  EXPECT_EQ(error_of(R"({"presure": "low", )"), "the line ends inside its JSON (at byte 20): expected a JSON object "
+                                                "such as {\"pressure\": \"low\"}, closed on the same line");
+  EXPECT_EQ(error_of(R"([1, 2)"), "the line ends inside its JSON (at byte 6): expected a JSON object such as "
+                                  "{\"pressure\": \"low\"}, closed on the same line");
+  EXPECT_EQ(error_of(R"({"pressure": "low"} {})"), "text after the JSON object (at byte 21): one object per line");
+  EXPECT_EQ(error_of(R"({"presure" "low"})"),
+            "invalid JSON at byte 16: expected a JSON object such as {\"pressure\": \"low\"}");
+}
+
+TEST(BatchLine, InvalidUtf8IsNamedWithItsByte) {
+  EXPECT_EQ(error_of("{\"description\": \"sore \xff back\"}"), "invalid UTF-8 at byte 23: a batch line is UTF-8 text");
+}
+
+TEST(BatchLine, AnUnknownKeyFarFromEveryKeyListsThem) {
+  EXPECT_EQ(error_of(R"({"zzz": 1})"), "unknown key 'zzz': the keys are description, pressure, goal, goals, area, "
+                                       "areas, condition, conditions, avoid, age, duration, intensity, answers");
+  EXPECT_EQ(error_of(R"({"descripton": "x"})"), "unknown key 'descripton' (did you mean 'description'?)");
 }
 
 TEST(BatchLine, AKeyGivenTwiceIsAnError) {
