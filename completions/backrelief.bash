@@ -18,14 +18,14 @@ _backrelief_options()
         -n --top -f --format --json --color --colour --config --no-config'
     case $1 in
         '') echo -h --help -V --version ;;
-        recommend) echo -h --help "$profile" "$rules" --answer --batch --explain --trace --why-not --no-header ;;
+        recommend) echo -h --help "$profile" "$rules" --answer --batch --first-line --explain --trace --why-not --no-header ;;
         ask) echo -h --help "$profile" "$rules" --answer --answers ;;
         config) echo -h --help "$profile" "$rules" --path ;;
         analyze) echo -h --help -f --format --json "$rules" ;;
-        techniques | values | 'rules list' | 'rules show') echo -h --help "$rules" ;;
+        techniques | values | 'rules list' | 'rules show') echo -h --help -f --format --json "$rules" ;;
         'rules check') echo -h --help --strict --scenarios "$rules" ;;
         rules) echo -h --help ;;
-        test) echo -h --help --require-coverage -v --verbose "$rules" ;;
+        test) echo -h --help --require-coverage -v --verbose -f --format --json "$rules" ;;
     esac
 }
 
@@ -155,7 +155,7 @@ _backrelief()
             -r?*) _backrelief_add_rules_path "${word:2}" ;;
             -r | --rules | -p | --pressure | -g | --goal | -a | --area | -c | --condition | \
                 --avoid | --age | --duration | --intensity | -n | --top | -f | --format | --color | \
-                --colour | --config | --why-not | --answer | --answers | --scenarios)
+                --colour | --config | --why-not | --answer | --answers | --scenarios | --first-line)
                 # An option that takes the next word as its value.
                 if ((i + 1 < cword)); then
                     [[ $word == -r || $word == --rules ]] &&
@@ -188,8 +188,8 @@ _backrelief()
             -c | --condition) _backrelief_add_values condition ;;
             --avoid | --why-not) _backrelief_add_values technique ;;
             -f | --format)
-                # analyze writes text or json only; the others every format.
-                if [[ $sub == analyze ]]; then
+                # analyze, values and rules show write text or json only; the others every format.
+                if [[ $sub == analyze || $sub == values || $sub == 'rules show' ]]; then
                     _backrelief_add text json
                 else
                     _backrelief_add_values format

@@ -8,7 +8,7 @@
 # The options that take the next word as their value, so that it is not a positional.
 set -g __backrelief_value_options -r --rules -p --pressure -g --goal -a --area -c --condition \
     --avoid --age --duration --intensity -n --top -f --format --color --colour --config --why-not \
-    --answer --answers --scenarios
+    --answer --answers --scenarios --first-line
 
 # Print the subcommand path of the line ("", "recommend", "rules show", ...), then one line
 # per positional after it, up to the cursor.
@@ -155,6 +155,7 @@ complete -c backrelief -n "__backrelief_using $profile" -l color -l colour -x -a
 complete -c backrelief -n "__backrelief_using $profile" -l config -r -F -d 'Read standing defaults from this file'
 complete -c backrelief -n "__backrelief_using $profile" -l no-config -d 'Read no config file'
 complete -c backrelief -n "__backrelief_using recommend" -l batch -d 'Read one JSON profile per line from standard input'
+complete -c backrelief -n "__backrelief_using recommend" -l first-line -x -d 'With --batch: the number of the first input line'
 complete -c backrelief -n "__backrelief_using recommend" -l explain -d 'Show every rule behind each score'
 complete -c backrelief -n "__backrelief_using recommend" -l trace -d 'Show every rule evaluated'
 complete -c backrelief -n "__backrelief_using recommend" -l why-not -x -a '(__backrelief_values technique)' -d 'Explain what keeps this technique down'
@@ -163,8 +164,10 @@ complete -c backrelief -n "__backrelief_using config" -l path -d 'Print only the
 complete -c backrelief -n "__backrelief_using recommend ask" -l answer -x -a '(__backrelief_answers)' -d 'Answer a warning-sign question'
 complete -c backrelief -n "__backrelief_using ask" -l answers -r -F -d 'Replay the answers in this file without asking'
 
-# analyze writes text or json only.
-complete -c backrelief -n "__backrelief_using analyze" -s f -l format -x -a 'text json' -d 'Output format'
+# analyze, values and rules show write text or json only; techniques, rules list and test a table too.
+complete -c backrelief -n "__backrelief_using analyze values 'rules show'" -s f -l format -x -a 'text json' -d 'Output format'
+complete -c backrelief -n "__backrelief_using techniques 'rules list' test" -s f -l format -x -a 'text json tsv' -d 'Output format'
+complete -c backrelief -n "__backrelief_using techniques values 'rules list' 'rules show' test" -l json -d 'Short for --format json'
 
 # Positionals: a technique, a rule id, a kind, or files.
 complete -c backrelief -n "__backrelief_using techniques; and __backrelief_no_positional" -a '(__backrelief_values technique)'

@@ -112,16 +112,16 @@ fi
   printf '{"age": 1e999}\n'
   printf '{"pressure": "low"}\n'
 } >batch.jsonl
-check "batch: a line over 1 MiB" 1 '{"line":1,"error":"line longer than 1048576 bytes' "$binary" recommend --batch <batch.jsonl
-check "batch: invalid JSON" 1 '{"line":2,"error":"invalid JSON' "$binary" recommend --batch <batch.jsonl
-check "batch: a wrong type" 1 "{\"line\":3,\"error\":\"'age' must be a whole number" "$binary" recommend --batch <batch.jsonl
-check "batch: a list for one value" 1 "{\"line\":4,\"error\":\"'pressure' must be a string, found a list" "$binary" recommend --batch <batch.jsonl
-check "batch: an unknown key" 1 "{\"line\":5,\"error\":\"unknown key 'presure' (did you mean 'pressure'?)\"}" \
+check "batch: a line over 1 MiB" 1 '{"line":1,"schema":2,"error":"line longer than 1048576 bytes' "$binary" recommend --batch <batch.jsonl
+check "batch: invalid JSON" 1 '{"line":2,"schema":2,"error":"invalid JSON' "$binary" recommend --batch <batch.jsonl
+check "batch: a wrong type" 1 "{\"line\":3,\"schema\":2,\"error\":\"'age' must be a whole number" "$binary" recommend --batch <batch.jsonl
+check "batch: a list for one value" 1 "{\"line\":4,\"schema\":2,\"error\":\"'pressure' must be a string, found a list" "$binary" recommend --batch <batch.jsonl
+check "batch: an unknown key" 1 "{\"line\":5,\"schema\":2,\"error\":\"unknown key 'presure' (did you mean 'pressure'?)\"}" \
   "$binary" recommend --batch <batch.jsonl
-check "batch: not an object" 1 '{"line":6,"error":' "$binary" recommend --batch <batch.jsonl
-check "batch: a number too large (fuzzing)" 1 '{"line":7,"error":"invalid JSON: a number too large to read"}' \
+check "batch: not an object" 1 '{"line":6,"schema":2,"error":' "$binary" recommend --batch <batch.jsonl
+check "batch: a number too large (fuzzing)" 1 '{"line":7,"schema":2,"error":"invalid JSON: a number too large to read"}' \
   "$binary" recommend --batch <batch.jsonl
-check "batch: goes on after errors" 1 '{"line":8,"schema":1' "$binary" recommend --batch <batch.jsonl
+check "batch: goes on after errors" 1 '{"line":8,"schema":2' "$binary" recommend --batch <batch.jsonl
 
 # --- descriptions ------------------------------------------------------------------------------
 # Full-size descriptions (1 MB) are timed in release by bench/hostile-inputs; here they are

@@ -7,7 +7,7 @@ prefix=$(mktemp -d)
 trap 'rm -rf "$prefix"' EXIT
 cmake --install "$build_dir" --prefix "$prefix" >/dev/null
 for file in bin/backrelief share/man/man1/backrelief.1 share/man/man5/backrelief-rules.5 \
-  share/backrelief/rules/00-techniques.yaml; do
+  share/backrelief/rules/00-techniques.yaml share/backrelief/schema/batch-line.schema.json; do
   [[ -e $prefix/$file ]] || { echo "not installed: $file"; exit 1; }
 done
 cd /

@@ -17,7 +17,8 @@ done
 
 contents=$(dpkg-deb -c "$deb")
 for file in ./usr/bin/backrelief ./usr/share/man/man1/backrelief.1 ./usr/share/man/man5/backrelief-rules.5 \
-  ./usr/share/backrelief/rules/40-red-flags.yaml ./usr/share/bash-completion/completions/backrelief \
+  ./usr/share/backrelief/rules/40-red-flags.yaml ./usr/share/backrelief/schema/recommend.schema.json \
+  ./usr/share/bash-completion/completions/backrelief \
   ./usr/share/zsh/vendor-completions/_backrelief ./usr/share/fish/vendor_completions.d/backrelief.fish; do
   grep -q " $file\$" <<<"$contents" || { echo "not in the package: $file"; exit 1; }
 done

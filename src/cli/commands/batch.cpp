@@ -84,7 +84,7 @@ private:
 } // namespace
 
 int run_batch(const RuleSet& rules, const ProfileInput& defaults, const OutputOptions& options,
-              std::optional<TechniqueId> why_not_technique, int in) {
+              std::optional<TechniqueId> why_not_technique, int in, std::size_t first_line) {
   OutputOptions line_options = options;
   line_options.compact_json = true;
   JsonWriter json(std::nullopt);
@@ -107,7 +107,7 @@ int run_batch(const RuleSet& rules, const ProfileInput& defaults, const OutputOp
   };
   LineReader reader(in, k_max_batch_line_bytes);
   std::string_view line;
-  std::size_t number = 0;
+  std::size_t number = first_line - 1;
   while (reader.next(line, flush)) {
     StopSignals::waiting_for_input(false);
     ++number;

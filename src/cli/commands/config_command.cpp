@@ -4,6 +4,9 @@
 #include "cli/input/rule_options.hpp"
 #include "cli/input/settings.hpp"
 #include "cli/io/standard_output.hpp"
+#include "cli/output/json_schema.hpp"
+#include "cli/output/json_writer.hpp"
+#include "cli/output/tsv_field.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -68,6 +71,49 @@ std::string settings_table(const Settings& settings, const std::vector<RulePath>
   return out;
 }
 
+// For scripts: the same facts as the table, each value with its origin.
+std::string settings_json(const Settings& settings, const std::vector<RulePath>& rule_paths) {
+  JsonWriter json(2);
+  json.begin_object().member("schema", k_json_schema_version).key("config_file").begin_object();
+  json.key("path");
+  if (settings.config_file.path) {
+    json.value(settings.config_file.path->string());
+  } else {
+    json.null();
+  }
+  json.member("found", settings.config_file_found).member("origin", settings.config_file.origin).end_object();
+  json.key("settings").begin_array();
+  for (const Setting& setting : settings.shown) {
+    json.begin_object().key("name").identifier(setting.name).key("values").begin_array();
+    for (const SettingValue& value : setting.values) {
+      json.begin_object().member("value", value.value).member("origin", value.origin).end_object();
+    }
+    json.end_array().end_object();
+  }
+  json.end_array().key("rules").begin_array();
+  for (const RulePath& path : rule_paths) {
+    json.begin_object().member("path", path.path).member("origin", path.origin).end_object();
+  }
+  json.end_array().end_object().raw("\n");
+  return std::string(json.text());
+}
+
+std::string settings_tsv(const Settings& settings, const std::vector<RulePath>& rule_paths) {
+  std::string out = "setting\tvalue\torigin\n";
+  const std::string config_line = config_file_line(settings);
+  out += "config\t" + tsv_field(config_line.substr(0, config_line.find('\t'))) + "\t" +
+         tsv_field(config_line.substr(config_line.find('\t') + 1)) + "\n";
+  for (const Setting& setting : settings.shown) {
+    for (const SettingValue& value : setting.values) {
+      out += fmt::format("{}\t{}\t{}\n", setting.name, tsv_field(value.value), tsv_field(value.origin));
+    }
+  }
+  for (const RulePath& path : rule_paths) {
+    out += fmt::format("rules\t{}\t{}\n", tsv_field(path.path), tsv_field(path.origin));
+  }
+  return out;
+}
+
 void run_config(const ConfigOptions& options) {
   const SettingsEnvironment environment = SettingsEnvironment::current();
   const ConfigFileChoice choice = choose_config_file(options.profile, environment);
@@ -82,7 +128,12 @@ void run_config(const ConfigOptions& options) {
   const auto paths = rule_paths_with_origins(options.profile.rules);
   const RuleSet rules = load_chosen_rules(options.profile.rules);
   const Settings settings = resolve_settings(options.profile, choice, config, environment, rules);
-  write_stdout(settings_table(settings, paths));
+  // Only the flags choose this command's own output: a config file's `format: json` is a
+  // setting shown for recommend, not a reason to print the table as JSON.
+  const std::string format = options.profile.json ? "json" : options.profile.format.value_or("text");
+  write_stdout(format == "json"  ? settings_json(settings, paths)
+               : format == "tsv" ? settings_tsv(settings, paths)
+                                 : settings_table(settings, paths));
 }
 
 } // namespace
@@ -93,7 +144,8 @@ void set_config_command(CLI::App& app, int& status) {
       "config", "Show every setting recommend would use and where it comes from (flag, environment, file, default)");
   add_profile_options(*command, options->profile);
   command->add_flag("--path", options->path_only, "Print only the path of the config file that would be read");
-  command->footer("The config file is YAML: see backrelief(1), CONFIG FILE. Example:\n"
+  command->footer("With --format json or tsv (or --json) the settings come out for scripts; the flags choose "
+                  "that, never the file.\nThe config file is YAML: see backrelief(1), CONFIG FILE. Example:\n"
                   "  pressure: low\n"
                   "  conditions: [blood-thinners]");
   command->callback([options, &status] {

@@ -2,6 +2,7 @@
 #include "cli/commands/commands.hpp"
 #include "cli/commands/exit_status.hpp"
 #include "cli/commands/shipped_screen.hpp"
+#include "cli/input/decimal_number.hpp"
 #include "cli/input/description.hpp"
 #include "cli/input/profile_options.hpp"
 #include "cli/input/rule_options.hpp"
@@ -36,6 +37,7 @@ struct RecommendOptions {
   std::optional<std::string> why_not;
   bool explain = false;
   bool batch = false;
+  std::optional<std::size_t> first_line; ///< --first-line: the number of the batch's first line
   bool trace = false;
   bool no_header = false;
 };
@@ -44,6 +46,9 @@ void check_combinations(const RecommendOptions& options) {
   if (rules_from_stdin(options.profile.rules) && (description_from_stdin(options.words) || options.batch)) {
     throw Error(ErrorKind::invalid_input, "standard input can feed only one of --rules - (or '-' in "
                                           "BACKRELIEF_RULES), --batch and the description -");
+  }
+  if (options.first_line && !options.batch) {
+    throw Error(ErrorKind::invalid_input, "--first-line numbers the lines of --batch: give --batch too");
   }
   if (options.batch && !options.words.empty()) {
     throw Error(ErrorKind::invalid_input, "--batch reads every description from standard input: leave out the "
@@ -152,7 +157,7 @@ void recommend_as_chosen(RecommendOptions& options, int& status) {
                                             "use --format json");
     }
     settings.input.year = this_year();
-    status = run_batch(rules, settings.input, output, why_not_technique, STDIN_FILENO);
+    status = run_batch(rules, settings.input, output, why_not_technique, STDIN_FILENO, options.first_line.value_or(1));
     return;
   }
   settings.input.description = read_description(options.words);
@@ -208,6 +213,12 @@ void set_recommend_command(CLI::App& app, int& status) {
   add_answer_option(*command, options->profile.person);
   command->add_flag("--batch", options->batch,
                     "Read one JSON profile per line from standard input, write one JSON result per line");
+  command
+      ->add_option("--first-line", options->first_line,
+                   "With --batch: the number of the first input line (1 to 10^15), for a part of a larger file, "
+                   "as GNU parallel's --pipe cuts it")
+      ->type_name("N")
+      ->transform(decimal_number("a whole number from 1 to 1000000000000000", false, 1, 1000000000000000ULL));
   command->add_flag("--explain", options->explain, "Show every rule behind each score, exclusion and caution");
   command->add_flag("--trace", options->trace, "Show every rule evaluated, and why those that did not fire failed");
   command

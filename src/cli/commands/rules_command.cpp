@@ -1,7 +1,11 @@
 #include "cli/commands/commands.hpp"
 #include "cli/commands/exit_status.hpp"
+#include "cli/input/format_option.hpp"
 #include "cli/input/rule_options.hpp"
 #include "cli/io/standard_output.hpp"
+#include "cli/output/json_schema.hpp"
+#include "cli/output/json_writer.hpp"
+#include "cli/output/tsv_field.hpp"
 #include "core/authoring/expansion_lint.hpp"
 #include "core/authoring/hint_rates.hpp"
 #include "core/authoring/rule_lint.hpp"
@@ -19,6 +23,7 @@ namespace {
 
 struct RulesOptions {
   RuleOptions rules;
+  FormatOption format;
   bool strict = false;
   std::vector<std::string> check_paths;
   std::vector<std::string> scenario_paths; ///< --scenarios: where to measure the hints' rates
@@ -56,6 +61,103 @@ std::string effects(const Rule& rule, const RuleSet& rules) {
     parts.emplace_back("advice");
   }
   return fmt::format("{}", fmt::join(parts, "; "));
+}
+
+void write_rule(JsonWriter& json, const Rule& rule, const RuleSet& rules, const SourceLocation* disabled_at) {
+  const auto name = [&rules](TechniqueId id) { return std::string_view(rules.techniques()[id].id); };
+  json.begin_object().key("id").identifier(rule.id).member("defined_at", to_string(rule.origin));
+  json.key("disabled_at");
+  if (disabled_at != nullptr) {
+    json.value(to_string(*disabled_at));
+  } else {
+    json.null();
+  }
+  json.member("when", describe(rule.when, rules)).key("score").begin_array();
+  for (const Weight& weight : rule.weights) {
+    json.begin_object().key("technique").identifier(name(weight.technique)).member("weight", weight.value);
+    json.end_object();
+  }
+  json.end_array().key("exclude").begin_array();
+  for (TechniqueId id : rule.excludes) {
+    json.identifier(name(id));
+  }
+  json.end_array().key("caution").begin_array();
+  for (const Caution& caution : rule.cautions) {
+    json.begin_object().key("technique").identifier(name(caution.technique)).member("text", caution.text);
+    json.end_object();
+  }
+  json.end_array().key("refer");
+  if (rule.referral) {
+    json.begin_object().key("level").identifier(to_string(rule.referral->level));
+    json.member("advice",
+                rule.referral->advice.empty() ? default_referral_advice(rule.referral->level) : rule.referral->advice);
+    json.end_object();
+  } else {
+    json.null();
+  }
+  json.key("advice");
+  if (rule.advice.empty()) {
+    json.null();
+  } else {
+    json.value(rule.advice);
+  }
+  json.member("because", rule.because).key("source");
+  if (rule.source.empty()) {
+    json.null();
+  } else {
+    json.value(rule.source);
+  }
+  json.end_object();
+}
+
+void write_word_set(JsonWriter& json, const WordSet& set) {
+  json.begin_object().key("id").identifier(set.id).member("defined_at", to_string(set.origin));
+  json.key("members").begin_array();
+  for (std::size_t i = 0; i < set.members.size(); ++i) {
+    json.begin_object().member("word", set.members[i]);
+    json.member("written_at", i < set.member_where.size() ? to_string(set.member_where[i]) : std::string{});
+    const std::string& source = i < set.member_source.size() ? set.member_source[i] : std::string{};
+    json.key("source");
+    if (source.empty()) {
+      json.null(); // written out in the rule file
+    } else {
+      json.value(source);
+    }
+    json.end_object();
+  }
+  json.end_array().end_object();
+}
+
+/// One shape for `rules list` and `rules show`: {"schema", "rules": [...], "word_sets": [...]}.
+void write_json(const RuleSet& rules, const std::vector<const Rule*>& chosen, bool with_disabled, const WordSet* set) {
+  JsonWriter json(2);
+  json.begin_object().member("schema", k_json_schema_version).key("rules").begin_array();
+  for (const Rule* rule : chosen) {
+    write_rule(json, *rule, rules, nullptr);
+  }
+  if (with_disabled) {
+    for (const auto& [rule, where] : rules.disabled_rules()) {
+      write_rule(json, rule, rules, &where);
+    }
+  }
+  json.end_array().key("word_sets").begin_array();
+  if (set != nullptr) {
+    write_word_set(json, *set);
+  }
+  json.end_array().end_object().raw("\n");
+  write_stdout(json.text());
+}
+
+void list_tsv(const RuleSet& rules) {
+  std::string out = "id\tdefined_at\teffects\n";
+  for (const Rule& rule : rules.rules()) {
+    out += fmt::format("{}\t{}\t{}\n", rule.id, tsv_field(to_string(rule.origin)), effects(rule, rules));
+  }
+  for (const auto& [rule, where] : rules.disabled_rules()) {
+    out += fmt::format("{}\t{}\tdisabled at {}\n", rule.id, tsv_field(to_string(rule.origin)),
+                       tsv_field(to_string(where)));
+  }
+  write_stdout(out);
 }
 
 void list(const RuleSet& rules) {
@@ -102,7 +204,19 @@ void show(const Rule& rule, const RuleSet& rules) {
 }
 
 int run_list(const RulesOptions& options) {
-  list(load_chosen_rules(options.rules));
+  const RuleSet rules = load_chosen_rules(options.rules);
+  const std::string& format = options.format.chosen();
+  if (format == "json") {
+    std::vector<const Rule*> all;
+    for (const Rule& rule : rules.rules()) {
+      all.push_back(&rule);
+    }
+    write_json(rules, all, true, nullptr);
+  } else if (format == "tsv") {
+    list_tsv(rules);
+  } else {
+    list(rules);
+  }
   return k_exit_ok;
 }
 
@@ -180,12 +294,21 @@ void show(const WordSet& set) {
 
 int run_show(const RulesOptions& options) {
   const RuleSet rules = load_chosen_rules(options.rules);
+  const bool json = options.format.chosen() == "json";
   if (const Rule* rule = rules.find_rule(options.show_id)) {
-    show(*rule, rules);
+    if (json) {
+      write_json(rules, {rule}, false, nullptr);
+    } else {
+      show(*rule, rules);
+    }
     return k_exit_ok;
   }
   if (const WordSet* set = rules.find_word_set(options.show_id)) {
-    show(*set);
+    if (json) {
+      write_json(rules, {}, false, set);
+    } else {
+      show(*set);
+    }
     return k_exit_ok;
   }
   std::vector<std::string> names = rules.rule_ids();
@@ -204,6 +327,7 @@ void set_rules_command(CLI::App& app, int& status) {
   command->require_subcommand(1);
 
   CLI::App* list_command = command->add_subcommand("list", "Every loaded rule: id, file:line, what it does");
+  add_format_option(*list_command, options->format, {"text", "json", "tsv"});
   add_rule_options(*list_command, options->rules);
   list_command->callback([options, &status] { status = run_list(*options); });
 
@@ -225,6 +349,7 @@ void set_rules_command(CLI::App& app, int& status) {
   CLI::App* show_command = command->add_subcommand(
       "show", "One rule or word set as loaded, with its origin and where each member came from");
   show_command->add_option("id", options->show_id, "A rule id or a word set id")->required()->type_name("ID");
+  add_format_option(*show_command, options->format, {"text", "json"});
   add_rule_options(*show_command, options->rules);
   show_command->callback([options, &status] { status = run_show(*options); });
 

@@ -1,7 +1,11 @@
 #include "cli/commands/commands.hpp"
 #include "cli/commands/exit_status.hpp"
+#include "cli/input/format_option.hpp"
 #include "cli/input/rule_options.hpp"
 #include "cli/io/standard_output.hpp"
+#include "cli/output/json_schema.hpp"
+#include "cli/output/json_writer.hpp"
+#include "cli/output/tsv_field.hpp"
 #include "core/util/edit_distance.hpp"
 
 #include <algorithm>
@@ -14,6 +18,7 @@ namespace {
 
 struct TechniquesOptions {
   RuleOptions rules;
+  FormatOption format;
   std::string id;
 };
 
@@ -59,18 +64,63 @@ void describe(const RuleSet& rules, const Technique& technique) {
   print_stdout("\nDefined at {}\n", to_string(technique.origin));
 }
 
+// One shape for the list and for one technique: {"schema", "techniques": [...]}.
+void write_json(const RuleSet& rules, const std::vector<const Technique*>& techniques) {
+  JsonWriter json(2);
+  json.begin_object().member("schema", k_json_schema_version).key("techniques").begin_array();
+  for (const Technique* technique : techniques) {
+    json.begin_object().key("id").identifier(technique->id).member("name", technique->name);
+    json.key("aliases").strings(technique->aliases);
+    json.key("pressure").begin_object();
+    json.key("min").identifier(to_string(technique->pressure_min));
+    json.key("max").identifier(to_string(technique->pressure_max)).end_object();
+    json.key("traits").begin_array();
+    for (const std::string& id : technique->traits) {
+      const Trait* trait = rules.find_trait(id);
+      json.begin_object().key("id").identifier(id).member("name", trait != nullptr ? trait->name : "").end_object();
+    }
+    json.end_array();
+    json.member("summary", technique->summary).key("aftercare").strings(technique->aftercare);
+    json.member("defined_at", to_string(technique->origin)).end_object();
+  }
+  json.end_array().end_object().raw("\n");
+  write_stdout(json.text());
+}
+
+void write_tsv(const std::vector<const Technique*>& techniques) {
+  std::string out = "id\tname\tpressure\tsummary\n";
+  for (const Technique* technique : techniques) {
+    out += fmt::format("{}\t{}\t{}\t{}\n", technique->id, tsv_field(technique->name), pressure_range(*technique),
+                       tsv_field(technique->summary));
+  }
+  write_stdout(out);
+}
+
 int run_techniques(const TechniquesOptions& options) {
   const RuleSet rules = load_chosen_rules(options.rules);
+  std::vector<const Technique*> chosen;
   if (options.id.empty()) {
+    for (const Technique& technique : rules.techniques()) {
+      chosen.push_back(&technique);
+    }
+  } else {
+    const auto id = rules.find_technique(options.id);
+    if (!id) {
+      throw Error(ErrorKind::invalid_input, fmt::format("unknown technique '{}'{}", options.id,
+                                                        did_you_mean(options.id, rules.technique_names())));
+    }
+    chosen.push_back(&rules.techniques()[*id]);
+  }
+  const std::string& format = options.format.chosen();
+  if (format == "json") {
+    write_json(rules, chosen);
+  } else if (format == "tsv") {
+    write_tsv(chosen);
+  } else if (options.id.empty()) {
     list(rules);
-    return k_exit_ok;
+  } else {
+    describe(rules, *chosen.front());
   }
-  const auto id = rules.find_technique(options.id);
-  if (!id) {
-    throw Error(ErrorKind::invalid_input,
-                fmt::format("unknown technique '{}'{}", options.id, did_you_mean(options.id, rules.technique_names())));
-  }
-  describe(rules, rules.techniques()[*id]);
   return k_exit_ok;
 }
 
@@ -80,8 +130,10 @@ void set_techniques_command(CLI::App& app, int& status) {
   auto options = std::make_shared<TechniquesOptions>();
   CLI::App* command = app.add_subcommand("techniques", "List the techniques, or describe one");
   command->add_option("id", options->id, "A technique id or alias, e.g. swedish or nmt")->type_name("ID");
+  add_format_option(*command, options->format, {"text", "json", "tsv"});
   add_rule_options(*command, options->rules);
-  command->footer("Examples:\n  backrelief techniques\n  backrelief techniques nmt");
+  command->footer("Examples:\n  backrelief techniques\n  backrelief techniques nmt\n"
+                  "  backrelief techniques --json | jq -r '.techniques[].id'");
   command->callback([options, &status] { status = run_techniques(*options); });
 }
 

@@ -1,7 +1,11 @@
 #include "cli/commands/commands.hpp"
 #include "cli/commands/exit_status.hpp"
+#include "cli/input/format_option.hpp"
 #include "cli/input/rule_options.hpp"
 #include "cli/io/standard_output.hpp"
+#include "cli/output/json_schema.hpp"
+#include "cli/output/json_writer.hpp"
+#include "cli/output/tsv_field.hpp"
 #include "core/authoring/scenario.hpp"
 
 #include <algorithm>
@@ -15,58 +19,123 @@ namespace {
 
 struct TestOptions {
   RuleOptions rules;
+  FormatOption format;
   std::vector<std::string> paths;
   bool require_coverage = false;
   bool verbose = false;
 };
 
-int run_test(const TestOptions& options) {
-  const RuleSet rules = load_chosen_rules(options.rules);
-  const std::vector<Scenario> scenarios = load_dated_scenarios(options.paths, rules);
+struct ScenarioRun {
+  const Scenario* scenario = nullptr;
+  ScenarioOutcome outcome;
+};
+
+/// Every scenario's outcome, and what none of them reached.
+struct TestRun {
+  std::vector<ScenarioRun> runs;
   std::size_t failed = 0;
+  std::vector<const Rule*> never_fired;
+  std::vector<std::string_view> never_first; ///< technique ids
+};
+
+TestRun run_all(const std::vector<Scenario>& scenarios, const RuleSet& rules) {
+  TestRun result;
   std::vector<std::string> fired;
   std::vector<bool> ranked_first(rules.techniques().size(), false);
   for (const Scenario& scenario : scenarios) {
-    const ScenarioOutcome outcome = run_scenario(scenario, rules);
+    ScenarioOutcome outcome = run_scenario(scenario, rules);
     if (outcome.top) {
       ranked_first[*outcome.top] = true;
     }
     fired.insert(fired.end(), outcome.fired.begin(), outcome.fired.end());
-    if (outcome.failures.empty()) {
-      if (options.verbose) {
-        print_stdout("ok    {}: {}\n", to_string(scenario.where), scenario.name);
+    result.failed += outcome.failures.empty() ? 0U : 1U;
+    result.runs.push_back({&scenario, std::move(outcome)});
+  }
+  std::sort(fired.begin(), fired.end());
+  for (const Rule& rule : rules.rules()) {
+    if (!std::binary_search(fired.begin(), fired.end(), rule.id)) {
+      result.never_fired.push_back(&rule);
+    }
+  }
+  for (TechniqueId id = 0; id < rules.techniques().size(); ++id) {
+    if (!ranked_first[id]) {
+      result.never_first.push_back(rules.techniques()[id].id);
+    }
+  }
+  return result;
+}
+
+void print_text(const TestRun& result, const RuleSet& rules, bool verbose) {
+  for (const ScenarioRun& run : result.runs) {
+    if (run.outcome.failures.empty()) {
+      if (verbose) {
+        print_stdout("ok    {}: {}\n", to_string(run.scenario->where), run.scenario->name);
       }
       continue;
     }
-    ++failed;
-    print_stdout("FAIL  {}: {}\n", to_string(scenario.where), scenario.name);
-    for (const std::string& failure : outcome.failures) {
+    print_stdout("FAIL  {}: {}\n", to_string(run.scenario->where), run.scenario->name);
+    for (const std::string& failure : run.outcome.failures) {
       print_stdout("      {}\n", failure);
     }
-    print_stdout("      got: {}\n", outcome.ranking);
+    print_stdout("      got: {}\n", run.outcome.ranking);
   }
-  std::sort(fired.begin(), fired.end());
-  std::vector<const Rule*> never;
-  for (const Rule& rule : rules.rules()) {
-    if (!std::binary_search(fired.begin(), fired.end(), rule.id)) {
-      never.push_back(&rule);
-    }
-  }
-  print_stdout("coverage: {} of {} rules fired by some scenario\n", rules.rules().size() - never.size(),
+  print_stdout("coverage: {} of {} rules fired by some scenario\n", rules.rules().size() - result.never_fired.size(),
                rules.rules().size());
-  for (const Rule* rule : never) {
+  for (const Rule* rule : result.never_fired) {
     print_stdout("  never fired: {} ({})\n", rule->id, to_string(rule->origin));
   }
-  std::size_t never_first = 0;
-  for (TechniqueId id = 0; id < rules.techniques().size(); ++id) {
-    if (!ranked_first[id]) {
-      ++never_first;
-      print_stdout("  never ranked first: {}\n", rules.techniques()[id].id);
-    }
+  for (const std::string_view id : result.never_first) {
+    print_stdout("  never ranked first: {}\n", id);
   }
-  print_stdout("{} scenarios: {} passed, {} failed\n", scenarios.size(), scenarios.size() - failed, failed);
-  const bool coverage_ok = !options.require_coverage || (never.empty() && never_first == 0);
-  return failed == 0 && coverage_ok ? k_exit_ok : k_exit_error;
+  print_stdout("{} scenarios: {} passed, {} failed\n", result.runs.size(), result.runs.size() - result.failed,
+               result.failed);
+}
+
+void print_json(const TestRun& result, const RuleSet& rules) {
+  JsonWriter json(2);
+  json.begin_object().member("schema", k_json_schema_version).key("scenarios").begin_array();
+  for (const ScenarioRun& run : result.runs) {
+    json.begin_object().member("name", run.scenario->name).member("at", to_string(run.scenario->where));
+    json.member("passed", run.outcome.failures.empty()).key("failures").strings(run.outcome.failures);
+    json.member("got", run.outcome.ranking).end_object();
+  }
+  json.end_array().member("passed", result.runs.size() - result.failed).member("failed", result.failed);
+  json.key("coverage").begin_object().member("rules", rules.rules().size());
+  json.member("fired", rules.rules().size() - result.never_fired.size()).key("never_fired").begin_array();
+  for (const Rule* rule : result.never_fired) {
+    json.begin_object().key("id").identifier(rule->id).member("defined_at", to_string(rule->origin)).end_object();
+  }
+  json.end_array().key("never_ranked_first").begin_array();
+  for (const std::string_view id : result.never_first) {
+    json.identifier(id);
+  }
+  json.end_array().end_object().end_object().raw("\n");
+  write_stdout(json.text());
+}
+
+void print_tsv(const TestRun& result) {
+  std::string out = "result\tat\tname\n";
+  for (const ScenarioRun& run : result.runs) {
+    out += fmt::format("{}\t{}\t{}\n", run.outcome.failures.empty() ? "ok" : "FAIL",
+                       tsv_field(to_string(run.scenario->where)), tsv_field(run.scenario->name));
+  }
+  write_stdout(out);
+}
+
+int run_test(const TestOptions& options) {
+  const RuleSet rules = load_chosen_rules(options.rules);
+  const std::vector<Scenario> scenarios = load_dated_scenarios(options.paths, rules);
+  const TestRun result = run_all(scenarios, rules);
+  const std::string& format = options.format.chosen();
+  if (format == "json") {
+    print_json(result, rules);
+  } else if (format == "tsv") {
+    print_tsv(result);
+  } else {
+    print_text(result, rules, options.verbose);
+  }
+  const bool coverage_ok = !options.require_coverage || (result.never_fired.empty() && result.never_first.empty());
+  return result.failed == 0 && coverage_ok ? k_exit_ok : k_exit_error;
 }
 
 } // namespace
@@ -79,7 +148,8 @@ void set_test_command(CLI::App& app, int& status) {
       ->type_name("PATH");
   command->add_flag("--require-coverage", options->require_coverage,
                     "Fail unless every rule fires, and every technique ranks first, in some scenario");
-  command->add_flag("-v,--verbose", options->verbose, "List the scenarios that pass too");
+  command->add_flag("-v,--verbose", options->verbose, "List the scenarios that pass too (in text)");
+  add_format_option(*command, options->format, {"text", "json", "tsv"});
   add_rule_options(*command, options->rules);
   command->footer("Examples:\n  backrelief test tests/scenarios\n"
                   "  backrelief test --require-coverage -r my-rules.yaml my-scenarios.yaml");

@@ -1,8 +1,11 @@
 #include "cli/commands/commands.hpp"
 #include "cli/commands/exit_status.hpp"
 #include "cli/input/choice.hpp"
+#include "cli/input/format_option.hpp"
 #include "cli/input/rule_options.hpp"
 #include "cli/io/standard_output.hpp"
+#include "cli/output/json_schema.hpp"
+#include "cli/output/json_writer.hpp"
 #include "core/model/pressure.hpp"
 #include "core/rules/rule_set.hpp"
 
@@ -14,6 +17,7 @@ namespace {
 
 struct ValuesOptions {
   RuleOptions rules;
+  FormatOption format;
   std::string kind;
 };
 
@@ -54,6 +58,13 @@ std::vector<std::string> values_of(const std::string& kind, const RuleOptions& o
 }
 
 void run_values(const ValuesOptions& options) {
+  if (options.format.chosen() == "json") {
+    JsonWriter json(2);
+    json.begin_object().member("schema", k_json_schema_version).key("kind").identifier(options.kind);
+    json.key("values").strings(values_of(options.kind, options.rules)).end_object().raw("\n");
+    write_stdout(json.text());
+    return;
+  }
   std::string out;
   for (const std::string& value : values_of(options.kind, options.rules)) {
     out += value;
@@ -73,6 +84,7 @@ void set_values_command(CLI::App& app, int& status) {
       ->type_name("KIND")
       ->required()
       ->transform(choice(k_kinds));
+  add_format_option(*command, options->format, {"text", "json"});
   add_rule_options(*command, options->rules);
   command->footer("Used by the shell completions; also for scripts:\n  backrelief values condition");
   command->callback([options, &status] {

@@ -194,6 +194,11 @@ RuleSet load_chosen_rules(const RuleOptions& options, const std::vector<std::str
 std::vector<RuleSource> read_scenario_files(const std::vector<std::string>& paths) {
   std::vector<RuleSource> files;
   for (const std::string& path : paths) {
+    std::error_code missing;
+    const auto status = std::filesystem::symlink_status(path, missing);
+    if (!std::filesystem::exists(status) && (!missing || missing == std::errc::no_such_file_or_directory)) {
+      throw Error(ErrorKind::io, fmt::format("{}: no such scenario file or directory", path));
+    }
     auto found = read_rule_sources(path);
     files.insert(files.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   }

@@ -59,7 +59,7 @@ std::string profile_summary(const Profile& profile, const RuleSet& rules) {
     }
   }
   for (TechniqueId id : profile.avoid) {
-    parts.push_back(fmt::format("avoid {}", rules.techniques()[id].id));
+    parts.push_back(fmt::format("avoid {}", rules.techniques()[id].name));
   }
   return parts.empty() ? "no preferences given" : fmt::format("{}", fmt::join(parts, "; "));
 }
@@ -211,8 +211,23 @@ private:
       width = std::max(width, name_of(result.suggestions[i].technique).size());
     }
     const double best = result.suggestions.empty() ? 0.0 : result.suggestions.front().score;
-    for (std::size_t i = 0; i < count; ++i) {
-      suggestion(result.suggestions[i], width, best);
+    // Below zero more counts against a technique than for it: it is not a suggestion, and is
+    // said apart, with what counts against it first.
+    std::size_t suited = 0;
+    while (suited < count && result.suggestions[suited].score >= 0) {
+      suggestion(result.suggestions[suited], width, best);
+      ++suited;
+    }
+    if (suited < count) {
+      if (suited == 0) {
+        append_line(m_out, "Every technique has more against it than for it; the least unsuited first:");
+      } else {
+        separate();
+        append_line(m_out, "{}", m_palette.paint(m_palette.heading, "Less suited (more counts against than for):"));
+      }
+      for (std::size_t i = suited; i < count; ++i) {
+        suggestion(result.suggestions[i], width, best);
+      }
     }
     if (count < result.suggestions.size()) {
       append_line(m_out, "    ({} more not shown; leave out --top to see them all)", result.suggestions.size() - count);
@@ -250,8 +265,13 @@ private:
                 std::string(width - name.size(), ' '), bar(outcome.score, best), outcome.score);
     std::vector<Contribution> reasons = outcome.reasons;
     if (!m_options.explain) {
-      // The strongest reasons, either way, tell the story; --explain shows them all.
-      std::stable_sort(reasons.begin(), reasons.end(), [](const Contribution& a, const Contribution& b) {
+      // The strongest reasons, either way, tell the story; --explain shows them all. For a
+      // technique below zero, what counts against it comes first.
+      const bool against_first = outcome.score < 0;
+      std::stable_sort(reasons.begin(), reasons.end(), [against_first](const Contribution& a, const Contribution& b) {
+        if (against_first && (a.weight < 0) != (b.weight < 0)) {
+          return a.weight < 0;
+        }
         return std::abs(a.weight) > std::abs(b.weight);
       });
       reasons.resize(std::min(reasons.size(), k_reasons_shown));

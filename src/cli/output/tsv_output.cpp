@@ -1,19 +1,12 @@
 #include "cli/output/output.hpp"
 
+#include "cli/output/tsv_field.hpp"
+
 #include <algorithm>
 #include <fmt/format.h>
 #include <iterator>
 
 namespace backrelief::cli {
-
-namespace {
-// A field must not break the line or the columns.
-std::string field(std::string text) {
-  std::replace_if(
-      text.begin(), text.end(), [](char c) { return c == '\t' || c == '\n' || c == '\r'; }, ' ');
-  return text;
-}
-} // namespace
 
 std::string format_tsv(const Answer& answer, const OutputOptions& options) {
   std::string out = options.tsv_header ? "rank\ttechnique\tscore\treasons\n" : "";
@@ -23,7 +16,7 @@ std::string format_tsv(const Answer& answer, const OutputOptions& options) {
     const TechniqueOutcome& outcome = result.suggestions[i];
     std::vector<std::string> reasons;
     for (const Contribution& reason : outcome.reasons) {
-      reasons.push_back(field(fmt::format("{} ({:+g})", reason.rule->because, reason.weight)));
+      reasons.push_back(tsv_field(fmt::format("{} ({:+g})", reason.rule->because, reason.weight)));
     }
     fmt::format_to(std::back_inserter(out), "{}\t{}\t{:.1f}\t{}\n", outcome.rank,
                    answer.rules.techniques()[outcome.technique].id, outcome.score, fmt::join(reasons, "; "));
