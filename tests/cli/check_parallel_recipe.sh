@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The recipe of backrelief(1), Batch, for a batch larger than one process: GNU parallel cuts
-# standard input into parts of 1,000 lines, each part's --first-line keeps the line numbers of the
-# whole file, and --keep-order puts the answers back in order. The output must be the one a
-# single process writes, byte for byte, and a failed line must still fail the whole.
+# The recipe of backrelief(1), Batch, for a batch larger than one process: split(1) cuts the
+# input into parts of 1,000 lines, GNU parallel runs one process per part, each part's
+# --first-line keeps the line numbers of the whole file, and the answers are joined in order.
+# The output must be the one a single process writes, byte for byte, and a failed line must
+# still fail the whole.
 # Usage: check_parallel_recipe.sh BINARY
 set -u
 binary=$(realpath "$1")
@@ -25,10 +26,12 @@ for i in $(seq 1 4500); do
 done >in.jsonl
 "$binary" recommend --batch <in.jsonl >single.jsonl 2>single.err
 single_status=$?
-# shellcheck disable=SC2016 # $(( )) is for the shell parallel starts, {#} for parallel
-parallel --pipe --keep-order -N 1000 \
-  "\"$binary\" recommend --batch --first-line \$(( ({#} - 1) * 1000 + 1 ))" <in.jsonl >parallel.jsonl 2>parallel.err
+split -l 1000 -d -a 6 in.jsonl part.
+# shellcheck disable=SC2016 # $(( )) is for the shell parallel starts, {#} and {} for parallel
+parallel "\"$binary\" recommend --batch --first-line \$(( ({#} - 1) * 1000 + 1 )) < {} > {}.out" ::: part.?????? \
+  2>parallel.err
 parallel_status=$?
+cat part.??????.out >parallel.jsonl
 failed=0
 if [[ $single_status -ne 1 ]]; then
   echo "one process: status $single_status, expected 1 (nine lines fail)"
