@@ -10,7 +10,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   using namespace backrelief;
   const RuleSet& rules = fuzz::shipped_rules();
   try {
-    const ProfileInput input = parse_batch_line(fuzz::as_text(data, size));
+    BatchLineTags tags; // read back with a second parser when the line gives id or meta
+    const ProfileInput input = parse_batch_line(fuzz::as_text(data, size), &tags);
     const Profile profile = make_profile(input, rules);
     fuzz::recommend_and_check(rules, profile);
   } catch (const Error&) {

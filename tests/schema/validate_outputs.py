@@ -57,7 +57,7 @@ SCHEMA_FILES = {
 # order"; this script checks it). `line` comes first in a batch. backrelief(1), OUTPUT, JSON
 # lists `trace` before `why_not`, but the program writes `why_not` first; this follows the
 # program until one of the two is changed.
-RECOMMEND_ORDER = ["line", "schema", "input", "facts", "referral", "check_first", "suggestions",
+RECOMMEND_ORDER = ["line", "id", "meta", "schema", "input", "facts", "referral", "check_first", "suggestions",
                    "excluded", "advice", "screening", "for_therapist", "disclaimer", "why_not", "trace"]
 ANALYZE_ORDER = ["schema", "description", "facts", "numbers"]
 # The top-level members of the other commands' documents, in the order they are written.
@@ -639,6 +639,8 @@ def batch_sample():
         {"description": "my back has not improved after 6 weeks of exercises"},
         {"description": "stiff every morning for 2 years, better when I move, ibuprofen helps", "age": 30},
         {"description": "the numbness went away, had a fever last week but all clear now"},
+        {"id": "P001", "meta": {"ward": "B", "seen": [1, 2]}, "description": "sore lower back"},
+        {"id": 42, "description": "numb between my legs"},
     ]
     lines = [json.dumps(item).encode("utf-8") for item in good]
     bad = [
@@ -655,6 +657,9 @@ def batch_sample():
         b'{"pressure": "lwo"}',
         b'{"answers": {"fevr": "no"}}',
         b'{"intensity": 11}',
+        b'{"id": "P002", "meta": {"ward": "C"}, "pressure": "hrad"}',
+        b'{"id": ["P003"]}',
+        b'{"meta": "not an object"}',
     ]
     out = []
     for i, line in enumerate(lines):

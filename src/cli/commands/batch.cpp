@@ -51,18 +51,24 @@ std::string message_of(const Error& error) {
   return message;
 }
 
-void write_error_record(JsonWriter& json, std::size_t number, const std::string& message) {
-  json.begin_object().member("line", number).member("schema", k_json_schema_version).member("error", message);
-  json.end_object().raw("\n");
+void write_error_record(JsonWriter& json, std::size_t number, const BatchLineTags& tags, const std::string& message) {
+  json.begin_object().member("line", number);
+  if (tags.id) {
+    json.key("id").json_text(*tags.id);
+  }
+  if (tags.meta) {
+    json.key("meta").json_text(*tags.meta);
+  }
+  json.member("schema", k_json_schema_version).member("error", message).end_object().raw("\n");
 }
 
 /// The lines that could not be used: each has its record in the output, and the batch ends with
 /// one line on standard error, so `--batch <in >out` never fails unseen.
 class FailedLines {
 public:
-  void add(std::size_t number, const std::string& message) {
+  void add(std::size_t number, const std::optional<std::string>& id, const std::string& message) {
     if (m_count++ == 0) {
-      m_first_number = number;
+      m_first_line = id ? fmt::format("line {} (id {})", number, *id) : fmt::format("line {}", number);
       m_first_message = message;
     }
   }
@@ -71,13 +77,13 @@ public:
     if (m_count == 0) {
       return;
     }
-    print_error(fmt::format("{} of {} {} could not be used (each has an \"error\" record); the first, line {}: {}",
-                            m_count, lines_read, lines_read == 1 ? "line" : "lines", m_first_number, m_first_message));
+    print_error(fmt::format("{} of {} {} could not be used (each has an \"error\" record); the first, {}: {}", m_count,
+                            lines_read, lines_read == 1 ? "line" : "lines", m_first_line, m_first_message));
   }
 
 private:
   std::size_t m_count = 0;
-  std::size_t m_first_number = 0;
+  std::string m_first_line; ///< "line N", with the sender's id when it gave one
   std::string m_first_message;
 };
 
@@ -116,11 +122,14 @@ int run_batch(const RuleSet& rules, const ProfileInput& defaults, const OutputOp
     }
     ++lines_read;
     const std::size_t answers_end = json.size();
+    BatchLineTags tags;
     try {
-      const Profile profile = make_profile(merged(defaults, parse_batch_line(line)), rules);
+      const Profile profile = make_profile(merged(defaults, parse_batch_line(line, &tags)), rules);
       const Recommendation recommendation =
           recommend(rules, profile, options.trace ? Tracing::every_rule : Tracing::off);
       line_options.line = number;
+      line_options.id = tags.id;
+      line_options.meta = tags.meta;
       std::optional<WhyNot> place;
       if (why_not_technique) {
         place = why_not(rules, profile, recommendation, *why_not_technique);
@@ -129,14 +138,14 @@ int run_batch(const RuleSet& rules, const ProfileInput& defaults, const OutputOp
     } catch (const Error& error) {
       json.rewind(answers_end);
       const std::string message = message_of(error);
-      write_error_record(json, number, message);
-      failed.add(number, message);
+      write_error_record(json, number, tags, message);
+      failed.add(number, tags.id, message);
     } catch (const std::exception& error) {
       // Not expected (the fuzzers look for these); still one line's failure, and the batch goes on.
       json.rewind(answers_end);
       const std::string message = fmt::format("cannot use this line: {}", error.what());
-      write_error_record(json, number, message);
-      failed.add(number, message);
+      write_error_record(json, number, tags, message);
+      failed.add(number, tags.id, message);
     }
     if (StopSignals::requested() != 0 || (json.size() >= k_flush_bytes && !flush())) {
       break;

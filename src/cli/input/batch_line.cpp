@@ -16,8 +16,9 @@ namespace {
 
 using nlohmann::json;
 
-const std::vector<std::string> k_keys{"description", "pressure", "goal", "goals",    "area",      "areas",  "condition",
-                                      "conditions",  "avoid",    "age",  "duration", "intensity", "answers"};
+const std::vector<std::string> k_keys{"description", "pressure",  "goal",       "goals", "area",
+                                      "areas",       "condition", "conditions", "avoid", "age",
+                                      "duration",    "intensity", "answers",    "id",    "meta"};
 
 constexpr std::string_view k_object_example = R"(a JSON object such as {"pressure": "low"})";
 
@@ -44,7 +45,7 @@ public:
     return scalar("a number", [&] {
       if (m_key == "age") {
         problem("'age' must be a whole number of years, found a number");
-      } else {
+      } else if (m_key != "id") {
         set_intensity(number);
       }
     });
@@ -67,7 +68,7 @@ public:
         m_input.duration = std::move(text);
       } else if (list_of(m_key) != nullptr) {
         list_of(m_key)->push_back(std::move(text));
-      } else {
+      } else if (m_key != "id") { // the id is read back whole by tags_of()
         wrong_type("a string");
       }
     });
@@ -75,6 +76,10 @@ public:
   bool binary(binary_t& /*bytes*/) { return true; } // JSON text has none
 
   bool start_object(std::size_t /*size*/) {
+    if (m_depth == 1 && m_key == "meta") {
+      ++m_depth; // the sender's own object: nothing in it is read, all of it is echoed
+      return true;
+    }
     if (m_depth == 1 && m_key == "answers") {
       m_answers = true;
       ++m_depth;
@@ -117,6 +122,7 @@ public:
     }
     m_seen |= bit;
     m_key = *known; // views k_keys, which lives as long as the program
+    m_tagged = m_tagged || m_key == "id" || m_key == "meta";
     return true;
   }
 
@@ -138,6 +144,9 @@ public:
     }
     return false;
   }
+
+  /// True when the line gave `id` or `meta` and was read to its end as JSON.
+  [[nodiscard]] bool tagged() const { return m_tagged && !m_syntax; }
 
   ProfileInput take() {
     if (m_syntax) {
@@ -173,7 +182,11 @@ private:
   }
 
   void wrong_type(std::string_view found) {
-    if (m_key == "answers") {
+    if (m_key == "id") {
+      problem(fmt::format("'id' must be a string or a number, found {}", found));
+    } else if (m_key == "meta") {
+      problem(fmt::format("'meta' must be a JSON object, found {}", found));
+    } else if (m_key == "answers") {
       problem(fmt::format("'answers' must be an object of question ids and answers, such as "
                           "{{\"saddle-numbness\": \"no\"}}, found {}",
                           found));
@@ -216,7 +229,7 @@ private:
         } else {
           m_input.age = static_cast<int>(number);
         }
-      } else {
+      } else if (m_key != "id") {
         set_intensity(static_cast<double>(number));
       }
     });
@@ -266,17 +279,42 @@ private:
   std::string m_answer_id;                    ///< the question whose answer comes next
   std::optional<std::string> m_problem;
   std::optional<std::string> m_syntax;
+  bool m_tagged = false;
 };
+
+// The sender's id and meta, written back as compact JSON. Only for a line that gave them, so an
+// ordinary line is parsed once.
+BatchLineTags tags_of(std::string_view line) {
+  BatchLineTags tags;
+  // ordered_json keeps the sender's order of members inside meta.
+  const nlohmann::ordered_json object = nlohmann::ordered_json::parse(line.begin(), line.end(), nullptr, false);
+  if (!object.is_object()) {
+    return tags;
+  }
+  const auto dump = [](const nlohmann::ordered_json& value) {
+    return value.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  };
+  if (const auto id = object.find("id"); id != object.end() && (id->is_string() || id->is_number())) {
+    tags.id = dump(*id);
+  }
+  if (const auto meta = object.find("meta"); meta != object.end() && meta->is_object()) {
+    tags.meta = dump(*meta);
+  }
+  return tags;
+}
 
 } // namespace
 
-ProfileInput parse_batch_line(std::string_view line) {
+ProfileInput parse_batch_line(std::string_view line, BatchLineTags* tags) {
   if (line.size() > k_max_batch_line_bytes) {
     throw Error(ErrorKind::invalid_input,
                 fmt::format("line longer than {} bytes: a profile is a short JSON object", k_max_batch_line_bytes));
   }
   ProfileLineHandler reader;
   json::sax_parse(line.begin(), line.end(), &reader);
+  if (tags != nullptr && reader.tagged()) {
+    *tags = tags_of(line);
+  }
   return reader.take();
 }
 

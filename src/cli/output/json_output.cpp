@@ -25,6 +25,12 @@ public:
     if (options.line) {
       m_json.member("line", *options.line); // first, so a reader of the batch sees it first
     }
+    if (options.id) {
+      m_json.key("id").json_text(*options.id); // the sender's key for the person, as sent
+    }
+    if (options.meta) {
+      m_json.key("meta").json_text(*options.meta);
+    }
     m_json.member("schema", k_json_schema_version);
     m_json.key("input");
     input();

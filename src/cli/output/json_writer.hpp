@@ -78,6 +78,10 @@ public:
   }
   JsonWriter& null() { return literal("null"); }
 
+  /// A value given as JSON text already, written as it is: the caller vouches that it is valid,
+  /// compact JSON (a batch line's `id` or `meta`, as nlohmann wrote it back).
+  JsonWriter& json_text(std::string_view valid_json) { return literal(valid_json); }
+
   /// A list of strings, on one level.
   JsonWriter& strings(const std::vector<std::string>& items);
 

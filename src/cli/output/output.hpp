@@ -20,6 +20,8 @@ struct OutputOptions {
   Palette palette;                 ///< text format only
   bool compact_json = false;       ///< JSON on one line
   std::optional<std::size_t> line; ///< the input line number, in --batch
+  std::optional<std::string> id;   ///< the batch line's `id`, as JSON text, echoed after `line`
+  std::optional<std::string> meta; ///< the batch line's `meta`, as JSON text, echoed after `id`
   bool tsv_header = true;          ///< the TSV header line (--no-header leaves it out)
 };
 

@@ -131,8 +131,38 @@ TEST(BatchLine, InvalidUtf8IsNamedWithItsByte) {
 
 TEST(BatchLine, AnUnknownKeyFarFromEveryKeyListsThem) {
   EXPECT_EQ(error_of(R"({"zzz": 1})"), "unknown key 'zzz': the keys are description, pressure, goal, goals, area, "
-                                       "areas, condition, conditions, avoid, age, duration, intensity, answers");
+                                       "areas, condition, conditions, avoid, age, duration, intensity, answers, id, "
+                                       "meta");
   EXPECT_EQ(error_of(R"({"descripton": "x"})"), "unknown key 'descripton' (did you mean 'description'?)");
+}
+
+TEST(BatchLine, AnIdAndMetaComeBackAsTheSenderWroteThem) {
+  BatchLineTags tags;
+  const ProfileInput input =
+      parse_batch_line(R"({"id": "P001", "meta": {"ward": "B", "seen": [1, 2], "a": null}, "pressure": "low"})", &tags);
+  EXPECT_EQ(input.pressure, "low");
+  EXPECT_EQ(tags.id, "\"P001\"");
+  EXPECT_EQ(tags.meta, R"({"ward":"B","seen":[1,2],"a":null})"); // the sender's order, compact
+  BatchLineTags number;
+  parse_batch_line(R"({"id": 17})", &number);
+  EXPECT_EQ(number.id, "17");
+  EXPECT_FALSE(number.meta);
+}
+
+TEST(BatchLine, TheIdComesBackWhenAnotherKeyRefusesTheLine) {
+  BatchLineTags tags;
+  EXPECT_THROW(parse_batch_line(R"({"id": "P002", "presure": "low"})", &tags), Error);
+  EXPECT_EQ(tags.id, "\"P002\"");
+  BatchLineTags none;
+  EXPECT_THROW(parse_batch_line(R"({"id": "P003", "pressure": )", &none), Error);
+  EXPECT_FALSE(none.id); // not JSON: nothing can be read back
+}
+
+TEST(BatchLine, AnIdIsAStringOrANumberAndMetaAnObject) {
+  EXPECT_EQ(error_of(R"({"id": ["P001"]})"), "'id' must be a string or a number, found a list");
+  EXPECT_EQ(error_of(R"({"id": true})"), "'id' must be a string or a number, found true or false");
+  EXPECT_EQ(error_of(R"({"meta": "ward B"})"), "'meta' must be a JSON object, found a string");
+  EXPECT_EQ(error_of(R"({"id": "a", "id": "b"})"), "key 'id' given twice");
 }
 
 TEST(BatchLine, AKeyGivenTwiceIsAnError) {
