@@ -18,7 +18,7 @@ _backrelief_options()
         -n --top -f --format --json --color --colour --config --no-config'
     case $1 in
         '') echo -h --help -V --version ;;
-        recommend) echo -h --help "$profile" "$rules" --answer --batch --first-line --explain --trace --why-not --no-header ;;
+        recommend) echo -h --help "$profile" "$rules" --answer --batch --first-line --input --column --explain --trace --why-not --no-header ;;
         ask) echo -h --help "$profile" "$rules" --answer --answers ;;
         config) echo -h --help "$profile" "$rules" --path ;;
         analyze) echo -h --help -f --format --json "$rules" ;;
@@ -155,7 +155,7 @@ _backrelief()
             -r?*) _backrelief_add_rules_path "${word:2}" ;;
             -r | --rules | -p | --pressure | -g | --goal | -a | --area | -c | --condition | \
                 --avoid | --age | --duration | --intensity | -n | --top | -f | --format | --color | \
-                --colour | --config | --why-not | --answer | --answers | --scenarios | --first-line)
+                --colour | --config | --why-not | --answer | --answers | --scenarios | --first-line | --input | --column)
                 # An option that takes the next word as its value.
                 if ((i + 1 < cword)); then
                     [[ $word == -r || $word == --rules ]] &&
@@ -196,6 +196,7 @@ _backrelief()
                 fi
                 ;;
             --color | --colour) _backrelief_add_values color ;;
+            --input) _backrelief_add json csv ;;
             -r | --rules | --config | --answers | --scenarios) _backrelief_files ;;
             --answer)
                 # A question id and '=': the answer follows.

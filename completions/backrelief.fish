@@ -8,7 +8,7 @@
 # The options that take the next word as their value, so that it is not a positional.
 set -g __backrelief_value_options -r --rules -p --pressure -g --goal -a --area -c --condition \
     --avoid --age --duration --intensity -n --top -f --format --color --colour --config --why-not \
-    --answer --answers --scenarios --first-line
+    --answer --answers --scenarios --first-line --input --column
 
 # Print the subcommand path of the line ("", "recommend", "rules show", ...), then one line
 # per positional after it, up to the cursor.
@@ -156,6 +156,8 @@ complete -c backrelief -n "__backrelief_using $profile" -l config -r -F -d 'Read
 complete -c backrelief -n "__backrelief_using $profile" -l no-config -d 'Read no config file'
 complete -c backrelief -n "__backrelief_using recommend" -l batch -d 'Read one JSON profile per line from standard input'
 complete -c backrelief -n "__backrelief_using recommend" -l first-line -x -d 'With --batch: the number of the first input line'
+complete -c backrelief -n "__backrelief_using recommend" -l input -x -a 'json csv' -d 'With --batch: what standard input holds'
+complete -c backrelief -n "__backrelief_using recommend" -l column -x -d 'With --input csv: KEY=HEADER'
 complete -c backrelief -n "__backrelief_using recommend" -l explain -d 'Show every rule behind each score'
 complete -c backrelief -n "__backrelief_using recommend" -l trace -d 'Show every rule evaluated'
 complete -c backrelief -n "__backrelief_using recommend" -l why-not -x -a '(__backrelief_values technique)' -d 'Explain what keeps this technique down'

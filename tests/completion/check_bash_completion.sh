@@ -151,7 +151,8 @@ run_cases()
 
     # Option names: a few by hand, then every subcommand's against its --help.
     expect 'backrelief recommend --pre' --pressure
-    expect 'backrelief recommend --col' --color --colour
+    expect 'backrelief recommend --col' --color --colour --column
+    expect 'backrelief recommend --batch --input ' csv json
     expect 'backrelief analyze --' --help --format --json --rules --no-default-rules --no-cache
     expect 'backrelief test --req' --require-coverage
     expect 'backrelief -' -h --help -V --version

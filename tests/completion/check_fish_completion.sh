@@ -148,7 +148,8 @@ expect 'backrelief -p low rec' recommend
 # Option names: a few by hand, then every subcommand's against its --help, both the long
 # ones fish offers after `--` and all of them after `-`.
 expect 'backrelief recommend --pre' --pressure
-expect 'backrelief recommend --col' --color --colour
+expect 'backrelief recommend --col' --color --colour --column
+expect 'backrelief recommend --batch --input ' csv json
 expect 'backrelief analyze --' --help --format --json --rules --no-default-rules --no-cache
 expect 'backrelief test --req' --require-coverage
 expect 'backrelief -' -h --help -V --version

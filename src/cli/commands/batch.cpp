@@ -2,6 +2,8 @@
 
 #include "cli/commands/exit_status.hpp"
 #include "cli/input/batch_line.hpp"
+#include "cli/input/csv_profile.hpp"
+#include "cli/input/csv_record.hpp"
 #include "cli/io/line_reader.hpp"
 #include "cli/io/standard_error.hpp"
 #include "cli/io/standard_output.hpp"
@@ -11,6 +13,8 @@
 #include "core/engine/recommendation.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <functional>
 #include <string>
 
 namespace backrelief::cli {
@@ -66,9 +70,11 @@ void write_error_record(JsonWriter& json, std::size_t number, const BatchLineTag
 /// one line on standard error, so `--batch <in >out` never fails unseen.
 class FailedLines {
 public:
+  explicit FailedLines(std::string_view unit) : m_unit(unit) {}
+
   void add(std::size_t number, const std::optional<std::string>& id, const std::string& message) {
     if (m_count++ == 0) {
-      m_first_line = id ? fmt::format("line {} (id {})", number, *id) : fmt::format("line {}", number);
+      m_first_line = id ? fmt::format("{} {} (id {})", m_unit, number, *id) : fmt::format("{} {}", m_unit, number);
       m_first_message = message;
     }
   }
@@ -77,12 +83,13 @@ public:
     if (m_count == 0) {
       return;
     }
-    print_error(fmt::format("{} of {} {} could not be used (each has an \"error\" record); the first, {}: {}", m_count,
-                            lines_read, lines_read == 1 ? "line" : "lines", m_first_line, m_first_message));
+    print_error(fmt::format("{} of {} {}{} could not be used (each has an \"error\" record); the first, {}: {}",
+                            m_count, lines_read, m_unit, lines_read == 1 ? "" : "s", m_first_line, m_first_message));
   }
 
 private:
   std::size_t m_count = 0;
+  std::string_view m_unit;  ///< "line", or "row" of a CSV file
   std::string m_first_line; ///< "line N", with the sender's id when it gave one
   std::string m_first_message;
 };
@@ -90,11 +97,11 @@ private:
 } // namespace
 
 int run_batch(const RuleSet& rules, const ProfileInput& defaults, const OutputOptions& options,
-              std::optional<TechniqueId> why_not_technique, int in, std::size_t first_line) {
+              std::optional<TechniqueId> why_not_technique, int in, std::size_t first_line, const BatchInput& input) {
   OutputOptions line_options = options;
   line_options.compact_json = true;
   JsonWriter json(std::nullopt);
-  FailedLines failed;
+  FailedLines failed(input.csv ? "row" : "line");
   std::size_t lines_read = 0; // not blank
   bool reader_gone = false;
   // Answers go out in bulk, and also whenever reading might wait: a person typing profiles, or a
@@ -111,20 +118,13 @@ int run_batch(const RuleSet& rules, const ProfileInput& defaults, const OutputOp
     StopSignals::waiting_for_input(true);
     return true;
   };
-  LineReader reader(in, k_max_batch_line_bytes);
-  std::string_view line;
-  std::size_t number = first_line - 1;
-  while (reader.next(line, flush)) {
-    StopSignals::waiting_for_input(false);
-    ++number;
-    if (line.find_first_not_of(" \t\r") == std::string_view::npos) {
-      continue;
-    }
+  // One line, or one CSV row, answered: its result, or its error record.
+  const auto answer = [&](std::size_t number, const std::function<ProfileInput(BatchLineTags&)>& read) {
     ++lines_read;
     const std::size_t answers_end = json.size();
     BatchLineTags tags;
     try {
-      const Profile profile = make_profile(merged(defaults, parse_batch_line(line, &tags)), rules);
+      const Profile profile = make_profile(merged(defaults, read(tags)), rules);
       const Recommendation recommendation =
           recommend(rules, profile, options.trace ? Tracing::every_rule : Tracing::off);
       line_options.line = number;
@@ -147,9 +147,57 @@ int run_batch(const RuleSet& rules, const ProfileInput& defaults, const OutputOp
       write_error_record(json, number, tags, message);
       failed.add(number, tags.id, message);
     }
-    if (StopSignals::requested() != 0 || (json.size() >= k_flush_bytes && !flush())) {
+    return StopSignals::requested() == 0 && (json.size() < k_flush_bytes || flush());
+  };
+  LineReader reader(in, k_max_batch_line_bytes);
+  std::string_view line;
+  std::size_t number = first_line - 1;
+  CsvRecordParser csv;
+  std::optional<CsvColumns> columns;
+  while (reader.next(line, flush)) {
+    StopSignals::waiting_for_input(false);
+    if (!input.csv) {
+      ++number;
+      if (line.find_first_not_of(" \t\r") == std::string_view::npos) {
+        continue;
+      }
+      if (!answer(number, [line](BatchLineTags& tags) { return parse_batch_line(line, &tags); })) {
+        break;
+      }
+      continue;
+    }
+    if (!csv.add_line(line)) {
+      continue; // a quoted field goes on to the next line
+    }
+    ++number; // rows of the spreadsheet: the header is row 1
+    if (!columns) {
+      columns = map_csv_columns(csv.fields(), input.columns);
+      if (!columns->unread.empty()) {
+        print_message(fmt::format("columns not read: {} (a column gives a key by its header, or with --column "
+                                  "KEY=HEADER)",
+                                  fmt::join(columns->unread, ", ")));
+      }
+      continue;
+    }
+    if (blank_csv_row(csv.fields())) {
+      continue;
+    }
+    const auto read_row = [&](BatchLineTags& tags) {
+      ProfileInput profile = profile_from_csv_row(csv.fields(), *columns, tags);
+      if (csv.problem()) {
+        throw Error(ErrorKind::invalid_input, *csv.problem());
+      }
+      return profile;
+    };
+    if (!answer(number, read_row)) {
       break;
     }
+  }
+  if (input.csv && csv.inside_quotes() && StopSignals::requested() == 0 && !reader_gone) {
+    answer(number + 1, [&](BatchLineTags& /*tags*/) -> ProfileInput {
+      throw Error(ErrorKind::invalid_input, fmt::format("the input ends inside a quoted field that opens on this row: "
+                                                        "close its quote"));
+    });
   }
   StopSignals::waiting_for_input(false);
   if (!reader_gone) {

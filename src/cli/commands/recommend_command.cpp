@@ -2,6 +2,7 @@
 #include "cli/commands/commands.hpp"
 #include "cli/commands/exit_status.hpp"
 #include "cli/commands/shipped_screen.hpp"
+#include "cli/input/choice.hpp"
 #include "cli/input/decimal_number.hpp"
 #include "cli/input/description.hpp"
 #include "cli/input/profile_options.hpp"
@@ -38,6 +39,8 @@ struct RecommendOptions {
   bool explain = false;
   bool batch = false;
   std::optional<std::size_t> first_line; ///< --first-line: the number of the batch's first line
+  std::string input_format = "json";     ///< --input: what --batch reads
+  std::vector<std::string> columns;      ///< --column KEY=HEADER, for --input csv
   bool trace = false;
   bool no_header = false;
 };
@@ -46,6 +49,15 @@ void check_combinations(const RecommendOptions& options) {
   if (rules_from_stdin(options.profile.rules) && (description_from_stdin(options.words) || options.batch)) {
     throw Error(ErrorKind::invalid_input, "standard input can feed only one of --rules - (or '-' in "
                                           "BACKRELIEF_RULES), --batch and the description -");
+  }
+  if ((options.input_format != "json" || !options.columns.empty()) && !options.batch) {
+    throw Error(ErrorKind::invalid_input, "--input and --column say what --batch reads: give --batch too");
+  }
+  if (!options.columns.empty() && options.input_format != "csv") {
+    throw Error(ErrorKind::invalid_input, "--column maps the columns of a CSV file: give --input csv too");
+  }
+  if (options.first_line && options.input_format == "csv") {
+    throw Error(ErrorKind::invalid_input, "--first-line is for JSON Lines: CSV rows are numbered from the header row");
   }
   if (options.first_line && !options.batch) {
     throw Error(ErrorKind::invalid_input, "--first-line numbers the lines of --batch: give --batch too");
@@ -157,7 +169,18 @@ void recommend_as_chosen(RecommendOptions& options, int& status) {
                                             "use --format json");
     }
     settings.input.year = this_year();
-    status = run_batch(rules, settings.input, output, why_not_technique, STDIN_FILENO, options.first_line.value_or(1));
+    BatchInput input;
+    input.csv = options.input_format == "csv";
+    for (const std::string& column : options.columns) {
+      const std::size_t equals = column.find('=');
+      if (equals == std::string::npos || equals == 0 || equals + 1 == column.size()) {
+        throw Error(ErrorKind::invalid_input,
+                    fmt::format("--column '{}': expected KEY=HEADER, as in --column description=Notes", column));
+      }
+      input.columns.emplace_back(column.substr(0, equals), column.substr(equals + 1));
+    }
+    status = run_batch(rules, settings.input, output, why_not_technique, STDIN_FILENO, options.first_line.value_or(1),
+                       input);
     return;
   }
   settings.input.description = read_description(options.words);
@@ -219,6 +242,17 @@ void set_recommend_command(CLI::App& app, int& status) {
                    "as GNU parallel's --pipe cuts it")
       ->type_name("N")
       ->transform(decimal_number("a whole number from 1 to 1000000000000000", false, 1, 1000000000000000ULL));
+  command
+      ->add_option("--input", options->input_format,
+                   "With --batch: what standard input holds, json (JSON Lines) or csv")
+      ->type_name("FORMAT")
+      ->transform(choice({"json", "csv"}));
+  command
+      ->add_option("--column", options->columns,
+                   "With --input csv: the column that gives a key, as KEY=HEADER (repeatable); by default a column "
+                   "gives the key its header names")
+      ->type_name("KEY=HEADER")
+      ->allow_extra_args(false);
   command->add_flag("--explain", options->explain, "Show every rule behind each score, exclusion and caution");
   command->add_flag("--trace", options->trace, "Show every rule evaluated, and why those that did not fire failed");
   command
