@@ -12,6 +12,7 @@
 #include "cli/output/json_writer.hpp"
 #include "core/engine/recommendation.hpp"
 
+#include <array>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <functional>
@@ -66,30 +67,56 @@ void write_error_record(JsonWriter& json, std::size_t number, const BatchLineTag
   json.member("schema", k_json_schema_version).member("error", message).end_object().raw("\n");
 }
 
-/// The lines that could not be used: each has its record in the output, and the batch ends with
-/// one line on standard error, so `--batch <in >out` never fails unseen.
-class FailedLines {
+/// What a batch found, said in one line on standard error when it ends: how many lines, how
+/// many referred at each level, how many with questions to check first, and the lines that could
+/// not be used (each has its record in the output), so `--batch <in >out` never fails unseen.
+class BatchSummary {
 public:
-  explicit FailedLines(std::string_view unit) : m_unit(unit) {}
+  explicit BatchSummary(std::string_view unit) : m_unit(unit) {}
 
-  void add(std::size_t number, const std::optional<std::string>& id, const std::string& message) {
-    if (m_count++ == 0) {
+  void answered(const Recommendation& recommendation) {
+    if (recommendation.referral) {
+      ++m_referred[static_cast<std::size_t>(recommendation.referral->level)];
+    }
+    if (!recommendation.check_first.empty()) {
+      ++m_checks;
+    }
+  }
+  void failed(std::size_t number, const std::optional<std::string>& id, const std::string& message) {
+    if (m_failed++ == 0) {
       m_first_line = id ? fmt::format("{} {} (id {})", m_unit, number, *id) : fmt::format("{} {}", m_unit, number);
       m_first_message = message;
     }
   }
-  [[nodiscard]] bool any() const { return m_count != 0; }
+  [[nodiscard]] bool any_failed() const { return m_failed != 0; }
+
   void report(std::size_t lines_read) const {
-    if (m_count == 0) {
+    if (lines_read == 0) {
+      print_message(fmt::format("no {}s to answer", m_unit));
       return;
     }
-    print_error(fmt::format("{} of {} {}{} could not be used (each has an \"error\" record); the first, {}: {}",
-                            m_count, lines_read, m_unit, lines_read == 1 ? "" : "s", m_first_line, m_first_message));
+    std::vector<std::string> referred;
+    for (const ReferralLevel level : {ReferralLevel::emergency, ReferralLevel::urgent, ReferralLevel::routine}) {
+      if (const std::size_t count = m_referred[static_cast<std::size_t>(level)]; count != 0) {
+        referred.push_back(fmt::format("{} {}", count, to_string(level)));
+      }
+    }
+    const std::string answered = fmt::format(
+        "{} {}{}: referred {}; {} with questions to check first", lines_read, m_unit, lines_read == 1 ? "" : "s",
+        referred.empty() ? std::string("none") : fmt::format("{}", fmt::join(referred, ", ")), m_checks);
+    if (m_failed == 0) {
+      print_message(answered + "; every one answered");
+      return;
+    }
+    print_error(fmt::format("{}; {} could not be used (each has an \"error\" record), the first, {}: {}", answered,
+                            m_failed, m_first_line, m_first_message));
   }
 
 private:
-  std::size_t m_count = 0;
-  std::string_view m_unit;  ///< "line", or "row" of a CSV file
+  std::string_view m_unit; ///< "line", or "row" of a CSV file
+  std::array<std::size_t, 3> m_referred{};
+  std::size_t m_checks = 0;
+  std::size_t m_failed = 0;
   std::string m_first_line; ///< "line N", with the sender's id when it gave one
   std::string m_first_message;
 };
@@ -101,7 +128,7 @@ int run_batch(const RuleSet& rules, const ProfileInput& defaults, const OutputOp
   OutputOptions line_options = options;
   line_options.compact_json = true;
   JsonWriter json(std::nullopt);
-  FailedLines failed(input.csv ? "row" : "line");
+  BatchSummary summary(input.csv ? "row" : "line");
   std::size_t lines_read = 0; // not blank
   bool reader_gone = false;
   // Answers go out in bulk, and also whenever reading might wait: a person typing profiles, or a
@@ -135,17 +162,18 @@ int run_batch(const RuleSet& rules, const ProfileInput& defaults, const OutputOp
         place = why_not(rules, profile, recommendation, *why_not_technique);
       }
       write_json(json, Answer{rules, profile, recommendation, place ? &*place : nullptr}, line_options);
+      summary.answered(recommendation);
     } catch (const Error& error) {
       json.rewind(answers_end);
       const std::string message = message_of(error);
       write_error_record(json, number, tags, message);
-      failed.add(number, tags.id, message);
+      summary.failed(number, tags.id, message);
     } catch (const std::exception& error) {
       // Not expected (the fuzzers look for these); still one line's failure, and the batch goes on.
       json.rewind(answers_end);
       const std::string message = fmt::format("cannot use this line: {}", error.what());
       write_error_record(json, number, tags, message);
-      failed.add(number, tags.id, message);
+      summary.failed(number, tags.id, message);
     }
     return StopSignals::requested() == 0 && (json.size() < k_flush_bytes || flush());
   };
@@ -203,7 +231,9 @@ int run_batch(const RuleSet& rules, const ProfileInput& defaults, const OutputOp
   if (!reader_gone) {
     write_stdout(json.text());
   }
-  failed.report(lines_read);
+  if (!reader_gone) {
+    summary.report(lines_read);
+  }
   if (const int signal = StopSignals::requested(); signal != 0) {
     flush_stdout();
     return 128 + signal;
@@ -211,7 +241,7 @@ int run_batch(const RuleSet& rules, const ProfileInput& defaults, const OutputOp
   if (reader.failed()) {
     throw Error(ErrorKind::io, "cannot read standard input");
   }
-  return failed.any() ? k_exit_error : k_exit_ok;
+  return summary.any_failed() ? k_exit_error : k_exit_ok;
 }
 
 } // namespace backrelief::cli
