@@ -62,6 +62,7 @@ CsvColumns map_csv_columns(const std::vector<std::string>& header,
   CsvColumns columns;
   columns.key_of.resize(header.size());
   std::vector<std::string> headers;
+  headers.reserve(header.size());
   for (const std::string& name : header) {
     headers.push_back(folded(name));
   }
