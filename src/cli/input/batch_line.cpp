@@ -159,21 +159,7 @@ public:
   }
 
 private:
-  std::vector<std::string>* list_of(std::string_view key) {
-    if (key == "goal" || key == "goals") {
-      return &m_input.goals;
-    }
-    if (key == "area" || key == "areas") {
-      return &m_input.areas;
-    }
-    if (key == "condition" || key == "conditions") {
-      return &m_input.conditions;
-    }
-    if (key == "avoid") {
-      return &m_input.avoid;
-    }
-    return nullptr;
-  }
+  std::vector<std::string>* list_of(std::string_view key) { return repeatable_field(m_input, key); }
 
   void problem(std::string message) {
     if (!m_problem) {
@@ -304,6 +290,22 @@ BatchLineTags tags_of(std::string_view line) {
 }
 
 } // namespace
+
+std::vector<std::string>* repeatable_field(ProfileInput& input, std::string_view key) {
+  if (key == "goal" || key == "goals") {
+    return &input.goals;
+  }
+  if (key == "area" || key == "areas") {
+    return &input.areas;
+  }
+  if (key == "condition" || key == "conditions") {
+    return &input.conditions;
+  }
+  if (key == "avoid") {
+    return &input.avoid;
+  }
+  return nullptr;
+}
 
 ProfileInput parse_batch_line(std::string_view line, BatchLineTags* tags) {
   if (line.size() > k_max_batch_line_bytes) {

@@ -6,11 +6,16 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace backrelief {
 
 /// The longest batch line accepted, in bytes; a longer one is an error for that line only.
 inline constexpr std::size_t k_max_batch_line_bytes = std::size_t{1} << 20U;
+
+/// The list a repeatable key fills (goal and goals, area and areas, condition and conditions,
+/// avoid), or nullptr for any other key: one answer for JSON lines and CSV columns.
+std::vector<std::string>* repeatable_field(ProfileInput& input, std::string_view key);
 
 /// What a batch line carries for its sender, not for backrelief: echoed in the line's answer or
 /// error record, as compact JSON text.

@@ -17,18 +17,6 @@ const std::vector<std::string> k_csv_keys{"description", "pressure",  "goal",   
                                           "areas",       "condition", "conditions", "avoid", "age",
                                           "duration",    "intensity", "id"};
 
-std::string folded(std::string_view text) {
-  const auto begin = text.find_first_not_of(" \t");
-  if (begin == std::string_view::npos) {
-    return {};
-  }
-  text = text.substr(begin, text.find_last_not_of(" \t") - begin + 1);
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 std::string trimmed(std::string_view text) {
   const auto begin = text.find_first_not_of(" \t");
   if (begin == std::string_view::npos) {
@@ -37,22 +25,12 @@ std::string trimmed(std::string_view text) {
   return std::string(text.substr(begin, text.find_last_not_of(" \t") - begin + 1));
 }
 
-bool list_key(std::string_view key) {
-  return key == "goal" || key == "goals" || key == "area" || key == "areas" || key == "condition" ||
-         key == "conditions" || key == "avoid";
-}
-
-std::vector<std::string>* list_of(ProfileInput& input, std::string_view key) {
-  if (key == "goal" || key == "goals") {
-    return &input.goals;
-  }
-  if (key == "area" || key == "areas") {
-    return &input.areas;
-  }
-  if (key == "condition" || key == "conditions") {
-    return &input.conditions;
-  }
-  return &input.avoid;
+// A header as it is compared: trimmed, in lower case.
+std::string folded(std::string_view text) {
+  std::string out = trimmed(text);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
 }
 
 } // namespace
@@ -138,13 +116,13 @@ ProfileInput profile_from_csv_row(const std::vector<std::string>& row, const Csv
       input.pressure = cell;
     } else if (key == "duration") {
       input.duration = cell;
-    } else if (list_key(key)) {
+    } else if (std::vector<std::string>* list = repeatable_field(input, key)) {
       // A spreadsheet cell holds a list as "a; b".
       std::string_view rest = cell;
       while (!rest.empty()) {
         const std::size_t end = std::min(rest.find(';'), rest.size());
         if (std::string item = trimmed(rest.substr(0, end)); !item.empty()) {
-          list_of(input, key)->push_back(std::move(item));
+          list->push_back(std::move(item));
         }
         rest.remove_prefix(std::min(end + 1, rest.size()));
       }
