@@ -21,7 +21,7 @@ _backrelief_options()
         recommend) echo -h --help "$profile" "$rules" --answer --batch --first-line --input --column --explain --trace --why-not --no-header ;;
         ask) echo -h --help "$profile" "$rules" --answer --answers ;;
         config) echo -h --help "$profile" "$rules" --path ;;
-        analyze) echo -h --help -f --format --json "$rules" ;;
+        analyze) echo -h --help -f --format --json --batch --first-line --input --column --no-header "$rules" ;;
         techniques | values | 'rules list' | 'rules show') echo -h --help -f --format --json "$rules" ;;
         'rules check') echo -h --help --strict --scenarios "$rules" ;;
         rules) echo -h --help ;;
@@ -188,9 +188,15 @@ _backrelief()
             -c | --condition) _backrelief_add_values condition ;;
             --avoid | --why-not) _backrelief_add_values technique ;;
             -f | --format)
-                # analyze, values and rules show write text or json only; the others every format.
-                if [[ $sub == analyze || $sub == values || $sub == 'rules show' ]]; then
+                # values and rules show write text or json only; recommend and analyze also
+                # csv (one row per person of --batch); the others the formats of `values format`.
+                if [[ $sub == values || $sub == 'rules show' ]]; then
                     _backrelief_add text json
+                elif [[ $sub == analyze ]]; then
+                    _backrelief_add text json tsv csv
+                elif [[ $sub == recommend ]]; then
+                    _backrelief_add_values format
+                    _backrelief_add csv
                 else
                     _backrelief_add_values format
                 fi

@@ -154,20 +154,23 @@ complete -c backrelief -n "__backrelief_using $profile analyze" -l json -d 'Shor
 complete -c backrelief -n "__backrelief_using $profile" -l color -l colour -x -a '(__backrelief_values color)' -d 'Colour'
 complete -c backrelief -n "__backrelief_using $profile" -l config -r -F -d 'Read standing defaults from this file'
 complete -c backrelief -n "__backrelief_using $profile" -l no-config -d 'Read no config file'
-complete -c backrelief -n "__backrelief_using recommend" -l batch -d 'Read one JSON profile per line from standard input'
-complete -c backrelief -n "__backrelief_using recommend" -l first-line -x -d 'With --batch: the number of the first input line'
-complete -c backrelief -n "__backrelief_using recommend" -l input -x -a 'json csv' -d 'With --batch: what standard input holds'
-complete -c backrelief -n "__backrelief_using recommend" -l column -x -d 'With --input csv: KEY=HEADER'
+complete -c backrelief -n "__backrelief_using recommend" -s f -l format -x -a 'csv' -d 'Output format'
+complete -c backrelief -n "__backrelief_using recommend analyze" -l batch -d 'Read one JSON profile per line from standard input'
+complete -c backrelief -n "__backrelief_using recommend analyze" -l first-line -x -d 'With --batch: the number of the first input line'
+complete -c backrelief -n "__backrelief_using recommend analyze" -l input -x -a 'json csv' -d 'With --batch: what standard input holds'
+complete -c backrelief -n "__backrelief_using recommend analyze" -l column -x -d 'With --input csv: KEY=HEADER'
 complete -c backrelief -n "__backrelief_using recommend" -l explain -d 'Show every rule behind each score'
 complete -c backrelief -n "__backrelief_using recommend" -l trace -d 'Show every rule evaluated'
 complete -c backrelief -n "__backrelief_using recommend" -l why-not -x -a '(__backrelief_values technique)' -d 'Explain what keeps this technique down'
-complete -c backrelief -n "__backrelief_using recommend" -l no-header -d 'Leave out the TSV header line'
+complete -c backrelief -n "__backrelief_using recommend analyze" -l no-header -d 'Leave out the header line of TSV or CSV'
 complete -c backrelief -n "__backrelief_using config" -l path -d 'Print only the path of the config file'
 complete -c backrelief -n "__backrelief_using recommend ask" -l answer -x -a '(__backrelief_answers)' -d 'Answer a warning-sign question'
 complete -c backrelief -n "__backrelief_using ask" -l answers -r -F -d 'Replay the answers in this file without asking'
 
-# analyze, values and rules show write text or json only; techniques, rules list and test a table too.
-complete -c backrelief -n "__backrelief_using analyze values 'rules show'" -s f -l format -x -a 'text json' -d 'Output format'
+# values and rules show write text or json only; techniques, rules list and test a table too;
+# analyze, for --batch, rows of csv or tsv.
+complete -c backrelief -n "__backrelief_using values 'rules show'" -s f -l format -x -a 'text json' -d 'Output format'
+complete -c backrelief -n "__backrelief_using analyze" -s f -l format -x -a 'text json tsv csv' -d 'Output format'
 complete -c backrelief -n "__backrelief_using techniques 'rules list' test" -s f -l format -x -a 'text json tsv' -d 'Output format'
 complete -c backrelief -n "__backrelief_using techniques values 'rules list' 'rules show' test" -l json -d 'Short for --format json'
 

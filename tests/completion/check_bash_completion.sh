@@ -153,7 +153,7 @@ run_cases()
     expect 'backrelief recommend --pre' --pressure
     expect 'backrelief recommend --col' --color --colour --column
     expect 'backrelief recommend --batch --input ' csv json
-    expect 'backrelief analyze --' --help --format --json --rules --no-default-rules --no-cache
+    expect 'backrelief analyze --' --help --format --json --batch --first-line --input --column --no-header --rules --no-default-rules --no-cache
     expect 'backrelief test --req' --require-coverage
     expect 'backrelief -' -h --help -V --version
     local sub
@@ -192,12 +192,12 @@ run_cases()
     expect_includes 'backrelief recommend --answer ' fever= both-legs=
 
     # Formats: recommend has three, analyze two.
-    expect 'backrelief recommend -f ' text json tsv
-    expect 'backrelief recommend --format=' text json tsv
+    expect 'backrelief recommend -f ' text json tsv csv
+    expect 'backrelief recommend --format=' text json tsv csv
     expect 'backrelief recommend --format=j' json
     expect_lines 'backrelief recommend -f ' help_choices recommend FORMAT
-    expect 'backrelief analyze -f ' text json
-    expect 'backrelief analyze --format=' text json
+    expect 'backrelief analyze -f ' text json tsv csv
+    expect 'backrelief analyze --format=' text json tsv csv
     expect_lines 'backrelief analyze -f ' help_choices analyze FORMAT
 
     # Rule options on the line are passed on: a condition of extra.yaml is offered only

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Runs the examples of a manual as a reader sees them, and compares what they print.
 
-Usage: check_examples.py BINARY PAGE
+Usage: check_examples.py BINARY PAGE [SECTION]
 
 The page is rendered with mandoc, so what is checked is what a reader reads (a roff escape
 that eats a character shows up here). In every section, each line that starts with "$ " is
@@ -14,6 +14,12 @@ program aligns with tabs), with the shipped rule files named where a Debian inst
 line names them ("# ~/.config/backrelief/rules.d/NAME.yaml"), are written into the scratch
 directory first, so the commands can use them by name. Each display starts with an empty home
 directory, so the config file one example writes does not change the next one's output.
+The files under files/ beside this script (a clinic's intake.csv) are in the scratch directory
+from the start, so a recipe can begin with the file it works on.
+
+A PAGE ending in .md is read as Markdown, its examples being the "$ " lines of its indented code
+blocks; with SECTION, only those under the heading that holds SECTION, up to the next heading
+of the same level or higher.
 """
 import os
 import re
@@ -27,6 +33,19 @@ def render(page):
     text = subprocess.run(["mandoc", "-T", "utf8", page], check=True, capture_output=True, text=True).stdout
     text = re.sub(r".\x08", "", text)  # bold and underline are overstrikes
     return [line.expandtabs(8).rstrip() for line in text.splitlines()]
+
+
+def markdown(page, title):
+    """The lines of a Markdown page, or of its section whose heading holds `title`."""
+    with open(page, encoding="utf-8") as source:
+        lines = [line.expandtabs(8).rstrip() for line in source.read().splitlines()]
+    if title is None:
+        return lines
+    start = next(i for i, line in enumerate(lines) if line.startswith("#") and title in line)
+    level = len(lines[start]) - len(lines[start].lstrip("#"))
+    end = next((i for i in range(start + 1, len(lines))
+                if lines[i].startswith("#") and len(lines[i]) - len(lines[i].lstrip("#")) <= level), len(lines))
+    return lines[start + 1:end]
 
 
 def shipped_paths(text):
@@ -100,11 +119,12 @@ def normalised(lines):
 
 
 def main():
-    if len(sys.argv) != 3:
+    if len(sys.argv) not in (3, 4):
         print(__doc__.strip().splitlines()[2], file=sys.stderr)
         return 2
     binary, page = os.path.realpath(sys.argv[1]), sys.argv[2]
-    found = examples(render(page))
+    title = sys.argv[3] if len(sys.argv) == 4 else None
+    found = examples(markdown(page, title) if page.endswith(".md") else render(page))
     if not found:
         print(f"no examples found in {page}")
         return 1
@@ -114,7 +134,10 @@ def main():
         for name in ("bin", "run", "home"):
             os.mkdir(os.path.join(work, name))
         os.symlink(binary, os.path.join(work, "bin", "backrelief"))
-        for name, body in rule_files(page).items():
+        files = os.path.join(os.path.dirname(os.path.realpath(__file__)), "files")
+        for name in sorted(os.listdir(files)) if os.path.isdir(files) else []:
+            shutil.copy(os.path.join(files, name), os.path.join(work, "run", name))
+        for name, body in rule_files(page).items() if not page.endswith(".md") else []:
             with open(os.path.join(work, "run", name), "w", encoding="utf-8") as out:
                 out.write(body)
         environment = {

@@ -23,8 +23,11 @@ documents; exits 1 on any failure. Needs only the standard library and jsonschem
 later; RefResolver is deprecated in later versions but still works there).
 """
 
+import csv
+import io
 import json
 import os
+import re
 import shlex
 import subprocess
 import sys
@@ -46,6 +49,7 @@ SCHEMA_FILES = {
     "analyze": "analyze.schema.json",
     "batch-error": "batch-error.schema.json",
     "batch-line": "batch-line.schema.json",
+    "analyze-batch-line": "analyze-batch-line.schema.json",
     "techniques": "techniques.schema.json",
     "rules": "rules.schema.json",
     "values": "values.schema.json",
@@ -59,10 +63,11 @@ SCHEMA_FILES = {
 # program until one of the two is changed.
 RECOMMEND_ORDER = ["line", "id", "meta", "schema", "input", "facts", "referral", "check_first", "suggestions",
                    "excluded", "advice", "screening", "for_therapist", "disclaimer", "why_not", "trace"]
-ANALYZE_ORDER = ["schema", "description", "facts", "numbers"]
+ANALYZE_ORDER = ["line", "id", "meta", "schema", "description", "facts", "numbers"]
 # The top-level members of the other commands' documents, in the order they are written.
 ORDERS = {
     "analyze": ANALYZE_ORDER,
+    "analyze-batch-line": ANALYZE_ORDER,
     "techniques": ["schema", "techniques"],
     "rules": ["schema", "rules", "word_sets"],
     "values": ["schema", "kind", "values"],
@@ -81,6 +86,7 @@ VALUE_KINDS = ["technique", "condition", "goal", "area", "pressure", "format", "
 
 class Checker:
     def __init__(self, repo):
+        self.columns = documented_columns(repo)
         self.repo = Path(repo)
         self.failures = 0
         self.valid = 0
@@ -130,9 +136,11 @@ class Checker:
     def check_document(self, where, name, document):
         """Validate one parsed document against schema `name`; report and count."""
         errors = self.errors(name, document)
-        if errors and name == "batch-line" and isinstance(document, dict):
+        if errors and name.endswith("batch-line") and isinstance(document, dict):
             # oneOf only says "not valid under any"; show what the intended branch found wrong.
             branch = "batch-error" if "error" in document else "recommend"
+            if name == "analyze-batch-line" and branch == "recommend":
+                branch = "analyze"
             detail = self.errors(branch, document)
             if branch == "recommend" and "line" not in document:
                 self.fail(where, "$", "a batch result has no 'line'")
@@ -147,7 +155,7 @@ class Checker:
         ok = not errors
         if isinstance(document, dict):
             order = ORDERS.get(name, RECOMMEND_ORDER)
-            if name != "batch-line" or "error" not in document:
+            if not name.endswith("batch-line") or "error" not in document:
                 keys = [key for key in document if key in order]
                 if keys != sorted(keys, key=order.index):
                     ok = False
@@ -165,18 +173,51 @@ class Checker:
         self.check_document(where, name, document)
         return document
 
-    def check_batch_output(self, where, stdout, expected_lines=None):
-        """Each non-empty line against batch-line; optionally the `line` numbers expected."""
+    def check_batch_output(self, where, stdout, expected_lines=None, name="batch-line"):
+        """Each non-empty line against `name`; optionally the `line` numbers expected."""
         seen = []
         for number, text in enumerate(stdout.split("\n"), 1):
             if not text.strip():
                 continue
-            document = self.check_text(f"{where} (output line {number})", "batch-line", text)
+            document = self.check_text(f"{where} (output line {number})", name, text)
             if isinstance(document, dict):
                 seen.append(document.get("line"))
         if expected_lines is not None and seen != expected_lines:
             self.fail(where, "$.line", f"line numbers {seen} do not match the non-blank input lines {expected_lines}")
         return seen
+
+    def check_rows(self, where, text, kind, format, header=True):
+        """A batch's CSV or TSV rows: the documented header, every column in every row, a known
+        outcome, and an error message exactly when the outcome is error. Returns the rows as
+        dicts by column name."""
+        columns = self.columns.get(kind)
+        if not columns:
+            self.fail(where, "$", f"schema/README.md documents no columns for {kind}")
+            return []
+        try:
+            rows = parse_rows(text, format)
+        except csv.Error as error:
+            self.fail(where, "$", f"not RFC 4180 CSV: {error}")
+            return []
+        if header:
+            if not rows or rows[0] != columns:
+                self.fail(where, "$", f"header {rows[0] if rows else None} is not the documented {columns}")
+                return []
+            rows = rows[1:]
+        records = []
+        for number, row in enumerate(rows, 2 if header else 1):
+            if len(row) != len(columns):
+                self.fail(where, f"row {number}", f"{len(row)} fields, {len(columns)} columns documented")
+                continue
+            record = dict(zip(columns, row))
+            if record["outcome"] not in OUTCOMES[kind]:
+                self.fail(where, f"row {number}", f"unknown outcome {record['outcome']!r}")
+            elif (record["outcome"] == "error") != (record["error"] != ""):
+                self.fail(where, f"row {number}", "an error message without the outcome error, or the reverse")
+            else:
+                self.valid += 1
+            records.append(record)
+        return records
 
     # --- goldens -------------------------------------------------------------------------------
 
@@ -193,9 +234,12 @@ class Checker:
                 args.pop()
             kind, wants_json = classify(args)
             where = str(stdout_path.relative_to(self.repo))
-            if kind == "batch":
+            if kind in ("batch", "analyze-batch"):
                 if wants_json:
-                    self.check_batch_output(where, stdout)
+                    self.check_batch_output(where, stdout,
+                                            name="batch-line" if kind == "batch" else "analyze-batch-line")
+                else:
+                    self.check_rows(where, stdout, kind, row_format(args), "--no-header" not in args)
                 continue
             if kind in ORDERS and kind != "analyze":
                 # The other commands print JSON only when asked to.
@@ -282,6 +326,26 @@ class Checker:
         if wordnet.is_file():
             self.check_run(binary, ["analyze", "--format", "json", "--rules", str(wordnet), "--",
                                     "my rump has gone numb since the weekend and my lower back aches"], "analyze")
+
+    def check_row_sample(self, binary):
+        """The batch sample as rows, CSV and TSV, against the same batch's JSON lines: each row
+        says what its JSON answer says."""
+        lines = batch_sample()
+        data = b"".join(line + b"\n" for line in lines)
+        for command, kind in (("recommend", "batch"), ("analyze", "analyze-batch")):
+            answers = self.run(binary, [command, "--batch"], data).stdout.decode("utf-8", errors="replace")
+            documents = [json.loads(text) for text in answers.split("\n") if text.strip()]
+            for format in ("csv", "tsv"):
+                args = [command, "--batch", "--format", format]
+                where = "$ " + shlex.join(["backrelief"] + args) + " <sample"
+                text = self.run(binary, args, data).stdout.decode("utf-8", errors="replace")
+                records = self.check_rows(where, text, kind, format)
+                if len(records) != len(documents):
+                    self.fail(where, "$", f"{len(records)} rows for {len(documents)} JSON lines")
+                    continue
+                for record, document in zip(records, documents):
+                    for problem in row_differences(kind, record, document, format):
+                        self.fail(where, f"line {document['line']}", problem)
 
     def check_run(self, binary, args, name, stdin=b""):
         where = "$ " + shlex.join(["backrelief"] + args)
@@ -563,6 +627,8 @@ def classify(args):
         if value is not None:
             wants_json = value == "json"
             other_format = value != "json"
+    if command == "analyze" and "--batch" in options:
+        return "analyze-batch", not other_format
     if command == "analyze":
         return "analyze", wants_json
     if command == "recommend" and "--batch" in options:
@@ -573,6 +639,82 @@ def classify(args):
     if command in ("techniques", "rules", "values", "config", "test"):
         return command, wants_json
     return None, False
+
+
+def row_format(args):
+    """"csv" or "tsv" from a case's arguments."""
+    for i, arg in enumerate(args):
+        if arg in ("-f", "--format") and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith("--format="):
+            return arg[len("--format="):]
+    return "tsv"  # a config file's format
+
+
+def parse_rows(text, format):
+    """The rows of CSV (RFC 4180, as Python's csv reads it) or TSV output."""
+    if format == "csv":
+        return list(csv.reader(io.StringIO(text, newline=""), strict=True))
+    return [line.split("\t") for line in text.split("\n") if line != ""]
+
+
+def documented_columns(repo):
+    """The columns of each batch-row output, from the tables of schema/README.md."""
+    columns = {}
+    heading = None
+    for line in (Path(repo) / "schema" / "README.md").read_text(encoding="utf-8").splitlines():
+        if line.startswith("### "):
+            heading = "batch" if "recommend" in line else "analyze-batch" if "analyze" in line else None
+            continue
+        cell = re.match(r"^\| `(\w+)` \|", line)
+        if heading and cell:
+            columns.setdefault(heading, []).append(cell.group(1))
+    return columns
+
+
+def row_differences(kind, record, document, format):
+    """What a batch row says differently from its JSON line."""
+    def text(value):
+        value = value if isinstance(value, str) else json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+        return value.replace("\t", " ").replace("\n", " ").replace("\r", " ") if format == "tsv" else value
+    expected = {"line": str(document["line"]), "id": text(document.get("id", "")),
+                "meta": text(document["meta"]) if "meta" in document else ""}
+    if "error" in document:
+        expected.update(outcome="error", error=text(document["error"]))
+    elif kind == "batch":
+        referral = document["referral"]
+        suggestions = [s["technique"] for s in document["suggestions"]]
+        def by_technique(items, member):
+            return ";".join(f"{item['technique']}:" + ",".join(dict.fromkeys(
+                note["rule"] or "?" for note in item[member])) for item in items if item[member])
+        expected.update(
+            outcome="referral" if referral else "check-first" if document["check_first"]
+            else "ok" if suggestions else "nothing-fits",
+            referral=referral["level"] if referral else "",
+            red_flags=";".join(flag["id"] for flag in referral["red_flags"]) if referral else "",
+            check_first=";".join(question["id"] for question in document["check_first"]),
+            top=suggestions[0] if suggestions else "", ranking=";".join(suggestions),
+            cautions=by_technique(document["suggestions"], "cautions"), error="")
+        # An exclusion the engine made has no rule in JSON; the row names its cause.
+        excluded = re.sub(r"\b(referral|answer-first|avoided)\b", "?", record["excluded"])
+        if excluded != by_technique([{"technique": e["technique"], "reasons": e["reasons"]}
+                                     for e in document["excluded"]], "reasons"):
+            yield f"excluded {record['excluded']!r} differs from the JSON's"
+    else:
+        facts = document["facts"]
+        reported = list(dict.fromkeys(f["fact"] for f in facts if f["reported"]))
+        expected.update(reported=";".join(reported), error="",
+                        intensity=str(document["numbers"]["intensity"]["value"]).removesuffix(".0")
+                        if document["numbers"]["intensity"] else "")
+    for column, value in expected.items():
+        if record[column] != value:
+            yield f"column {column} is {record[column]!r}, the JSON says {value!r}"
+
+
+OUTCOMES = {
+    "batch": {"error", "referral", "check-first", "nothing-fits", "ok"},
+    "analyze-batch": {"error", "nothing-recognised", "ok"},
+}
 
 
 def is_good_line(line):
@@ -799,6 +941,7 @@ def main(argv):
     if checker.load_schemas():
         checker.check_goldens()
         checker.check_sample(binary)
+        checker.check_row_sample(binary)
         checker.check_commands(binary)
     print(f"{checker.valid} documents valid" +
           (f", {checker.failures} failure{'s' if checker.failures != 1 else ''}" if checker.failures else ""))

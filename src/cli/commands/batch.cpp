@@ -1,18 +1,14 @@
 #include "cli/commands/batch.hpp"
 
 #include "cli/commands/exit_status.hpp"
-#include "cli/input/batch_line.hpp"
 #include "cli/input/csv_profile.hpp"
 #include "cli/input/csv_record.hpp"
 #include "cli/io/line_reader.hpp"
+#include "cli/io/progress_line.hpp"
 #include "cli/io/standard_error.hpp"
 #include "cli/io/standard_output.hpp"
 #include "cli/io/stop_signals.hpp"
-#include "cli/output/json_schema.hpp"
-#include "cli/output/json_writer.hpp"
-#include "core/engine/recommendation.hpp"
 
-#include <array>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <functional>
@@ -24,30 +20,6 @@ namespace {
 
 constexpr std::size_t k_flush_bytes = std::size_t{64} * 1024;
 
-ProfileInput merged(const ProfileInput& defaults, ProfileInput line) {
-  const auto add = [](std::vector<std::string>& to, const std::vector<std::string>& from) {
-    to.insert(to.begin(), from.begin(), from.end());
-  };
-  add(line.goals, defaults.goals);
-  add(line.areas, defaults.areas);
-  add(line.conditions, defaults.conditions);
-  add(line.avoid, defaults.avoid);
-  if (!line.pressure) {
-    line.pressure = defaults.pressure;
-  }
-  line.year = defaults.year;
-  if (!line.age) {
-    line.age = defaults.age;
-  }
-  if (!line.duration) {
-    line.duration = defaults.duration;
-  }
-  if (!line.intensity) {
-    line.intensity = defaults.intensity;
-  }
-  return line;
-}
-
 std::string message_of(const Error& error) {
   std::string message;
   for (const Diagnostic& diagnostic : error.diagnostics()) {
@@ -56,32 +28,13 @@ std::string message_of(const Error& error) {
   return message;
 }
 
-void write_error_record(JsonWriter& json, std::size_t number, const BatchLineTags& tags, const std::string& message) {
-  json.begin_object().member("line", number);
-  if (tags.id) {
-    json.key("id").json_text(*tags.id);
-  }
-  if (tags.meta) {
-    json.key("meta").json_text(*tags.meta);
-  }
-  json.member("schema", k_json_schema_version).member("error", message).end_object().raw("\n");
-}
-
-/// What a batch found, said in one line on standard error when it ends: how many lines, how
-/// many referred at each level, how many with questions to check first, and the lines that could
-/// not be used (each has its record in the output), so `--batch <in >out` never fails unseen.
+/// What a batch found, said in one line on standard error when it ends: how many lines, what
+/// the job found in them, and the lines that could not be used (each has its record in the
+/// output), so `--batch <in >out` never fails unseen.
 class BatchSummary {
 public:
   explicit BatchSummary(std::string_view unit) : m_unit(unit) {}
 
-  void answered(const Recommendation& recommendation) {
-    if (recommendation.referral) {
-      ++m_referred[static_cast<std::size_t>(recommendation.referral->level)];
-    }
-    if (!recommendation.check_first.empty()) {
-      ++m_checks;
-    }
-  }
   void failed(std::size_t number, const std::optional<std::string>& id, const std::string& message) {
     if (m_failed++ == 0) {
       m_first_line = id ? fmt::format("{} {} (id {})", m_unit, number, *id) : fmt::format("{} {}", m_unit, number);
@@ -90,20 +43,12 @@ public:
   }
   [[nodiscard]] bool any_failed() const { return m_failed != 0; }
 
-  void report(std::size_t lines_read) const {
+  void report(std::size_t lines_read, const std::string& findings) const {
     if (lines_read == 0) {
       print_message(fmt::format("no {}s to answer", m_unit));
       return;
     }
-    std::vector<std::string> referred;
-    for (const ReferralLevel level : {ReferralLevel::emergency, ReferralLevel::urgent, ReferralLevel::routine}) {
-      if (const std::size_t count = m_referred[static_cast<std::size_t>(level)]; count != 0) {
-        referred.push_back(fmt::format("{} {}", count, to_string(level)));
-      }
-    }
-    const std::string answered = fmt::format(
-        "{} {}{}: referred {}; {} with questions to check first", lines_read, m_unit, lines_read == 1 ? "" : "s",
-        referred.empty() ? std::string("none") : fmt::format("{}", fmt::join(referred, ", ")), m_checks);
+    const std::string answered = fmt::format("{} {}{}: {}", lines_read, m_unit, lines_read == 1 ? "" : "s", findings);
     if (m_failed == 0) {
       print_message(answered + "; every one answered");
       return;
@@ -114,8 +59,6 @@ public:
 
 private:
   std::string_view m_unit; ///< "line", or "row" of a CSV file
-  std::array<std::size_t, 3> m_referred{};
-  std::size_t m_checks = 0;
   std::size_t m_failed = 0;
   std::string m_first_line; ///< "line N", with the sender's id when it gave one
   std::string m_first_message;
@@ -123,22 +66,22 @@ private:
 
 } // namespace
 
-int run_batch(const RuleSet& rules, const ProfileInput& defaults, const OutputOptions& options,
-              std::optional<TechniqueId> why_not_technique, int in, std::size_t first_line, const BatchInput& input) {
-  OutputOptions line_options = options;
-  line_options.compact_json = true;
-  JsonWriter json(std::nullopt);
-  BatchSummary summary(input.csv ? "row" : "line");
+int run_batch(BatchJob& job, int in, const BatchInput& input) {
+  const std::string_view unit = input.csv ? "row" : "line";
+  BatchSummary summary(unit);
+  ProgressLine progress(unit);
+  std::string out;
+  job.begin(out);
   std::size_t lines_read = 0; // not blank
   bool reader_gone = false;
   // Answers go out in bulk, and also whenever reading might wait: a person typing profiles, or a
   // slow producer, sees each answer as soon as its line is in.
   // Ctrl-C or a TERM stops between lines, never inside one: a reader of the output gets whole
-  // JSON lines only.
+  // lines only.
   const StopSignals stops;
   const auto flush = [&] {
-    reader_gone = reader_gone || !write_stdout(json.text()) || !flush_stdout();
-    json.clear();
+    reader_gone = reader_gone || !write_stdout(out) || !flush_stdout();
+    out.clear();
     if (reader_gone) {
       return false; // a reader that has gone away (| head) needs no more answers: stop reading too
     }
@@ -148,38 +91,28 @@ int run_batch(const RuleSet& rules, const ProfileInput& defaults, const OutputOp
   // One line, or one CSV row, answered: its result, or its error record.
   const auto answer = [&](std::size_t number, const std::function<ProfileInput(BatchLineTags&)>& read) {
     ++lines_read;
-    const std::size_t answers_end = json.size();
+    const std::size_t answers_end = out.size();
     BatchLineTags tags;
-    try {
-      const Profile profile = make_profile(merged(defaults, read(tags)), rules);
-      const Recommendation recommendation =
-          recommend(rules, profile, options.trace ? Tracing::every_rule : Tracing::off);
-      line_options.line = number;
-      line_options.id = tags.id;
-      line_options.meta = tags.meta;
-      std::optional<WhyNot> place;
-      if (why_not_technique) {
-        place = why_not(rules, profile, recommendation, *why_not_technique);
-      }
-      write_json(json, Answer{rules, profile, recommendation, place ? &*place : nullptr}, line_options);
-      summary.answered(recommendation);
-    } catch (const Error& error) {
-      json.rewind(answers_end);
-      const std::string message = message_of(error);
-      write_error_record(json, number, tags, message);
+    const BatchPerson person{number, tags};
+    const auto fail = [&](const std::string& message) {
+      out.resize(answers_end);
+      job.fail(out, person, message);
       summary.failed(number, tags.id, message);
+    };
+    try {
+      job.answer(out, person, read(tags));
+    } catch (const Error& error) {
+      fail(message_of(error));
     } catch (const std::exception& error) {
       // Not expected (the fuzzers look for these); still one line's failure, and the batch goes on.
-      json.rewind(answers_end);
-      const std::string message = fmt::format("cannot use this line: {}", error.what());
-      write_error_record(json, number, tags, message);
-      summary.failed(number, tags.id, message);
+      fail(fmt::format("cannot use this line: {}", error.what()));
     }
-    return StopSignals::requested() == 0 && (json.size() < k_flush_bytes || flush());
+    progress.advanced(lines_read);
+    return StopSignals::requested() == 0 && (out.size() < k_flush_bytes || flush());
   };
   LineReader reader(in, k_max_batch_line_bytes);
   std::string_view line;
-  std::size_t number = first_line - 1;
+  std::size_t number = input.first_line - 1;
   CsvRecordParser csv;
   std::optional<CsvColumns> columns;
   while (reader.next(line, flush)) {
@@ -228,11 +161,10 @@ int run_batch(const RuleSet& rules, const ProfileInput& defaults, const OutputOp
     });
   }
   StopSignals::waiting_for_input(false);
+  progress.clear();
   if (!reader_gone) {
-    write_stdout(json.text());
-  }
-  if (!reader_gone) {
-    summary.report(lines_read);
+    write_stdout(out);
+    summary.report(lines_read, job.findings());
   }
   if (const int signal = StopSignals::requested(); signal != 0) {
     flush_stdout();

@@ -1,7 +1,8 @@
-#include "cli/commands/batch.hpp"
 #include "cli/commands/commands.hpp"
 #include "cli/commands/exit_status.hpp"
+#include "cli/commands/recommend_batch.hpp"
 #include "cli/commands/shipped_screen.hpp"
+#include "cli/input/batch_options.hpp"
 #include "cli/input/choice.hpp"
 #include "cli/input/decimal_number.hpp"
 #include "cli/input/description.hpp"
@@ -37,38 +38,25 @@ struct RecommendOptions {
   std::vector<std::string> words;
   std::optional<std::string> why_not;
   bool explain = false;
-  bool batch = false;
-  std::optional<std::size_t> first_line; ///< --first-line: the number of the batch's first line
-  std::string input_format = "json";     ///< --input: what --batch reads
-  std::vector<std::string> columns;      ///< --column KEY=HEADER, for --input csv
+  BatchOptions batch;
   bool trace = false;
   bool no_header = false;
 };
 
 void check_combinations(const RecommendOptions& options) {
-  if (rules_from_stdin(options.profile.rules) && (description_from_stdin(options.words) || options.batch)) {
+  if (rules_from_stdin(options.profile.rules) && (description_from_stdin(options.words) || options.batch.batch)) {
     throw Error(ErrorKind::invalid_input, "standard input can feed only one of --rules - (or '-' in "
                                           "BACKRELIEF_RULES), --batch and the description -");
   }
-  if ((options.input_format != "json" || !options.columns.empty()) && !options.batch) {
-    throw Error(ErrorKind::invalid_input, "--input and --column say what --batch reads: give --batch too");
-  }
-  if (!options.columns.empty() && options.input_format != "csv") {
-    throw Error(ErrorKind::invalid_input, "--column maps the columns of a CSV file: give --input csv too");
-  }
-  if (options.first_line && options.input_format == "csv") {
-    throw Error(ErrorKind::invalid_input, "--first-line is for JSON Lines: CSV rows are numbered from the header row");
-  }
-  if (options.first_line && !options.batch) {
-    throw Error(ErrorKind::invalid_input, "--first-line numbers the lines of --batch: give --batch too");
-  }
-  if (options.batch && !options.words.empty()) {
-    throw Error(ErrorKind::invalid_input, "--batch reads every description from standard input: leave out the "
-                                          "DESCRIPTION words");
-  }
+  check_batch_options(options.batch, !options.words.empty());
   const auto& format = options.profile.format;
-  if (options.batch && format && *format != "json") {
-    throw Error(ErrorKind::invalid_input, "--batch writes JSON Lines: leave out --format or use --format json");
+  if (options.batch.batch && format == "text") {
+    throw Error(ErrorKind::invalid_input, "--batch writes JSON Lines, or one row per person with --format csv or "
+                                          "tsv: leave out --format text");
+  }
+  if (!options.batch.batch && format == "csv") {
+    throw Error(ErrorKind::invalid_input, "--format csv writes one row per person of --batch: give --batch too, or "
+                                          "use --format tsv or json for one answer");
   }
 }
 
@@ -157,30 +145,30 @@ void recommend_as_chosen(RecommendOptions& options, int& status) {
   if (options.why_not) {
     why_not_technique = technique_named(rules, *options.why_not);
   }
-  if (options.no_header && settings.format != "tsv") {
-    throw Error(ErrorKind::invalid_input, "--no-header is for --format tsv");
+  const bool rows = settings.format == "tsv" || settings.format == "csv";
+  if (options.no_header && !rows) {
+    throw Error(ErrorKind::invalid_input, "--no-header is for --format tsv or csv");
   }
-  if (options.why_not && settings.format == "tsv") {
-    throw Error(ErrorKind::invalid_input, "--why-not explains in text or JSON: leave out --format tsv");
+  if (options.why_not && rows) {
+    throw Error(ErrorKind::invalid_input,
+                fmt::format("--why-not explains in text or JSON: leave out --format {}", settings.format));
   }
-  if (options.batch) {
-    if (settings.format == "tsv") {
-      throw Error(ErrorKind::invalid_input, "--batch writes JSON Lines, but the config file asks for tsv: "
-                                            "use --format json");
+  if (options.batch.batch) {
+    if (options.trace && rows) {
+      throw Error(ErrorKind::invalid_input, fmt::format("--trace shows every rule in JSON: one row per person has no "
+                                                        "room for it, so leave out --format {}",
+                                                        settings.format));
     }
     settings.input.year = this_year();
     BatchInput input;
-    input.csv = options.input_format == "csv";
-    for (const std::string& column : options.columns) {
-      const std::size_t equals = column.find('=');
-      if (equals == std::string::npos || equals == 0 || equals + 1 == column.size()) {
-        throw Error(ErrorKind::invalid_input,
-                    fmt::format("--column '{}': expected KEY=HEADER, as in --column description=Notes", column));
-      }
-      input.columns.emplace_back(column.substr(0, equals), column.substr(equals + 1));
+    input.csv = options.batch.input_format == "csv";
+    input.first_line = options.batch.first_line.value_or(1);
+    input.columns = column_mappings(options.batch);
+    std::optional<RowFormat> row_format;
+    if (rows) {
+      row_format = settings.format == "csv" ? RowFormat::csv : RowFormat::tsv;
     }
-    status = run_batch(rules, settings.input, output, why_not_technique, STDIN_FILENO, options.first_line.value_or(1),
-                       input);
+    status = run_recommend_batch(rules, settings.input, output, why_not_technique, row_format, STDIN_FILENO, input);
     return;
   }
   settings.input.description = read_description(options.words);
@@ -216,7 +204,7 @@ void run_recommend(RecommendOptions& options, int& status) {
     // A broken rule or config file stops the run, but not before the shipped red flags have
     // read the description: an emergency must not hide behind a typo in rules.d.
     const bool files_broken = error.kind() == ErrorKind::invalid_rules || error.kind() == ErrorKind::invalid_config;
-    if (!files_broken || options.batch || options.words.empty()) {
+    if (!files_broken || options.batch.batch || options.words.empty()) {
       throw;
     }
     const auto referral = screen_despite(error, options.profile, read_description(options.words));
@@ -232,34 +220,18 @@ void run_recommend(RecommendOptions& options, int& status) {
 void set_recommend_command(CLI::App& app, int& status) {
   auto options = std::make_shared<RecommendOptions>();
   CLI::App* command = app.add_subcommand("recommend", "Rank the massage techniques for one person");
-  add_profile_options(*command, options->profile);
+  add_profile_options(*command, options->profile, {"text", "json", "tsv", "csv"});
   add_answer_option(*command, options->profile.person);
-  command->add_flag("--batch", options->batch,
-                    "Read one JSON profile per line from standard input, write one JSON result per line");
-  command
-      ->add_option("--first-line", options->first_line,
-                   "With --batch: the number of the first input line (1 to 10^15), for a part of a larger file, "
-                   "as GNU parallel's --pipe cuts it")
-      ->type_name("N")
-      ->transform(decimal_number("a whole number from 1 to 1000000000000000", false, 1, 1000000000000000ULL));
-  command
-      ->add_option("--input", options->input_format,
-                   "With --batch: what standard input holds, json (JSON Lines) or csv")
-      ->type_name("FORMAT")
-      ->transform(choice({"json", "csv"}));
-  command
-      ->add_option("--column", options->columns,
-                   "With --input csv: the column that gives a key, as KEY=HEADER (repeatable); by default a column "
-                   "gives the key its header names")
-      ->type_name("KEY=HEADER")
-      ->allow_extra_args(false);
+  add_batch_options(*command, options->batch,
+                    "Read one JSON profile per line from standard input, write one JSON result per line (or with "
+                    "--format csv or tsv, one row per person)");
   command->add_flag("--explain", options->explain, "Show every rule behind each score, exclusion and caution");
   command->add_flag("--trace", options->trace, "Show every rule evaluated, and why those that did not fire failed");
   command
       ->add_option("--why-not", options->why_not,
                    "Explain what keeps this technique down or out, and what change of preference would put it first")
       ->type_name("TECHNIQUE");
-  command->add_flag("--no-header", options->no_header, "Leave out the TSV header line");
+  command->add_flag("--no-header", options->no_header, "Leave out the header line of TSV or CSV");
   command->add_option("description", options->words, "Your pain in your own words ('-' reads standard input)")
       ->type_name("DESCRIPTION");
   command->footer("Examples:\n"

@@ -44,21 +44,27 @@ CsvColumns map_csv_columns(const std::vector<std::string>& header,
   for (const std::string& name : header) {
     headers.push_back(folded(name));
   }
+  std::vector<bool> left_out(header.size()); // --column -=HEADER: not read, on purpose
   for (const auto& [key, name] : chosen) {
-    if (std::find(k_csv_keys.begin(), k_csv_keys.end(), key) == k_csv_keys.end()) {
+    if (key != "-" && std::find(k_csv_keys.begin(), k_csv_keys.end(), key) == k_csv_keys.end()) {
       throw Error(ErrorKind::invalid_input,
-                  fmt::format("--column {}={}: unknown key '{}'{}: the keys are {}", key, name, key,
-                              did_you_mean(key, k_csv_keys), fmt::join(k_csv_keys, ", ")));
+                  fmt::format("--column {}={}: unknown key '{}'{}: the keys are {}, and - for a column not to read",
+                              key, name, key, did_you_mean(key, k_csv_keys), fmt::join(k_csv_keys, ", ")));
     }
     const auto at = std::find(headers.begin(), headers.end(), folded(name));
     if (at == headers.end()) {
       throw Error(ErrorKind::invalid_input, fmt::format("--column {}={}: no column '{}' in the header row{}", key, name,
                                                         name, did_you_mean(folded(name), headers)));
     }
-    columns.key_of[static_cast<std::size_t>(at - headers.begin())] = key;
+    const auto column = static_cast<std::size_t>(at - headers.begin());
+    if (key == "-") {
+      left_out[column] = true;
+    } else {
+      columns.key_of[column] = key;
+    }
   }
   for (std::size_t i = 0; i < headers.size(); ++i) {
-    if (columns.key_of[i]) {
+    if (columns.key_of[i] || left_out[i]) {
       continue;
     }
     const bool named_by_option =
@@ -86,6 +92,16 @@ CsvColumns map_csv_columns(const std::vector<std::string>& header,
                 fmt::format("the header row names no key of a batch line (found {}): name the columns {}, or map "
                             "them with --column KEY=HEADER",
                             fmt::join(header, ", "), fmt::join(k_csv_keys, ", ")));
+  }
+  // A person's own words may hold a warning sign: a file whose notes go unread must not pass
+  // for one that has none.
+  if (std::find(given.begin(), given.end(), "description") == given.end() && !columns.unread.empty()) {
+    throw Error(ErrorKind::invalid_input,
+                fmt::format("no column gives the description, the person's own words, and {} {} not read: map "
+                            "the one that holds them with --column description=HEADER (as in --column "
+                            "description=\"{}\"), or leave out a column on purpose with --column -=HEADER",
+                            fmt::join(columns.unread, ", "), columns.unread.size() == 1 ? "is" : "are",
+                            columns.unread.back()));
   }
   return columns;
 }

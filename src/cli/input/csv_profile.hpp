@@ -19,8 +19,10 @@ struct CsvColumns {
 /// Maps the header row to the keys of a batch line (description, pressure, goal, goals, area,
 /// areas, condition, conditions, avoid, age, duration, intensity, id): a header names its key,
 /// ignoring case and surrounding spaces, unless `chosen` (--column KEY=HEADER) names the column
-/// for a key. Throws Error (invalid_input) for an unknown key, a header that is not in the file
-/// (with did-you-mean), a key given by two columns, or a header row that gives no key at all.
+/// for a key, or for "-" (a column left out on purpose). Throws Error (invalid_input) for an
+/// unknown key, a header that is not in the file (with did-you-mean), a key given by two
+/// columns, a header row that gives no key at all, or one where no column gives the
+/// description while some column is not read (it may be the person's words).
 CsvColumns map_csv_columns(const std::vector<std::string>& header,
                            const std::vector<std::pair<std::string, std::string>>& chosen);
 

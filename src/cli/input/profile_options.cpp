@@ -4,6 +4,9 @@
 #include "cli/input/decimal_number.hpp"
 #include "cli/io/environment.hpp"
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 namespace backrelief::cli {
 
 Profile make_profile_from_options(const ProfileInput& input, const RuleSet& rules) {
@@ -24,7 +27,7 @@ Profile make_profile_from_options(const ProfileInput& input, const RuleSet& rule
   }
 }
 
-void add_profile_options(CLI::App& command, ProfileOptions& options) {
+void add_profile_options(CLI::App& command, ProfileOptions& options, const std::vector<std::string>& formats) {
   command
       .add_option("-p,--pressure", options.person.pressure,
                   "Preferred pressure: low, medium or firm (also light, moderate, deep, hard, high)")
@@ -62,9 +65,12 @@ void add_profile_options(CLI::App& command, ProfileOptions& options) {
   command.add_option("-n,--top", options.top, "Print at most N suggestions (1 to 1000000)")
       ->type_name("N")
       ->transform(decimal_number("a whole number from 1 to 1000000", false, 1, 1000000));
-  command.add_option("-f,--format", options.format, "Output format: text, json or tsv")
+  command
+      .add_option(
+          "-f,--format", options.format,
+          fmt::format("Output format: {} or {}", fmt::join(formats.begin(), formats.end() - 1, ", "), formats.back()))
       ->type_name("FORMAT")
-      ->transform(choice({"text", "json", "tsv"}));
+      ->transform(choice(formats));
   command.add_flag("--json", options.json, "Short for --format json");
   command.add_option("--color,--colour", options.color, "Colour: auto (on a terminal), always or never")
       ->type_name("WHEN")

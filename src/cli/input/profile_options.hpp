@@ -23,8 +23,10 @@ struct ProfileOptions {
   bool no_config = false;            ///< --no-config
 };
 
-/// Adds the profile, output and config options to a command.
-void add_profile_options(CLI::App& command, ProfileOptions& options);
+/// Adds the profile, output and config options to a command; `formats` lists what -f/--format
+/// may name, text first.
+void add_profile_options(CLI::App& command, ProfileOptions& options,
+                         const std::vector<std::string>& formats = {"text", "json", "tsv"});
 
 /// Adds --answer ID=ANSWER (repeatable) to a command that answers warning-sign questions.
 void add_answer_option(CLI::App& command, ProfileInput& input);

@@ -132,11 +132,20 @@ void write_facts(JsonWriter& json, const Profile& profile, const RuleSet& rules)
   json.end_array();
 }
 
-std::string format_analysis_json(const Profile& profile, const RuleSet& rules) {
-  JsonWriter json(2);
-  json.begin_object().member("schema", k_json_schema_version).member("description", profile.description);
+void write_analysis_json(JsonWriter& json, const Profile& profile, const RuleSet& rules, const MemberOrigins& origins,
+                         const OutputOptions& options) {
+  json.begin_object();
+  if (options.line) {
+    json.member("line", *options.line); // a batch's, first as in recommend's answers
+  }
+  if (options.id) {
+    json.key("id").json_text(*options.id);
+  }
+  if (options.meta) {
+    json.key("meta").json_text(*options.meta);
+  }
+  json.member("schema", k_json_schema_version).member("description", profile.description);
   json.key("facts").begin_array();
-  const MemberOrigins origins(rules);
   for (const TextFact& fact : profile.text.facts) {
     write_text_fact(json, fact, rules, &origins);
   }
@@ -145,6 +154,11 @@ std::string format_analysis_json(const Profile& profile, const RuleSet& rules) {
   write_number(json.key("duration_weeks"), profile.text.duration_weeks);
   write_number(json.key("intensity"), profile.text.intensity);
   json.end_object().end_object().raw("\n");
+}
+
+std::string format_analysis_json(const Profile& profile, const RuleSet& rules) {
+  JsonWriter json(2);
+  write_analysis_json(json, profile, rules, MemberOrigins(rules), OutputOptions{});
   return std::string(json.text());
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cli/output/json_writer.hpp"
+#include "cli/output/output.hpp"
 #include "core/engine/profile.hpp"
 #include "core/rules/member_origin.hpp"
 #include "core/rules/rule_set.hpp"
@@ -36,5 +37,10 @@ std::string format_analysis_text(const Profile& profile, const RuleSet& rules);
 
 /// The output of `backrelief analyze` as JSON.
 std::string format_analysis_json(const Profile& profile, const RuleSet& rules);
+
+/// The same document and its newline, written by `json`; a batch's line number, id and meta
+/// come first when `options` has them. `origins` may serve many documents.
+void write_analysis_json(JsonWriter& json, const Profile& profile, const RuleSet& rules, const MemberOrigins& origins,
+                         const OutputOptions& options);
 
 } // namespace backrelief::cli

@@ -241,4 +241,18 @@ std::string format_json(const Answer& answer, const OutputOptions& options) {
   return std::string(json.text());
 }
 
+void write_error_record(JsonWriter& json, const OutputOptions& options, std::string_view message) {
+  json.begin_object();
+  if (options.line) {
+    json.member("line", *options.line);
+  }
+  if (options.id) {
+    json.key("id").json_text(*options.id);
+  }
+  if (options.meta) {
+    json.key("meta").json_text(*options.meta);
+  }
+  json.member("schema", k_json_schema_version).member("error", message).end_object().raw("\n");
+}
+
 } // namespace backrelief::cli

@@ -43,6 +43,10 @@ std::string format_json(const Answer& answer, const OutputOptions& options);
 /// The same JSON document and its newline, written by `json` (a batch writes many with one).
 void write_json(JsonWriter& json, const Answer& answer, const OutputOptions& options);
 
+/// The record of a batch line that could not be used, and its newline: its number, the sender's
+/// id and meta from `options`, the schema version and the message.
+void write_error_record(JsonWriter& json, const OutputOptions& options, std::string_view message);
+
 /// A header line, then one tab-separated line per suggestion: rank, technique, score, reasons.
 std::string format_tsv(const Answer& answer, const OutputOptions& options);
 

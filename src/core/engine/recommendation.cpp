@@ -42,10 +42,10 @@ void apply(const Rule& rule, std::vector<TechniqueOutcome>& outcomes, Recommenda
     outcomes[weight.technique].reasons.push_back({&rule, weight.value});
   }
   for (TechniqueId id : rule.excludes) {
-    outcomes[id].exclusions.push_back({&rule, rule.because});
+    outcomes[id].exclusions.push_back({&rule, rule.because, {}});
   }
   for (const Caution& caution : rule.cautions) {
-    outcomes[caution.technique].cautions.push_back({&rule, caution.text});
+    outcomes[caution.technique].cautions.push_back({&rule, caution.text, {}});
   }
   if (rule.referral) {
     add_referral(result, rule);
@@ -104,7 +104,7 @@ Recommendation recommend(const RuleSet& rules, const Profile& profile, Tracing t
     }
   }
   for (TechniqueId id : profile.avoid) {
-    outcomes[id].exclusions.push_back({nullptr, "you asked to avoid it"});
+    outcomes[id].exclusions.push_back({nullptr, "you asked to avoid it", "avoided"});
   }
   if (result.referral) {
     settle_referral(*result.referral);
@@ -121,7 +121,7 @@ Recommendation recommend(const RuleSet& rules, const Profile& profile, Tracing t
     // A possible emergency is asked before anything is suggested.
     for (TechniqueOutcome& outcome : outcomes) {
       outcome.exclusions.insert(outcome.exclusions.begin(),
-                                Note{nullptr, "answer the questions under 'Check first' first"});
+                                Note{nullptr, "answer the questions under 'Check first' first", "answer-first"});
     }
   }
   if (result.stopped_by_referral()) {
@@ -131,7 +131,7 @@ Recommendation recommend(const RuleSet& rules, const Profile& profile, Tracing t
                                         ? "see a clinician first (emergency referral)"
                                         : "see a clinician first (urgent referral)";
     for (TechniqueOutcome& outcome : outcomes) {
-      outcome.exclusions.insert(outcome.exclusions.begin(), Note{nullptr, reason});
+      outcome.exclusions.insert(outcome.exclusions.begin(), Note{nullptr, reason, "referral"});
     }
   }
   for (TechniqueOutcome& outcome : outcomes) {

@@ -26,6 +26,7 @@ struct Contribution {
 struct Note {
   const Rule* rule = nullptr; ///< null for a note the engine made (e.g. an avoided technique)
   std::string_view text;
+  std::string_view cause; ///< for a note the engine made, its cause in one word: avoided, answer-first, referral
 };
 
 /// Where one technique ended up, and why.

@@ -38,7 +38,7 @@ TEST(CsvColumns, RefusesWhatCannotBeMeant) {
   EXPECT_EQ(error_of({"Notes"}, {{"descripton", "Notes"}}),
             "--column descripton=Notes: unknown key 'descripton' (did you mean 'description'?): the keys are "
             "description, pressure, goal, goals, area, areas, condition, conditions, avoid, age, duration, "
-            "intensity, id");
+            "intensity, id, and - for a column not to read");
   EXPECT_EQ(error_of({"Notes"}, {{"description", "Note"}}),
             "--column description=Note: no column 'Note' in the header row (did you mean 'notes'?)");
   EXPECT_EQ(error_of({"age", "Age"}), "two columns give 'age': map one of them to another key with --column "
@@ -47,6 +47,23 @@ TEST(CsvColumns, RefusesWhatCannotBeMeant) {
             "the header row names no key of a batch line (found Name, Phone): name the columns description, "
             "pressure, goal, goals, area, areas, condition, conditions, avoid, age, duration, intensity, id, or "
             "map them with --column KEY=HEADER");
+}
+
+TEST(CsvColumns, NotesThatGoUnreadWhileNoColumnGivesTheDescriptionAreRefused) {
+  // A red flag in the person's words must not pass unread because the column has another name.
+  EXPECT_EQ(error_of({"id", "Notes", "age"}),
+            "no column gives the description, the person's own words, and Notes is not read: map the one that "
+            "holds them with --column description=HEADER (as in --column description=\"Notes\"), or leave out a "
+            "column on purpose with --column -=HEADER");
+  EXPECT_EQ(error_of({"id", "Name", "Notes", "age"}).substr(0, 70),
+            "no column gives the description, the person's own words, and Name, Not");
+  // Mapped, or left out on purpose, it is read as asked.
+  EXPECT_EQ(map_csv_columns({"id", "Notes", "age"}, {{"description", "notes"}}).key_of[1], "description");
+  const CsvColumns left_out = map_csv_columns({"id", "Name", "age"}, {{"-", "Name"}});
+  EXPECT_FALSE(left_out.key_of[1]);
+  EXPECT_TRUE(left_out.unread.empty());
+  // Structured columns alone, with nothing else in the file, need no description.
+  EXPECT_EQ(map_csv_columns({"id", "age", "conditions"}, {}).key_of[2], "conditions");
 }
 
 TEST(CsvRow, ReadsTextAsSpreadsheetsWriteIt) {

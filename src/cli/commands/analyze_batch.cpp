@@ -1,0 +1,93 @@
+#include "cli/commands/analyze_batch.hpp"
+
+#include "cli/output/batch_rows.hpp"
+#include "cli/output/facts_output.hpp"
+#include "cli/output/json_writer.hpp"
+#include "core/engine/profile.hpp"
+#include "core/rules/member_origin.hpp"
+
+#include <fmt/format.h>
+
+namespace backrelief::cli {
+
+namespace {
+
+class AnalyzeBatch final : public BatchJob {
+public:
+  AnalyzeBatch(const RuleSet& rules, int year, std::optional<RowFormat> rows, bool header)
+      : m_rules(rules), m_year(year), m_rows(rows), m_header(header), m_origins(rules) {}
+
+  void begin(std::string& out) override {
+    if (m_rows && m_header) {
+      append_header(out, analysis_columns(), *m_rows);
+    }
+  }
+
+  void answer(std::string& out, const BatchPerson& person, const ProfileInput& input) override {
+    ProfileInput description;
+    description.description = input.description;
+    description.year = m_year;
+    const Profile profile = make_profile(description, m_rules);
+    const OutputOptions options = tagged(person);
+    if (m_rows) {
+      append_row(out, analysis_row(profile, m_rules, options), *m_rows);
+    } else {
+      m_json.clear();
+      write_analysis_json(m_json, profile, m_rules, m_origins, options);
+      out += m_json.text();
+    }
+    const TextAnalysis& text = profile.text;
+    if (text.facts.empty() && !text.age && !text.duration_weeks && !text.intensity) {
+      ++m_nothing;
+    }
+    for (const TextFact& fact : text.facts) {
+      if (fact.fuzzy) {
+        ++m_misspelled;
+        break;
+      }
+    }
+  }
+
+  void fail(std::string& out, const BatchPerson& person, std::string_view message) override {
+    const OutputOptions options = tagged(person);
+    if (m_rows) {
+      append_row(out, failure_row(analysis_columns().size(), options, message), *m_rows);
+      return;
+    }
+    m_json.clear();
+    write_error_record(m_json, options, message);
+    out += m_json.text();
+  }
+
+  [[nodiscard]] std::string findings() const override {
+    return fmt::format("{} with nothing recognised; {} with words read as misspellings", m_nothing, m_misspelled);
+  }
+
+private:
+  static OutputOptions tagged(const BatchPerson& person) {
+    OutputOptions options;
+    options.line = person.number;
+    options.id = person.tags.id;
+    options.meta = person.tags.meta;
+    return options;
+  }
+
+  const RuleSet& m_rules;
+  int m_year;
+  std::optional<RowFormat> m_rows;
+  bool m_header;
+  MemberOrigins m_origins; ///< one for the whole batch: each WordNet set is looked into once
+  JsonWriter m_json{std::nullopt};
+  std::size_t m_nothing = 0;
+  std::size_t m_misspelled = 0;
+};
+
+} // namespace
+
+int run_analyze_batch(const RuleSet& rules, int year, std::optional<RowFormat> rows, bool header, int in,
+                      const BatchInput& input) {
+  AnalyzeBatch job(rules, year, rows, header);
+  return run_batch(job, in, input);
+}
+
+} // namespace backrelief::cli
