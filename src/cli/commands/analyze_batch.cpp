@@ -17,24 +17,26 @@ public:
   AnalyzeBatch(const RuleSet& rules, int year, std::optional<RowFormat> rows, bool header)
       : m_rules(rules), m_year(year), m_rows(rows), m_header(header), m_origins(rules) {}
 
-  void begin(std::string& out) override {
+  void begin(JsonWriter& out) override {
     if (m_rows && m_header) {
-      append_header(out, analysis_columns(), *m_rows);
+      m_row.clear();
+      append_header(m_row, analysis_columns(), *m_rows);
+      out.raw(m_row);
     }
   }
 
-  void answer(std::string& out, const BatchPerson& person, const ProfileInput& input) override {
+  void answer(JsonWriter& out, const BatchPerson& person, const ProfileInput& input) override {
     ProfileInput description;
     description.description = input.description;
     description.year = m_year;
     const Profile profile = make_profile(description, m_rules);
     const OutputOptions options = tagged(person);
     if (m_rows) {
-      append_row(out, analysis_row(profile, m_rules, options), *m_rows);
+      m_row.clear();
+      append_row(m_row, analysis_row(profile, m_rules, options), *m_rows);
+      out.raw(m_row);
     } else {
-      m_json.clear();
-      write_analysis_json(m_json, profile, m_rules, m_origins, options);
-      out += m_json.text();
+      write_analysis_json(out, profile, m_rules, m_origins, options);
     }
     const TextAnalysis& text = profile.text;
     if (text.facts.empty() && !text.age && !text.duration_weeks && !text.intensity) {
@@ -48,15 +50,15 @@ public:
     }
   }
 
-  void fail(std::string& out, const BatchPerson& person, std::string_view message) override {
+  void fail(JsonWriter& out, const BatchPerson& person, std::string_view message) override {
     const OutputOptions options = tagged(person);
     if (m_rows) {
-      append_row(out, failure_row(analysis_columns().size(), options, message), *m_rows);
+      m_row.clear();
+      append_row(m_row, failure_row(analysis_columns().size(), options, message), *m_rows);
+      out.raw(m_row);
       return;
     }
-    m_json.clear();
-    write_error_record(m_json, options, message);
-    out += m_json.text();
+    write_error_record(out, options, message);
   }
 
   [[nodiscard]] std::string findings() const override {
@@ -77,7 +79,7 @@ private:
   std::optional<RowFormat> m_rows;
   bool m_header;
   MemberOrigins m_origins; ///< one for the whole batch: each WordNet set is looked into once
-  JsonWriter m_json{std::nullopt};
+  std::string m_row;       ///< one CSV or TSV row, kept for its capacity
   std::size_t m_nothing = 0;
   std::size_t m_misspelled = 0;
 };

@@ -11,7 +11,6 @@
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
-#include <functional>
 #include <string>
 
 namespace backrelief::cli {
@@ -70,7 +69,7 @@ int run_batch(BatchJob& job, int in, const BatchInput& input) {
   const std::string_view unit = input.csv ? "row" : "line";
   BatchSummary summary(unit);
   ProgressLine progress(unit);
-  std::string out;
+  JsonWriter out(std::nullopt);
   job.begin(out);
   std::size_t lines_read = 0; // not blank
   bool reader_gone = false;
@@ -80,7 +79,7 @@ int run_batch(BatchJob& job, int in, const BatchInput& input) {
   // lines only.
   const StopSignals stops;
   const auto flush = [&] {
-    reader_gone = reader_gone || !write_stdout(out) || !flush_stdout();
+    reader_gone = reader_gone || !write_stdout(out.text()) || !flush_stdout();
     out.clear();
     if (reader_gone) {
       return false; // a reader that has gone away (| head) needs no more answers: stop reading too
@@ -89,13 +88,13 @@ int run_batch(BatchJob& job, int in, const BatchInput& input) {
     return true;
   };
   // One line, or one CSV row, answered: its result, or its error record.
-  const auto answer = [&](std::size_t number, const std::function<ProfileInput(BatchLineTags&)>& read) {
+  const auto answer = [&](std::size_t number, const auto& read) { // read(tags) gives the person's input
     ++lines_read;
     const std::size_t answers_end = out.size();
     BatchLineTags tags;
     const BatchPerson person{number, tags};
     const auto fail = [&](const std::string& message) {
-      out.resize(answers_end);
+      out.rewind(answers_end);
       job.fail(out, person, message);
       summary.failed(number, tags.id, message);
     };
@@ -163,7 +162,7 @@ int run_batch(BatchJob& job, int in, const BatchInput& input) {
   StopSignals::waiting_for_input(false);
   progress.clear();
   if (!reader_gone) {
-    write_stdout(out);
+    write_stdout(out.text());
     summary.report(lines_read, job.findings());
   }
   if (const int signal = StopSignals::requested(); signal != 0) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cli/input/batch_line.hpp"
+#include "cli/output/json_writer.hpp"
 #include "core/engine/profile.hpp"
 
 #include <cstddef>
@@ -25,6 +26,8 @@ struct BatchPerson {
 };
 
 /// What a batch does with each person (recommend's answer, analyze's reading), in the chosen format.
+/// Each writes to `out`, the batch's output buffer: a JsonWriter, so a JSON answer is written where
+/// it goes, with no copy, and a row goes in as raw text.
 class BatchJob {
 public:
   BatchJob() = default;
@@ -35,12 +38,12 @@ public:
   virtual ~BatchJob() = default;
 
   /// Appends what comes before the first answer: a header row, or nothing.
-  virtual void begin(std::string& out) = 0;
+  virtual void begin(JsonWriter& out) = 0;
   /// Appends one person's answer; throws Error when their input cannot be used, having
   /// appended nothing that the batch must keep.
-  virtual void answer(std::string& out, const BatchPerson& person, const ProfileInput& input) = 0;
+  virtual void answer(JsonWriter& out, const BatchPerson& person, const ProfileInput& input) = 0;
   /// Appends the record of a line that could not be used.
-  virtual void fail(std::string& out, const BatchPerson& person, std::string_view message) = 0;
+  virtual void fail(JsonWriter& out, const BatchPerson& person, std::string_view message) = 0;
   /// What the answers found, for the summary line: "referred none; 3 with questions to check first".
   [[nodiscard]] virtual std::string findings() const = 0;
 };

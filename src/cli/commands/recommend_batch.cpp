@@ -44,13 +44,15 @@ public:
     m_options.compact_json = true;
   }
 
-  void begin(std::string& out) override {
+  void begin(JsonWriter& out) override {
     if (m_rows && m_options.tsv_header) {
-      append_header(out, recommendation_columns(), *m_rows);
+      m_row.clear();
+      append_header(m_row, recommendation_columns(), *m_rows);
+      out.raw(m_row);
     }
   }
 
-  void answer(std::string& out, const BatchPerson& person, const ProfileInput& input) override {
+  void answer(JsonWriter& out, const BatchPerson& person, const ProfileInput& input) override {
     const Profile profile = make_profile(merged(m_defaults, input), m_rules);
     const Recommendation recommendation =
         recommend(m_rules, profile, m_options.trace ? Tracing::every_rule : Tracing::off);
@@ -61,11 +63,11 @@ public:
     }
     const Answer answer{m_rules, profile, recommendation, place ? &*place : nullptr};
     if (m_rows) {
-      append_row(out, recommendation_row(answer, m_options), *m_rows);
+      m_row.clear();
+      append_row(m_row, recommendation_row(answer, m_options), *m_rows);
+      out.raw(m_row);
     } else {
-      m_json.clear();
-      write_json(m_json, answer, m_options);
-      out += m_json.text();
+      write_json(out, answer, m_options);
     }
     if (recommendation.referral) {
       ++m_referred[static_cast<std::size_t>(recommendation.referral->level)];
@@ -75,15 +77,15 @@ public:
     }
   }
 
-  void fail(std::string& out, const BatchPerson& person, std::string_view message) override {
+  void fail(JsonWriter& out, const BatchPerson& person, std::string_view message) override {
     tag(person);
     if (m_rows) {
-      append_row(out, failure_row(recommendation_columns().size(), m_options, message), *m_rows);
+      m_row.clear();
+      append_row(m_row, failure_row(recommendation_columns().size(), m_options, message), *m_rows);
+      out.raw(m_row);
       return;
     }
-    m_json.clear();
-    write_error_record(m_json, m_options, message);
-    out += m_json.text();
+    write_error_record(out, m_options, message);
   }
 
   [[nodiscard]] std::string findings() const override {
@@ -109,7 +111,7 @@ private:
   OutputOptions m_options;
   std::optional<TechniqueId> m_why_not;
   std::optional<RowFormat> m_rows;
-  JsonWriter m_json{std::nullopt};
+  std::string m_row; ///< one CSV or TSV row, kept for its capacity
   std::array<std::size_t, 3> m_referred{};
   std::size_t m_checks = 0;
 };
