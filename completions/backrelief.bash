@@ -13,7 +13,7 @@
 # Print the options of one subcommand path ("", "recommend", "rules", "rules check", ...).
 _backrelief_options()
 {
-    local rules='-r --rules --no-default-rules --no-cache'
+    local rules='-r --rules --no-default-rules --no-user-rules --no-cache'
     local profile='-p --pressure -g --goal -a --area -c --condition --avoid --age --duration --intensity
         -n --top -f --format --json --color --colour --config --no-config'
     case $1 in
@@ -23,7 +23,8 @@ _backrelief_options()
         config) echo -h --help "$profile" "$rules" --path ;;
         analyze) echo -h --help -f --format --json --batch --first-line --input --column --no-header "$rules" ;;
         techniques | values | 'rules list' | 'rules show') echo -h --help -f --format --json "$rules" ;;
-        'rules check') echo -h --help --strict --scenarios "$rules" ;;
+        'rules diff') echo -h --help --scenarios --profiles -f --format --json "$rules" ;;
+        'rules check') echo -h --help --strict --scenarios -f --format --json "$rules" ;;
         rules) echo -h --help ;;
         test) echo -h --help --require-coverage -v --verbose -f --format --json "$rules" ;;
     esac
@@ -150,12 +151,12 @@ _backrelief()
         fi
         case $word in
             --) end_of_options=true ;;
-            --no-default-rules) rules_args+=(--no-default-rules) ;;
+            --no-default-rules | --no-user-rules) rules_args+=("$word") ;;
             --rules=*) _backrelief_add_rules_path "${word#*=}" ;;
             -r?*) _backrelief_add_rules_path "${word:2}" ;;
             -r | --rules | -p | --pressure | -g | --goal | -a | --area | -c | --condition | \
                 --avoid | --age | --duration | --intensity | -n | --top | -f | --format | --color | \
-                --colour | --config | --why-not | --answer | --answers | --scenarios | --first-line | --input | --column)
+                --colour | --config | --why-not | --answer | --answers | --scenarios | --profiles | --first-line | --input | --column)
                 # An option that takes the next word as its value.
                 if ((i + 1 < cword)); then
                     [[ $word == -r || $word == --rules ]] &&
@@ -190,8 +191,10 @@ _backrelief()
             -f | --format)
                 # values and rules show write text or json only; recommend and analyze also
                 # csv (one row per person of --batch); the others the formats of `values format`.
-                if [[ $sub == values || $sub == 'rules show' ]]; then
+                if [[ $sub == values || $sub == 'rules show' || $sub == 'rules diff' ]]; then
                     _backrelief_add text json
+                elif [[ $sub == 'rules check' ]]; then
+                    _backrelief_add text json sarif
                 elif [[ $sub == analyze ]]; then
                     _backrelief_add text json tsv csv
                 elif [[ $sub == recommend ]]; then
@@ -224,14 +227,14 @@ _backrelief()
 
     case $sub in
         '') _backrelief_add recommend ask analyze techniques rules test config values ;;
-        rules) _backrelief_add list check show ;;
+        rules) _backrelief_add list check show diff ;;
         techniques) ((npos == 0)) && _backrelief_add_values technique ;;
         'rules show') ((npos == 0)) && _backrelief_add_values rule ;;
         values)
             ((npos == 0)) &&
                 _backrelief_add technique condition goal area pressure format color rule question
             ;;
-        'rules check' | test) _backrelief_files ;;
+        'rules check' | 'rules diff' | test) _backrelief_files ;;
         # No positionals: the options are all there is to type.
         config | ask | 'rules list') _backrelief_add_options "$sub" ;;
         # recommend and analyze take a description in the user's own words.

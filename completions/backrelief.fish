@@ -8,7 +8,7 @@
 # The options that take the next word as their value, so that it is not a positional.
 set -g __backrelief_value_options -r --rules -p --pressure -g --goal -a --area -c --condition \
     --avoid --age --duration --intensity -n --top -f --format --color --colour --config --why-not \
-    --answer --answers --scenarios --first-line --input --column
+    --answer --answers --scenarios --profiles --first-line --input --column
 
 # Print the subcommand path of the line ("", "recommend", "rules show", ...), then one line
 # per positional after it, up to the cursor.
@@ -67,8 +67,8 @@ function __backrelief_rules_args
         switch $token
             case --
                 break
-            case --no-default-rules
-                echo -- --no-default-rules
+            case --no-default-rules --no-user-rules
+                echo -- $token
             case -r --rules
                 if test $i -le (count $tokens)
                     set file $tokens[$i]
@@ -122,20 +122,22 @@ complete -c backrelief -n "__backrelief_using ''" -a recommend -d 'Rank the mass
 complete -c backrelief -n "__backrelief_using ''" -a ask -d 'A guided interview: warning signs first'
 complete -c backrelief -n "__backrelief_using ''" -a analyze -d 'Show what is understood from a description'
 complete -c backrelief -n "__backrelief_using ''" -a techniques -d 'List the techniques, or describe one'
-complete -c backrelief -n "__backrelief_using ''" -a rules -d 'List, check or show the loaded rules'
+complete -c backrelief -n "__backrelief_using ''" -a rules -d 'List, check, show or diff the loaded rules'
 complete -c backrelief -n "__backrelief_using ''" -a test -d 'Run scenario files against the rules'
 complete -c backrelief -n "__backrelief_using ''" -a config -d 'Show every setting recommend would use'
 complete -c backrelief -n "__backrelief_using ''" -a values -d 'Print the values an option accepts'
 complete -c backrelief -n "__backrelief_using rules" -a list -d 'Every loaded rule'
 complete -c backrelief -n "__backrelief_using rules" -a check -d 'Validate rule files'
 complete -c backrelief -n "__backrelief_using rules" -a show -d 'One rule as loaded, with its origin'
+complete -c backrelief -n "__backrelief_using rules" -a diff -d 'What a change of rules does to people'
 
 # Options every subcommand has: help, and the rules to load.
 # One string, spliced into each condition, so that 'rules list' stays one word there.
-set -l with_rules "recommend ask analyze config techniques test values 'rules list' 'rules check' 'rules show'"
+set -l with_rules "recommend ask analyze config techniques test values 'rules list' 'rules check' 'rules show' 'rules diff'"
 complete -c backrelief -n "__backrelief_using $with_rules rules" -s h -l help -d 'Print help and exit'
 complete -c backrelief -n "__backrelief_using $with_rules" -s r -l rules -r -F -d 'Load this rule file or directory'
 complete -c backrelief -n "__backrelief_using $with_rules" -l no-default-rules -d 'Leave out the shipped rules'
+complete -c backrelief -n "__backrelief_using $with_rules" -l no-user-rules -d 'Leave out your own rules'
 complete -c backrelief -n "__backrelief_using $with_rules" -l no-cache -d 'Parse the rule files even when cached'
 
 # recommend, ask and config: one person's profile, and how to print.
@@ -169,7 +171,7 @@ complete -c backrelief -n "__backrelief_using ask" -l answers -r -F -d 'Replay t
 
 # values and rules show write text or json only; techniques, rules list and test a table too;
 # analyze, for --batch, rows of csv or tsv.
-complete -c backrelief -n "__backrelief_using values 'rules show'" -s f -l format -x -a 'text json' -d 'Output format'
+complete -c backrelief -n "__backrelief_using values 'rules show' 'rules diff'" -s f -l format -x -a 'text json' -d 'Output format'
 complete -c backrelief -n "__backrelief_using analyze" -s f -l format -x -a 'text json tsv csv' -d 'Output format'
 complete -c backrelief -n "__backrelief_using techniques 'rules list' test" -s f -l format -x -a 'text json tsv' -d 'Output format'
 complete -c backrelief -n "__backrelief_using techniques values 'rules list' 'rules show' test" -l json -d 'Short for --format json'
@@ -179,7 +181,12 @@ complete -c backrelief -n "__backrelief_using techniques; and __backrelief_no_po
 complete -c backrelief -n "__backrelief_using 'rules show'; and __backrelief_no_positional" -a '(__backrelief_values rule)'
 complete -c backrelief -n "__backrelief_using values; and __backrelief_no_positional" -a 'technique condition goal area pressure format color rule question'
 complete -c backrelief -n "__backrelief_using 'rules check'" -l strict -d 'Also warn about rules that can never fire; any warning fails'
+complete -c backrelief -n "__backrelief_using 'rules check'" -s f -l format -x -a 'text json sarif' -d 'Output format'
+complete -c backrelief -n "__backrelief_using 'rules check'" -l json -d 'Short for --format json'
 complete -c backrelief -n "__backrelief_using 'rules check'" -l scenarios -r -F -d 'Report how often each warning sign is asked, over these scenario files'
-complete -c backrelief -n "__backrelief_using 'rules check' test" -F
+complete -c backrelief -n "__backrelief_using 'rules check' 'rules diff' test" -F
+complete -c backrelief -n "__backrelief_using 'rules diff'" -l scenarios -r -F -d 'Compare over these scenario files'
+complete -c backrelief -n "__backrelief_using 'rules diff'" -l profiles -r -F -d 'Compare over these profiles (JSON Lines)'
+complete -c backrelief -n "__backrelief_using 'rules diff'" -l json -d 'Short for --format json'
 complete -c backrelief -n "__backrelief_using test" -l require-coverage -d 'Fail unless every rule fires and every technique ranks first'
 complete -c backrelief -n "__backrelief_using test" -s v -l verbose -d 'List the scenarios that pass too'

@@ -294,7 +294,7 @@ all_cases()
     expect 'backrelief rec' recommend
     expect 'backrelief ' recommend ask analyze techniques rules test config values
     expect_lines 'backrelief ' help_subcommands
-    expect 'backrelief rules ' check list show
+    expect 'backrelief rules ' check diff list show
     expect_lines 'backrelief rules ' help_subcommands rules
     expect 'backrelief rules sh' show
 
@@ -303,7 +303,7 @@ all_cases()
     expect 'backrelief recommend --pre' --pressure
     expect 'backrelief recommend --col' --color --colour --column
     expect 'backrelief recommend --batch --input ' csv json
-    expect 'backrelief analyze --' --help --format --json --batch --first-line --input --column --no-header --rules --no-default-rules --no-cache
+    expect 'backrelief analyze --' --help --format --json --batch --first-line --input --column --no-header --rules --no-default-rules --no-user-rules --no-cache
     expect 'backrelief test --req' --require-coverage
     expect 'backrelief -' -h --help -V --version
     local sub

@@ -90,7 +90,7 @@ check "UTF-16 starting with 00" 1 "the file looks like UTF-16 text" "${check_rul
 
 # --- rule paths --------------------------------------------------------------------------------
 mkdir empty-dir
-check "a directory without rule files" 1 "empty-dir: no *.yaml rule files in this directory" "${check_rules[@]}" empty-dir
+check "a directory without rule files" 1 "empty-dir: no *.yaml or *.yml rule files in this directory" "${check_rules[@]}" empty-dir
 check "a path that does not exist" 1 "nowhere.yaml: no such rule file or directory" "${check_rules[@]}" nowhere.yaml
 mkfifo pipe.yaml
 check "a FIFO" 1 "pipe.yaml: not a regular file" "${check_rules[@]}" pipe.yaml

@@ -16,6 +16,10 @@ Usage: validate_outputs.py BINARY REPO_DIR
    checks that the `-f tsv` output of techniques, rules list, config and test has its header
    and the same number of tab-separated fields on every line, one line per item of the JSON.
 
+5. Runs `rules check` with `--format json` (check.schema.json) and `--format sarif`, the latter
+   against sarif-schema-2.1.0.json beside this script: OASIS's SARIF 2.1.0 schema (errata01, draft
+   4), copied unchanged from github.com/oasis-tcs/sarif-spec, sarif-2.1/schema/.
+
 Golden outputs of these commands are validated when their `args` ask for JSON.
 
 Prints one line per failure (file or command, JSON path, message) and a final count of valid
@@ -55,6 +59,8 @@ SCHEMA_FILES = {
     "values": "values.schema.json",
     "config": "config.schema.json",
     "test": "test.schema.json",
+    "check": "check.schema.json",
+    "diff": "diff.schema.json",
 }
 
 # Fields of the recommend document in the order they are written (schemas cannot say "in this
@@ -73,6 +79,8 @@ ORDERS = {
     "values": ["schema", "kind", "values"],
     "config": ["schema", "config_file", "settings", "rules"],
     "test": ["schema", "scenarios", "passed", "failed", "coverage"],
+    "check": ["schema", "valid", "errors", "warnings", "counts"],
+    "diff": ["schema", "profiles", "changed", "changes"],
 }
 # The header line of each command's TSV output.
 TSV_HEADERS = {
@@ -437,6 +445,22 @@ class Checker:
                                             "--require-coverage", "scenarios.yaml"], "test", status=1,
                                    cwd=cli / "test-scenarios")
 
+            # rules check: valid rules, broken files (every problem, status 1), --strict warnings; as
+            # JSON against check.schema.json, and as SARIF against the SARIF 2.1.0 schema.
+            broken = files / "broken.yaml"
+            broken.write_text("version: 1\nrules:\n  - id: x\n    when: {age: {above: 200}}\n    advice: a\n"
+                              "    because: b\n  - id: y\n    exclude: [swedish, Swedish]\n    because: c\n",
+                              encoding="utf-8")
+            check_cases = [([], 0, True), (["-r", str(broken)], 1, False), ([str(broken)], 1, False),
+                           (["--strict", "-r", hot], 1, True)]
+            for extra, status, valid in check_cases:
+                document = self.check_command(binary, ["rules", "check", "--format", "json"] + extra, "check",
+                                              status=status)
+                if isinstance(document, dict) and document.get("valid") is not valid:
+                    self.fail("$ backrelief rules check --format json " + shlex.join(extra), "$.valid",
+                              f"{document.get('valid')}, expected {valid}")
+                self.check_sarif(binary, ["rules", "check", "--format", "sarif"] + extra, status, document)
+
             # TSV: a header, then rows of as many fields, one per item of the JSON document.
             tsv_cases = [
                 (["techniques"], {}),
@@ -452,6 +476,34 @@ class Checker:
             ]
             for args, expect in tsv_cases:
                 self.check_tsv(binary, args, **expect)
+
+    def check_sarif(self, binary, args, status, report):
+        """SARIF 2.1.0 output, against the vendored schema (draft 4): one result per error and
+        warning of the same check's JSON report, at the same places."""
+        where = "$ " + shlex.join(["backrelief"] + args)
+        result = self.run(binary, args)
+        if result.returncode != status:
+            self.fail(where, "$", f"exit status {result.returncode}, expected {status}")
+        try:
+            document = json.loads(result.stdout)
+        except ValueError as error:
+            self.fail(where, "$", f"not JSON: {error}")
+            return
+        schema = json.loads((Path(__file__).parent / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+        errors = list(jsonschema.Draft4Validator(schema).iter_errors(document))
+        for error in errors:
+            self.fail(where, json_path(error.absolute_path), f"(SARIF 2.1.0) {error.message}")
+        if not isinstance(report, dict):
+            return
+        results = document["runs"][0]["results"]
+        expected = [(d["line"], d["message"], level) for level, key in (("error", "errors"), ("warning", "warnings"))
+                    for d in report[key]]
+        found = [(r["locations"][0]["physicalLocation"].get("region", {}).get("startLine") if "locations" in r
+                  else None, r["message"]["text"], r["level"]) for r in results]
+        if found != expected:
+            self.fail(where, "$.runs[0].results", f"{found[:3]}... differ from the JSON report's {expected[:3]}...")
+        elif not errors:
+            self.valid += 1
 
     def check_command(self, binary, args, name, status=0, cwd=None, env_extra=None, home_files=None, **expect):
         """Run one command that prints a JSON document; validate it and check what a schema cannot."""
@@ -612,6 +664,8 @@ def classify(args):
     command = options[0]
     if command == "rules" and len(options) > 1 and options[1] in ("list", "show"):
         command = "rules"
+    elif command == "rules" and len(options) > 1 and options[1] in ("check", "diff"):
+        command = options[1]
     elif command == "rules":
         return None, False
     wants_json = False
@@ -636,7 +690,7 @@ def classify(args):
         return "batch", not other_format
     if command in ("recommend", "ask"):
         return "recommend", wants_json
-    if command in ("techniques", "rules", "values", "config", "test"):
+    if command in ("techniques", "rules", "values", "config", "test", "check", "diff"):
         return command, wants_json
     return None, False
 

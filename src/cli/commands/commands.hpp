@@ -25,7 +25,10 @@ void set_config_command(CLI::App& app, int& status);
 /// Registers `values KIND`: what an option accepts, for completions and scripts.
 void set_values_command(CLI::App& app, int& status);
 
-/// Registers `rules list|check|show`.
+/// Registers `rules list|check|show|diff`.
 void set_rules_command(CLI::App& app, int& status);
+
+/// Registers `rules diff` under the `rules` command.
+void add_rules_diff_command(CLI::App& rules_command, int& status);
 
 } // namespace backrelief::cli

@@ -3,6 +3,7 @@
 #include "cli/input/format_option.hpp"
 #include "cli/input/rule_options.hpp"
 #include "cli/io/standard_output.hpp"
+#include "cli/output/check_output.hpp"
 #include "cli/output/json_schema.hpp"
 #include "cli/output/json_writer.hpp"
 #include "cli/output/tsv_field.hpp"
@@ -15,6 +16,7 @@
 #include <algorithm>
 #include <fmt/format.h>
 #include <memory>
+#include <optional>
 #include <tuple>
 
 namespace backrelief::cli {
@@ -222,11 +224,12 @@ int run_list(const RulesOptions& options) {
 
 // How often each warning sign's hints would ask it under Check first, over the scenarios'
 // descriptions; the warnings for those that raise too many false alarms.
-std::vector<Diagnostic> report_hint_rates(const RuleSet& rules, const std::vector<std::string>& paths) {
+// With `print` false (JSON, SARIF), only the warnings.
+std::vector<Diagnostic> report_hint_rates(const RuleSet& rules, const std::vector<std::string>& paths, bool print) {
   const std::vector<Scenario> scenarios = load_dated_scenarios(paths, rules);
   const std::vector<HintRate> rates = hint_rates(rules, scenarios);
-  if (rates.empty()) {
-    return {};
+  if (rates.empty() || !print) {
+    return hint_rate_warnings(rates);
   }
   print_stdout("hints: how often each warning sign is asked under Check first, over {} scenario descriptions "
                "without a red flag and {} with one:\n",
@@ -244,31 +247,61 @@ std::vector<Diagnostic> report_hint_rates(const RuleSet& rules, const std::vecto
   return hint_rate_warnings(rates);
 }
 
+// The warnings of --strict, in file and line order.
+std::vector<Diagnostic> strict_warnings(const RuleSet& rules, std::vector<Diagnostic> hint_warnings) {
+  auto warnings = lint_rules(rules);
+  auto expansion_warnings = lint_expansions(rules, WordNetSource(wordnet_directory()));
+  warnings.insert(warnings.end(), expansion_warnings.begin(), expansion_warnings.end());
+  warnings.insert(warnings.end(), hint_warnings.begin(), hint_warnings.end());
+  std::stable_sort(warnings.begin(), warnings.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.where.file, a.where.line, a.where.column) < std::tie(b.where.file, b.where.line, b.where.column);
+  });
+  return warnings;
+}
+
 int run_check(const RulesOptions& options) {
-  const RuleSet rules = load_chosen_rules(options.rules, options.check_paths);
-  std::vector<Diagnostic> hint_warnings;
-  if (!options.scenario_paths.empty()) {
-    hint_warnings = report_hint_rates(rules, options.scenario_paths);
-  }
-  if (options.strict) {
-    auto warnings = lint_rules(rules);
-    auto expansion_warnings = lint_expansions(rules, WordNetSource(wordnet_directory()));
-    warnings.insert(warnings.end(), expansion_warnings.begin(), expansion_warnings.end());
-    warnings.insert(warnings.end(), hint_warnings.begin(), hint_warnings.end());
-    std::stable_sort(warnings.begin(), warnings.end(), [](const Diagnostic& a, const Diagnostic& b) {
-      return std::tie(a.where.file, a.where.line, a.where.column) <
-             std::tie(b.where.file, b.where.line, b.where.column);
-    });
-    for (const Diagnostic& warning : warnings) {
-      fmt::print(stderr, "backrelief: warning: {}\n", to_string(warning));
+  const std::string& format = options.format.chosen();
+  const bool text = format == "text";
+  CheckReport report;
+  std::optional<RuleSet> rules;
+  try {
+    rules.emplace(load_chosen_rules(options.rules, options.check_paths));
+  } catch (const Error& error) {
+    // For a program (JSON, SARIF) the rule files' problems are the report; a usage error is not.
+    if (text || error.kind() == ErrorKind::invalid_input) {
+      throw;
     }
-    if (!warnings.empty()) {
-      fmt::print(stderr, "backrelief: {} warnings (--strict)\n", warnings.size());
-      return k_exit_error;
-    }
+    report.errors = error.diagnostics();
   }
-  print_stdout("ok: {} techniques, {} concepts, {} rules ({} disabled)\n", rules.techniques().size(),
-               rules.concepts().size(), rules.rules().size(), rules.disabled_rules().size());
+  if (rules) {
+    std::vector<Diagnostic> hint_warnings;
+    if (!options.scenario_paths.empty()) {
+      hint_warnings = report_hint_rates(*rules, options.scenario_paths, text);
+    }
+    if (options.strict) {
+      report.warnings = strict_warnings(*rules, std::move(hint_warnings));
+    }
+    report.counts = RuleCounts{rules->techniques().size(), rules->concepts().size(), rules->rules().size(),
+                               rules->disabled_rules().size()};
+  }
+  const bool failed = !report.errors.empty() || !report.warnings.empty();
+  if (format == "json") {
+    write_stdout(format_check_json(report));
+    return failed ? k_exit_error : k_exit_ok;
+  }
+  if (format == "sarif") {
+    write_stdout(format_check_sarif(report, BACKRELIEF_VERSION));
+    return failed ? k_exit_error : k_exit_ok;
+  }
+  for (const Diagnostic& warning : report.warnings) {
+    fmt::print(stderr, "backrelief: warning: {}\n", to_string(warning));
+  }
+  if (!report.warnings.empty()) {
+    fmt::print(stderr, "backrelief: {} warnings (--strict)\n", report.warnings.size());
+    return k_exit_error;
+  }
+  print_stdout("ok: {} techniques, {} concepts, {} rules ({} disabled)\n", report.counts->techniques,
+               report.counts->concepts, report.counts->rules, report.counts->disabled);
   return k_exit_ok;
 }
 
@@ -343,6 +376,7 @@ void set_rules_command(CLI::App& app, int& status) {
                    "with --strict, too many on descriptions without a red flag is a warning (repeatable)")
       ->type_name("PATH")
       ->allow_extra_args(false);
+  add_format_option(*check_command, options->format, {"text", "json", "sarif"});
   add_rule_options(*check_command, options->rules);
   check_command->callback([options, &status] { status = run_check(*options); });
 
@@ -352,6 +386,8 @@ void set_rules_command(CLI::App& app, int& status) {
   add_format_option(*show_command, options->format, {"text", "json"});
   add_rule_options(*show_command, options->rules);
   show_command->callback([options, &status] { status = run_show(*options); });
+
+  add_rules_diff_command(*command, status);
 
   command->footer("Examples:\n  backrelief rules list\n  backrelief rules check my-rules.yaml\n"
                   "  backrelief rules show low-pressure-favours-swedish");

@@ -43,7 +43,7 @@ bool has_rule_files(const std::filesystem::path& directory) {
   }
   for (const auto& entry : entries) {
     std::error_code kind_error;
-    if (entry.path().extension() == ".yaml" && !entry.is_directory(kind_error)) {
+    if (is_rule_file_name(entry.path()) && !entry.is_directory(kind_error)) {
       return true; // a directory named "old.yaml" is no rule file
     }
   }
@@ -91,6 +91,8 @@ void add_rule_options(CLI::App& command, RuleOptions& options) {
       ->type_name("PATH")
       ->allow_extra_args(false);
   command.add_flag("--no-default-rules", options.no_defaults, "Leave out the rules that ship with backrelief");
+  command.add_flag("--no-user-rules", options.no_user,
+                   "Leave out your own rules (rules.d in the config directory), as when one is broken");
   command.add_flag("--no-cache", options.no_cache, "Parse the rule files even when a cached copy is fresh");
 }
 
@@ -107,13 +109,25 @@ std::filesystem::path default_rules_directory() {
   return BACKRELIEF_SOURCE_RULES_DIR;
 }
 
+std::filesystem::path default_scenarios_directory() {
+  std::error_code error;
+  const auto executable = std::filesystem::read_symlink("/proc/self/exe", error);
+  if (!error) {
+    auto installed = executable.parent_path().parent_path() / BACKRELIEF_INSTALL_SCENARIOS_DIR;
+    if (std::filesystem::is_directory(installed, error)) {
+      return installed;
+    }
+  }
+  return BACKRELIEF_SOURCE_SCENARIOS_DIR;
+}
+
 std::vector<RulePath> rule_paths_with_origins(const RuleOptions& options) {
   std::vector<RulePath> paths;
   if (!options.no_defaults) {
     paths.push_back({default_rules_directory().string(), "default"});
   }
   const auto config = user_config_directory();
-  const auto user = config.empty() ? config : config / "rules.d";
+  const auto user = config.empty() || options.no_user ? std::filesystem::path{} : config / "rules.d";
   if (!user.empty()) {
     const UserPath seen = look_at(user);
     if (!seen.problem.empty()) {
@@ -186,9 +200,35 @@ bool rules_from_stdin(const RuleOptions& options) {
 }
 
 RuleSet load_chosen_rules(const RuleOptions& options, const std::vector<std::string>& extra_paths) {
-  std::vector<std::string> paths = rule_paths(options);
+  const std::vector<RulePath> chosen = rule_paths_with_origins(options);
+  std::vector<std::string> paths;
+  for (const RulePath& path : chosen) {
+    paths.push_back(path.path);
+  }
   paths.insert(paths.end(), extra_paths.begin(), extra_paths.end());
-  return load_paths(paths, !options.no_cache);
+  try {
+    return load_paths(paths, !options.no_cache);
+  } catch (const Error& error) {
+    // The person may not know that a file they once put in rules.d is read by every command.
+    const auto user = std::find_if(chosen.begin(), chosen.end(),
+                                   [](const RulePath& path) { return path.origin == "user rules directory"; });
+    if (user == chosen.end()) {
+      throw;
+    }
+    const std::string directory = user->path + "/";
+    const bool about_user_file =
+        std::any_of(error.diagnostics().begin(), error.diagnostics().end(),
+                    [&](const Diagnostic& diagnostic) { return diagnostic.where.file.starts_with(directory); });
+    if (!about_user_file) {
+      throw;
+    }
+    std::vector<Diagnostic> diagnostics = error.diagnostics();
+    diagnostics.push_back({{},
+                           fmt::format("{} holds your own rules, read by every command: fix the file, or run "
+                                       "without them with --no-user-rules",
+                                       user->path)});
+    throw Error(error.kind(), std::move(diagnostics));
+  }
 }
 
 std::vector<RuleSource> read_scenario_files(const std::vector<std::string>& paths) {

@@ -15,14 +15,18 @@ namespace backrelief::cli {
 struct RuleOptions {
   std::vector<std::string> paths; ///< --rules, in the order given
   bool no_defaults = false;       ///< --no-default-rules
+  bool no_user = false;           ///< --no-user-rules
   bool no_cache = false;          ///< --no-cache
 };
 
-/// Adds --rules and --no-default-rules to a command.
+/// Adds --rules, --no-default-rules, --no-user-rules and --no-cache to a command.
 void add_rule_options(CLI::App& command, RuleOptions& options);
 
 /// The directory of the rules that ship with backrelief.
 std::filesystem::path default_rules_directory();
+
+/// The directory of the scenarios that ship with backrelief (what `rules diff` compares over).
+std::filesystem::path default_scenarios_directory();
 
 /// A rule path and what put it in the load order ("default", "flag --rules"...).
 struct RulePath {
@@ -40,7 +44,8 @@ std::vector<std::string> rule_paths(const RuleOptions& options);
 /// Where WordNet is read from: $WNSEARCHDIR, as WordNet's tools read it, or where Debian puts it.
 std::filesystem::path wordnet_directory();
 
-/// Reads and loads the rules the options choose, then `extra_paths`; throws Error. Unless
+/// Reads and loads the rules the options choose, then `extra_paths`; throws Error (one about a
+/// file of the user's own rules says so, and how to run without them). Unless
 /// --no-cache, a rule set loaded before from the same files is read back from
 /// $XDG_CACHE_HOME/backrelief instead of parsed, and a freshly loaded one is written there.
 RuleSet load_chosen_rules(const RuleOptions& options, const std::vector<std::string>& extra_paths = {});

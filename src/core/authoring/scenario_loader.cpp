@@ -21,7 +21,8 @@ std::string scenario_key_of(std::string_view field) {
 const std::vector<std::string> k_file_keys{"version", "scenarios"};
 const std::vector<std::string> k_scenario_keys{"name", "description", "options", "expect"};
 const std::vector<std::string> k_required_scenario_keys{"name", "expect"};
-const std::vector<std::string> k_option_keys{"pressure", "goals", "areas", "conditions", "avoid", "age", "duration"};
+const std::vector<std::string> k_option_keys{"pressure", "goals", "areas",    "conditions",
+                                             "avoid",    "age",   "duration", "intensity"};
 const std::vector<std::string> k_expect_keys{"top", "referral", "excluded", "suggested", "fired", "not_fired"};
 const std::vector<std::string> k_referral_names{"emergency", "urgent", "routine", "none"};
 
@@ -133,6 +134,11 @@ private:
       auto text = reader.text(*duration, "the duration");
       good = good && text;
       input.duration = text;
+    }
+    if (const auto* intensity = fields->find("intensity")) {
+      auto level = reader.number(*intensity, "the intensity");
+      good = good && level;
+      input.intensity = level;
     }
     if (!good) {
       return false;

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <fmt/format.h>
+#include <tuple>
 
 namespace backrelief {
 
@@ -162,7 +163,7 @@ private:
     condition.where = m_reader.where(field.key_node);
     if (field.value.IsScalar()) {
       auto value = m_reader.number(field.value, field.key);
-      if (!value) {
+      if (!value || !within_range(numeric, *value, field.value, field.key)) {
         return std::nullopt;
       }
       condition.comparison = Comparison::equals;
@@ -182,7 +183,7 @@ private:
     std::vector<Condition> parts;
     for (const Field& comparison : comparisons->all()) {
       auto value = m_reader.number(comparison.value, comparison.key);
-      if (!value) {
+      if (!value || !within_range(numeric, *value, comparison.value, field.key)) {
         return std::nullopt;
       }
       Condition part = condition;
@@ -199,6 +200,19 @@ private:
     all.children = std::move(parts);
     all.where = condition.where;
     return all;
+  }
+
+  // A threshold no person can reach makes a rule that can never fire, or always does: refused,
+  // with the range a profile can hold.
+  bool within_range(NumericField numeric, double value, const YAML::Node& node, std::string_view key) {
+    const auto [low, high, what] = numeric == NumericField::age         ? std::tuple{0.0, 130.0, "an age in years"}
+                                   : numeric == NumericField::intensity ? std::tuple{0.0, 10.0, "a pain level"}
+                                                                        : std::tuple{0.0, 5200.0, "a number of weeks"};
+    if (value >= low && value <= high) {
+      return true;
+    }
+    m_reader.error(node, fmt::format("{}: {:g} is not {} ({:g} to {:g})", key, value, what, low, high));
+    return false;
   }
 
   static Comparison comparison_of(std::string_view key) {

@@ -81,7 +81,7 @@ bool read_replaces(YamlReader& reader, const Fields& fields, bool& good) {
 }
 
 void read_pressure_range(YamlReader& reader, const YAML::Node& node, Technique& technique, bool& good) {
-  auto items = reader.scalar_list(node, "a pressure");
+  auto items = reader.scalar_list(node, "a pressure", false); // [firm, firm]: a range of one
   if (!items || items->empty() || items->size() > 2) {
     if (items) {
       reader.error(node, "expected the pressure range as [lightest, firmest], e.g. [low, medium]");

@@ -340,6 +340,11 @@ private:
 
 } // namespace
 
+bool is_rule_file_name(const std::filesystem::path& path) {
+  // Both spellings of YAML's extension: a "*.yml" skipped in silence would be rules not applied.
+  return path.extension() == ".yaml" || path.extension() == ".yml";
+}
+
 std::vector<RuleSource> read_rule_sources(const std::filesystem::path& path, const RuleLimits& limits) {
   std::error_code error;
   const auto status = std::filesystem::status(path, error);
@@ -355,7 +360,7 @@ std::vector<RuleSource> read_rule_sources(const std::filesystem::path& path, con
   }
   std::vector<std::filesystem::path> files;
   for (const auto& entry : std::filesystem::directory_iterator(path, error)) {
-    if (entry.path().extension() == ".yaml" && !entry.is_directory()) {
+    if (is_rule_file_name(entry.path()) && !entry.is_directory()) {
       files.push_back(entry.path());
     }
   }
@@ -363,7 +368,7 @@ std::vector<RuleSource> read_rule_sources(const std::filesystem::path& path, con
     throw Error(ErrorKind::io, fmt::format("{}: cannot list directory: {}", path.string(), error.message()));
   }
   if (files.empty()) {
-    throw Error(ErrorKind::io, fmt::format("{}: no *.yaml rule files in this directory", path.string()));
+    throw Error(ErrorKind::io, fmt::format("{}: no *.yaml or *.yml rule files in this directory", path.string()));
   }
   std::sort(files.begin(), files.end());
   std::vector<RuleSource> sources;

@@ -29,9 +29,12 @@ struct RuleLimits {
   std::filesystem::path wordnet_directory = "/usr/share/wordnet";
 };
 
-/// Reads a regular file, or every `*.yaml` file of a directory in name order. Throws Error (io)
-/// naming the path when it does not exist, is not a regular file (a FIFO, a device), is larger
-/// than the limit, cannot be read, or is a directory without *.yaml files.
+/// Whether a directory's entry is read as a rule (or scenario) file: `*.yaml` or `*.yml`.
+bool is_rule_file_name(const std::filesystem::path& path);
+
+/// Reads a regular file, or every `*.yaml` and `*.yml` file of a directory in name order. Throws
+/// Error (io) naming the path when it does not exist, is not a regular file (a FIFO, a device),
+/// is larger than the limit, cannot be read, or is a directory without such files.
 std::vector<RuleSource> read_rule_sources(const std::filesystem::path& path, const RuleLimits& limits = {});
 
 /// Parses and validates rule sources in order into one rule set, refusing hostile YAML (see

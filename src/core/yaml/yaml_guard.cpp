@@ -1,5 +1,7 @@
 #include "core/yaml/yaml_guard.hpp"
 
+#include "core/yaml/yaml_syntax_hint.hpp"
+
 #include <fmt/format.h>
 #include <optional>
 #include <sstream>
@@ -257,8 +259,7 @@ YamlStructure check_yaml_structure(const std::string& file, const std::string& t
   } catch (const Refusal& refusal) {
     return {problem({file, refusal.mark.line + 1, refusal.mark.column + 1}, refusal.message), check.nodes()};
   } catch (const YAML::Exception& error) {
-    return {problem({file, error.mark.line + 1, error.mark.column + 1}, fmt::format("invalid YAML: {}", error.msg)),
-            check.nodes()};
+    return {{explain_yaml_syntax(file, text, error.mark.line + 1, error.mark.column + 1, error.msg)}, check.nodes()};
   }
   return {{}, check.nodes()};
 }

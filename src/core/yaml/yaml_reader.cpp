@@ -1,8 +1,10 @@
 #include "core/yaml/yaml_reader.hpp"
 
 #include "core/yaml/yaml_guard.hpp"
+#include "core/yaml/yaml_syntax_hint.hpp"
 
 #include "core/util/edit_distance.hpp"
+#include "core/util/text_case.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -71,8 +73,8 @@ std::optional<YAML::Node> YamlReader::parse(const std::string& text) {
   try {
     return YAML::Load(text);
   } catch (const YAML::Exception& problem) {
-    error(SourceLocation{m_file, problem.mark.line + 1, problem.mark.column + 1},
-          fmt::format("invalid YAML: {}", problem.msg));
+    m_diagnostics.push_back(
+        explain_yaml_syntax(m_file, text, problem.mark.line + 1, problem.mark.column + 1, problem.msg));
     return std::nullopt;
   }
 }
@@ -96,7 +98,8 @@ void YamlReader::error(SourceLocation location, std::string message) {
 std::optional<Fields> YamlReader::mapping(const YAML::Node& node, std::span<const std::string> allowed,
                                           std::string_view what) {
   if (!node.IsMap()) {
-    error(node, fmt::format("expected {} (a mapping of keys to values), found {}", what, describe_node(node)));
+    error(node, fmt::format("expected {} (a mapping of keys to values), found {}{}", what, describe_node(node),
+                            node.IsScalar() ? missing_space_hint(node.Scalar()) : std::string()));
     return std::nullopt;
   }
   Fields fields;
@@ -175,7 +178,8 @@ std::optional<std::string> YamlReader::identifier(const YAML::Node& node, std::s
   return value;
 }
 
-std::optional<std::vector<YAML::Node>> YamlReader::scalar_list(const YAML::Node& node, std::string_view what) {
+std::optional<std::vector<YAML::Node>> YamlReader::scalar_list(const YAML::Node& node, std::string_view what,
+                                                               bool distinct) {
   if (node.IsScalar()) {
     return std::vector<YAML::Node>{node};
   }
@@ -184,6 +188,7 @@ std::optional<std::vector<YAML::Node>> YamlReader::scalar_list(const YAML::Node&
     return std::nullopt;
   }
   std::vector<YAML::Node> items;
+  std::vector<std::string> folded; // of the items so far: a value given twice is a slip
   bool good = true;
   for (const YAML::Node& item : node) {
     if (!item.IsScalar()) {
@@ -191,6 +196,15 @@ std::optional<std::vector<YAML::Node>> YamlReader::scalar_list(const YAML::Node&
       good = false;
       continue;
     }
+    std::string key = to_lower(item.Scalar());
+    if (const auto same = std::find(folded.begin(), folded.end(), key); distinct && same != folded.end()) {
+      // An error, but the list stands without the second: what refers to its owner still finds it.
+      const SourceLocation first = where(items[static_cast<std::size_t>(same - folded.begin())]);
+      error(item, fmt::format("'{}' is in this list twice (first at {}:{}): give each value once", item.Scalar(),
+                              first.line, first.column));
+      continue;
+    }
+    folded.push_back(std::move(key));
     items.push_back(item);
   }
   if (!good) {

@@ -63,8 +63,10 @@ public:
   std::optional<std::string> text(const YAML::Node& node, std::string_view what);
   /// A scalar that must be an identifier: letters, digits, '-', '_' or '.'.
   std::optional<std::string> identifier(const YAML::Node& node, std::string_view what);
-  /// A scalar or a sequence of scalars, as a list of text.
-  std::optional<std::vector<YAML::Node>> scalar_list(const YAML::Node& node, std::string_view what);
+  /// A scalar or a sequence of scalars, as a list of text. With `distinct`, a value given twice
+  /// (ignoring ASCII case) is an error at the second, which is left out of the list.
+  std::optional<std::vector<YAML::Node>> scalar_list(const YAML::Node& node, std::string_view what,
+                                                     bool distinct = true);
   /// A decimal number (no octal, hex or special values).
   std::optional<double> number(const YAML::Node& node, std::string_view what);
   /// An integer in decimal.

@@ -357,9 +357,10 @@ TEST(UserConfig, InvalidYamlGivesItsPosition) {
   ASSERT_EQ(error.diagnostics().size(), 1U);
   const Diagnostic& diagnostic = error.diagnostics()[0];
   EXPECT_EQ(diagnostic.where.file, "bad.yaml");
-  EXPECT_EQ(diagnostic.where.line, 3);
-  EXPECT_EQ(diagnostic.where.column, 1);
-  EXPECT_EQ(diagnostic.message.rfind("invalid YAML: ", 0), 0U) << diagnostic.message;
+  EXPECT_EQ(diagnostic.where.line, 2); // where the bracket opens, which is where the slip is
+  EXPECT_EQ(diagnostic.where.column, 8);
+  EXPECT_EQ(diagnostic.message, "the '[' here is never closed: end it with ']' (invalid YAML: end of sequence flow "
+                                "not found)");
 }
 
 TEST(UserConfig, InvalidYamlInTheMiddleGivesItsLineAndColumn) {
@@ -368,8 +369,9 @@ TEST(UserConfig, InvalidYamlInTheMiddleGivesItsLineAndColumn) {
   const Diagnostic& diagnostic = error.diagnostics()[0];
   EXPECT_EQ(diagnostic.where.file, "bad.yaml");
   EXPECT_EQ(diagnostic.where.line, 3);
-  EXPECT_EQ(diagnostic.where.column, 8);
-  EXPECT_EQ(diagnostic.message.rfind("invalid YAML: ", 0), 0U) << diagnostic.message;
+  EXPECT_EQ(diagnostic.where.column, 3);
+  EXPECT_EQ(diagnostic.message, "this key is indented under the line above (2:1), which has its value already: line "
+                                "it up with that line's key (invalid YAML: illegal map value)");
 }
 
 } // namespace

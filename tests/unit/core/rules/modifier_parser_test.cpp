@@ -106,7 +106,8 @@ TEST(ModifierParser, RedFlagScopeStaysWithinTheScope) {
 TEST(ModifierParser, RefusesCuesThatAreNotPlainWords) {
   EXPECT_EQ(error_of("  - {category: negated, cues: [\"no, not\"]}\n"),
             "test.yaml:5:32: 'no, not' is not plain words: a cue holds words only, e.g. 'no sign of'");
-  EXPECT_EQ(error_of("  - {category: negated, cues: [no, No]}\n"), "test.yaml:5:36: 'no' is listed twice");
+  EXPECT_EQ(error_of("  - {category: negated, cues: [no, No]}\n"),
+            "test.yaml:5:36: 'No' is in this list twice (first at 5:32): give each value once");
   EXPECT_EQ(error_of("  - {category: negated, cues: []}\n"),
             "test.yaml:5:31: an empty list: expected at least one a cue");
 }

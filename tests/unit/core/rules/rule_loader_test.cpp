@@ -155,6 +155,48 @@ rules:
             }));
 }
 
+TEST(LoadRules, ThresholdsNoPersonCanHaveAreRefusedWithTheirRange) {
+  EXPECT_EQ(load_errors(k_techniques + R"(rules:
+  - {id: a, when: {age: {above: 200}}, score: {swedish: 1}, because: x}
+  - {id: b, when: {intensity: 11}, score: {swedish: 1}, because: x}
+  - {id: c, when: {duration_weeks: {below: -1}}, score: {swedish: 1}, because: x}
+  - {id: d, when: {age: {at_least: 0, at_most: 130}}, score: {swedish: 1}, because: x}
+)"),
+            (std::vector<std::string>{
+                "test.yaml:6:33: age: 200 is not an age in years (0 to 130)",
+                "test.yaml:7:31: intensity: 11 is not a pain level (0 to 10)",
+                "test.yaml:8:44: duration_weeks: -1 is not a number of weeks (0 to 5200)",
+            }));
+}
+
+TEST(LoadRules, AValueGivenTwiceInAListIsNamedAndTheRestStillLoads) {
+  // The rule's other errors, and the rules that refer to the concept, are not hidden by it.
+  EXPECT_EQ(load_errors(k_techniques + R"(concepts:
+  - {id: knots, kind: symptom, name: knots, phrases: [knots, Knots]}
+rules:
+  - {id: a, when: {symptom: knots}, exclude: [swedish, Swedish], because: x}
+)"),
+            (std::vector<std::string>{
+                "test.yaml:6:62: 'Knots' is in this list twice (first at 6:55): give each value once",
+                "test.yaml:8:56: 'Swedish' is in this list twice (first at 8:47): give each value once",
+            }));
+}
+
+TEST(ReadRuleSources, ADirectoryGivesItsYamlAndYmlFilesInNameOrder) {
+  const auto directory = std::filesystem::temp_directory_path() / "backrelief-yml-test";
+  std::filesystem::remove_all(directory);
+  std::filesystem::create_directories(directory / "sub.yaml");
+  for (const char* name : {"20-b.yml", "10-a.yaml", "30-c.yaml~", "notes.txt"}) {
+    std::ofstream(directory / name) << "version: 1\n";
+  }
+  std::vector<std::string> names;
+  for (const RuleSource& source : read_rule_sources(directory)) {
+    names.push_back(std::filesystem::path(source.name).filename().string());
+  }
+  std::filesystem::remove_all(directory);
+  EXPECT_EQ(names, (std::vector<std::string>{"10-a.yaml", "20-b.yml"}));
+}
+
 TEST(LoadRules, ReportsErrorsOfEveryFileInFileOrder) {
   EXPECT_EQ(load_errors({
                 RuleSource{"b.yaml", k_techniques + "rules:\n  - {id: x, score: {swedish: 1}}\n"},
@@ -290,7 +332,7 @@ rules:
 )"),
       (std::vector<std::string>{
           "test.yaml:6:58: unknown trait 'glidng' (did you mean 'gliding'?); traits are defined under 'traits:'",
-          "test.yaml:6:72: trait 'heat' is listed twice",
+          "test.yaml:6:72: 'heat' is in this list twice (first at 6:66): give each value once",
           "test.yaml:7:5: 'heat' already names a trait (defined at test.yaml:4:5); a technique needs another name",
           "test.yaml:10:23: unknown technique or trait 'deep-presure'",
           "test.yaml:10:72: duplicate trait 'gliding' in caution",
@@ -443,14 +485,15 @@ TEST(LoadRules, InvalidYamlGivesAPosition) {
 }
 
 TEST(LoadRules, InvalidYamlDoesNotHideOtherFiles) {
-  EXPECT_EQ(load_errors({
-                RuleSource{"a.yaml", "version: 1\nrules: [\n"},
-                RuleSource{"b.yaml", "version: 3\n"},
-            }),
-            (std::vector<std::string>{
-                "a.yaml:3:1: invalid YAML: end of sequence flow not found",
-                "b.yaml:1:10: unsupported format version 3: this backrelief reads version 1",
-            }));
+  EXPECT_EQ(
+      load_errors({
+          RuleSource{"a.yaml", "version: 1\nrules: [\n"},
+          RuleSource{"b.yaml", "version: 3\n"},
+      }),
+      (std::vector<std::string>{
+          "a.yaml:2:8: the '[' here is never closed: end it with ']' (invalid YAML: end of sequence flow not found)",
+          "b.yaml:1:10: unsupported format version 3: this backrelief reads version 1",
+      }));
 }
 
 TEST(LoadRules, EmptyFile) {
