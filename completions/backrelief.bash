@@ -22,7 +22,8 @@ _backrelief_options()
         ask) echo -h --help "$profile" "$rules" --answer --answers ;;
         config) echo -h --help "$profile" "$rules" --path ;;
         analyze) echo -h --help -f --format --json --batch --first-line --input --column --no-header "$rules" ;;
-        techniques | values | 'rules list' | 'rules show') echo -h --help -f --format --json "$rules" ;;
+        techniques | values | 'rules show') echo -h --help -f --format --json "$rules" ;;
+        'rules list') echo -h --help -l --long -f --format --json "$rules" ;;
         'rules diff') echo -h --help --scenarios --profiles -f --format --json "$rules" ;;
         'rules check') echo -h --help --strict --scenarios -f --format --json "$rules" ;;
         rules) echo -h --help ;;

@@ -130,6 +130,7 @@ complete -c backrelief -n "__backrelief_using rules" -a list -d 'Every loaded ru
 complete -c backrelief -n "__backrelief_using rules" -a check -d 'Validate rule files'
 complete -c backrelief -n "__backrelief_using rules" -a show -d 'One rule as loaded, with its origin'
 complete -c backrelief -n "__backrelief_using rules" -a diff -d 'What a change of rules does to people'
+complete -c backrelief -n "__backrelief_using 'rules list'" -s l -l long -d 'Each rule in three lines, its condition in words'
 
 # Options every subcommand has: help, and the rules to load.
 # One string, spliced into each condition, so that 'rules list' stays one word there.

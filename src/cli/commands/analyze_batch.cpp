@@ -25,9 +25,9 @@ public:
     }
   }
 
-  void answer(JsonWriter& out, const BatchPerson& person, const ProfileInput& input) override {
+  void answer(JsonWriter& out, const BatchPerson& person, ProfileInput input) override {
     ProfileInput description;
-    description.description = input.description;
+    description.description = std::move(input.description);
     description.year = m_year;
     const Profile profile = make_profile(description, m_rules);
     const OutputOptions options = tagged(person);

@@ -41,7 +41,7 @@ public:
   virtual void begin(JsonWriter& out) = 0;
   /// Appends one person's answer; throws Error when their input cannot be used, having
   /// appended nothing that the batch must keep.
-  virtual void answer(JsonWriter& out, const BatchPerson& person, const ProfileInput& input) = 0;
+  virtual void answer(JsonWriter& out, const BatchPerson& person, ProfileInput input) = 0;
   /// Appends the record of a line that could not be used.
   virtual void fail(JsonWriter& out, const BatchPerson& person, std::string_view message) = 0;
   /// What the answers found, for the summary line: "referred none; 3 with questions to check first".

@@ -52,8 +52,8 @@ public:
     }
   }
 
-  void answer(JsonWriter& out, const BatchPerson& person, const ProfileInput& input) override {
-    const Profile profile = make_profile(merged(m_defaults, input), m_rules);
+  void answer(JsonWriter& out, const BatchPerson& person, ProfileInput input) override {
+    const Profile profile = make_profile(merged(m_defaults, std::move(input)), m_rules);
     const Recommendation recommendation =
         recommend(m_rules, profile, m_options.trace ? Tracing::every_rule : Tracing::off);
     tag(person);

@@ -27,6 +27,7 @@ struct RulesOptions {
   RuleOptions rules;
   FormatOption format;
   bool strict = false;
+  bool long_listing = false; ///< rules list --long
   std::vector<std::string> check_paths;
   std::vector<std::string> scenario_paths; ///< --scenarios: where to measure the hints' rates
   std::string show_id;
@@ -162,6 +163,17 @@ void list_tsv(const RuleSet& rules) {
   write_stdout(out);
 }
 
+// --long: each rule as three lines: its id and where it is, when it fires, what it does.
+void list_long(const RuleSet& rules) {
+  for (const Rule& rule : rules.rules()) {
+    print_stdout("{}  {}\n  when: {}\n  does: {}\n", rule.id, to_string(rule.origin), describe(rule.when, rules),
+                 effects(rule, rules));
+  }
+  for (const auto& [rule, where] : rules.disabled_rules()) {
+    print_stdout("{}  {}\n  disabled at {}\n", rule.id, to_string(rule.origin), to_string(where));
+  }
+}
+
 void list(const RuleSet& rules) {
   std::size_t id_width = 0;
   std::size_t origin_width = 0;
@@ -206,8 +218,12 @@ void show(const Rule& rule, const RuleSet& rules) {
 }
 
 int run_list(const RulesOptions& options) {
-  const RuleSet rules = load_chosen_rules(options.rules);
   const std::string& format = options.format.chosen();
+  if (options.long_listing && format != "text") {
+    throw Error(ErrorKind::invalid_input,
+                fmt::format("--long lays out the text output: leave out --format {}", format));
+  }
+  const RuleSet rules = load_chosen_rules(options.rules);
   if (format == "json") {
     std::vector<const Rule*> all;
     for (const Rule& rule : rules.rules()) {
@@ -216,6 +232,8 @@ int run_list(const RulesOptions& options) {
     write_json(rules, all, true, nullptr);
   } else if (format == "tsv") {
     list_tsv(rules);
+  } else if (options.long_listing) {
+    list_long(rules);
   } else {
     list(rules);
   }
@@ -361,6 +379,8 @@ void set_rules_command(CLI::App& app, int& status) {
 
   CLI::App* list_command = command->add_subcommand("list", "Every loaded rule: id, file:line, what it does");
   add_format_option(*list_command, options->format, {"text", "json", "tsv"});
+  list_command->add_flag("-l,--long", options->long_listing,
+                         "Each rule in three lines: id and origin, when it fires in words, what it does");
   add_rule_options(*list_command, options->rules);
   list_command->callback([options, &status] { status = run_list(*options); });
 

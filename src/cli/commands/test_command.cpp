@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <iterator>
 #include <memory>
 
@@ -36,9 +37,24 @@ struct TestRun {
   std::size_t failed = 0;
   std::vector<const Rule*> never_fired;
   std::vector<std::string_view> never_first; ///< technique ids
+  std::size_t rules_covered = 0;             ///< the rules coverage counts
+  std::string covered_files;                 ///< "" for every rule, else the --rules paths, for the report
 };
 
-TestRun run_all(const std::vector<Scenario>& scenarios, const RuleSet& rules) {
+// Whether a definition comes from one of `named` (files, directories, or "-" for standard input).
+bool defined_in(const SourceLocation& origin, const std::vector<std::string>& named) {
+  return std::any_of(named.begin(), named.end(), [&](const std::string& path) {
+    if (path == "-") {
+      return origin.file == "<stdin>";
+    }
+    const std::string directory = path.ends_with('/') ? path : path + "/";
+    return origin.file == path || origin.file.starts_with(directory);
+  });
+}
+
+// Coverage counts what `covered` names: the rule files given with --rules when there are any (an
+// author's own file, not the shipped rules), else every rule and technique.
+TestRun run_all(const std::vector<Scenario>& scenarios, const RuleSet& rules, const std::vector<std::string>& covered) {
   TestRun result;
   std::vector<std::string> fired;
   std::vector<bool> ranked_first(rules.techniques().size(), false);
@@ -53,19 +69,23 @@ TestRun run_all(const std::vector<Scenario>& scenarios, const RuleSet& rules) {
   }
   std::sort(fired.begin(), fired.end());
   for (const Rule& rule : rules.rules()) {
+    if (!covered.empty() && !defined_in(rule.origin, covered)) {
+      continue;
+    }
+    ++result.rules_covered;
     if (!std::binary_search(fired.begin(), fired.end(), rule.id)) {
       result.never_fired.push_back(&rule);
     }
   }
   for (TechniqueId id = 0; id < rules.techniques().size(); ++id) {
-    if (!ranked_first[id]) {
+    if (!ranked_first[id] && (covered.empty() || defined_in(rules.techniques()[id].origin, covered))) {
       result.never_first.push_back(rules.techniques()[id].id);
     }
   }
   return result;
 }
 
-void print_text(const TestRun& result, const RuleSet& rules, bool verbose) {
+void print_text(const TestRun& result, bool verbose) {
   for (const ScenarioRun& run : result.runs) {
     if (run.outcome.failures.empty()) {
       if (verbose) {
@@ -79,8 +99,8 @@ void print_text(const TestRun& result, const RuleSet& rules, bool verbose) {
     }
     print_stdout("      got: {}\n", run.outcome.ranking);
   }
-  print_stdout("coverage: {} of {} rules fired by some scenario\n", rules.rules().size() - result.never_fired.size(),
-               rules.rules().size());
+  print_stdout("coverage: {} of {} rules{} fired by some scenario\n", result.rules_covered - result.never_fired.size(),
+               result.rules_covered, result.covered_files.empty() ? "" : " of " + result.covered_files);
   for (const Rule* rule : result.never_fired) {
     print_stdout("  never fired: {} ({})\n", rule->id, to_string(rule->origin));
   }
@@ -91,7 +111,7 @@ void print_text(const TestRun& result, const RuleSet& rules, bool verbose) {
                result.failed);
 }
 
-void print_json(const TestRun& result, const RuleSet& rules) {
+void print_json(const TestRun& result) {
   JsonWriter json(2);
   json.begin_object().member("schema", k_json_schema_version).key("scenarios").begin_array();
   for (const ScenarioRun& run : result.runs) {
@@ -100,8 +120,8 @@ void print_json(const TestRun& result, const RuleSet& rules) {
     json.member("got", run.outcome.ranking).end_object();
   }
   json.end_array().member("passed", result.runs.size() - result.failed).member("failed", result.failed);
-  json.key("coverage").begin_object().member("rules", rules.rules().size());
-  json.member("fired", rules.rules().size() - result.never_fired.size()).key("never_fired").begin_array();
+  json.key("coverage").begin_object().member("rules", result.rules_covered);
+  json.member("fired", result.rules_covered - result.never_fired.size()).key("never_fired").begin_array();
   for (const Rule* rule : result.never_fired) {
     json.begin_object().key("id").identifier(rule->id).member("defined_at", to_string(rule->origin)).end_object();
   }
@@ -123,16 +143,24 @@ void print_tsv(const TestRun& result) {
 }
 
 int run_test(const TestOptions& options) {
+  const auto stdin_uses = std::count(options.paths.begin(), options.paths.end(), "-");
+  if (stdin_uses > 1 || (stdin_uses == 1 && rules_from_stdin(options.rules))) {
+    throw Error(ErrorKind::invalid_input, "standard input can feed only one file: give '-' once, among the scenario "
+                                          "paths and --rules");
+  }
   const RuleSet rules = load_chosen_rules(options.rules);
   const std::vector<Scenario> scenarios = load_dated_scenarios(options.paths, rules);
-  const TestRun result = run_all(scenarios, rules);
+  TestRun result = run_all(scenarios, rules, options.rules.paths);
+  if (!options.rules.paths.empty()) {
+    result.covered_files = fmt::format("{}", fmt::join(options.rules.paths, ", "));
+  }
   const std::string& format = options.format.chosen();
   if (format == "json") {
-    print_json(result, rules);
+    print_json(result);
   } else if (format == "tsv") {
     print_tsv(result);
   } else {
-    print_text(result, rules, options.verbose);
+    print_text(result, options.verbose);
   }
   const bool coverage_ok = !options.require_coverage || (result.never_fired.empty() && result.never_first.empty());
   return result.failed == 0 && coverage_ok ? k_exit_ok : k_exit_error;
@@ -143,7 +171,8 @@ int run_test(const TestOptions& options) {
 void set_test_command(CLI::App& app, int& status) {
   auto options = std::make_shared<TestOptions>();
   CLI::App* command = app.add_subcommand("test", "Run scenario files against the rules, and report rule coverage");
-  command->add_option("path", options->paths, "Scenario files or directories of *.yaml files")
+  command
+      ->add_option("path", options->paths, "Scenario files or directories of *.yaml files ('-' reads standard input)")
       ->required()
       ->type_name("PATH");
   command->add_flag("--require-coverage", options->require_coverage,

@@ -234,6 +234,10 @@ RuleSet load_chosen_rules(const RuleOptions& options, const std::vector<std::str
 std::vector<RuleSource> read_scenario_files(const std::vector<std::string>& paths) {
   std::vector<RuleSource> files;
   for (const std::string& path : paths) {
+    if (path == "-") {
+      files.push_back({"<stdin>", read_stdin(RuleLimits{}.max_file_bytes)});
+      continue;
+    }
     std::error_code missing;
     const auto status = std::filesystem::symlink_status(path, missing);
     if (!std::filesystem::exists(status) && (!missing || missing == std::errc::no_such_file_or_directory)) {

@@ -54,18 +54,27 @@ public:
       reader.error(list, fmt::format("expected 'scenarios' to be a list, found {}", describe_node(list)));
       return;
     }
-    std::vector<std::string> names;
+    // Every name read, with where, even of a scenario with other errors: a second 'a' is named
+    // with the first whatever else is wrong with either.
+    std::vector<std::pair<std::string, SourceLocation>> names;
     for (const YAML::Node& node : list) {
+      bool duplicate = false;
+      if (node.IsMap() && node["name"] && node["name"].IsScalar()) {
+        const std::string& name = node["name"].Scalar();
+        const auto first =
+            std::find_if(names.begin(), names.end(), [&](const auto& seen) { return seen.first == name; });
+        if (first != names.end()) {
+          reader.error(node,
+                       fmt::format("duplicate scenario name '{}': the first is at {}", name, to_string(first->second)));
+          duplicate = true;
+        } else {
+          names.emplace_back(name, reader.where(node));
+        }
+      }
       auto scenario = parse(reader, node);
-      if (!scenario) {
-        continue;
+      if (scenario && !duplicate) {
+        out.push_back(std::move(*scenario));
       }
-      if (std::find(names.begin(), names.end(), scenario->name) != names.end()) {
-        reader.error(node, fmt::format("duplicate scenario name '{}'", scenario->name));
-        continue;
-      }
-      names.push_back(scenario->name);
-      out.push_back(std::move(*scenario));
     }
   }
 

@@ -267,8 +267,8 @@ private:
         candidates.push_back(entry.id);
       }
     }
-    m_reader.error(item, fmt::format("unknown {} '{}'{}", any_kind ? "concept" : to_string(kind), name,
-                                     did_you_mean(name, candidates)));
+    m_reader.error(item, fmt::format("unknown {} '{}'{}{}", any_kind ? "concept" : to_string(kind), name,
+                                     did_you_mean(name, candidates), m_rules.defined_with_errors(name)));
     return std::nullopt;
   }
 

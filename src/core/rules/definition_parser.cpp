@@ -144,8 +144,10 @@ std::vector<std::string> read_traits(YamlReader& reader, const Fields& fields, c
     if (!name) {
       good = false;
     } else if (rules.find_trait(*name) == nullptr) {
-      reader.error(item, fmt::format("unknown trait '{}'{}; traits are defined under 'traits:'", *name,
-                                     did_you_mean(*name, rules.trait_ids())));
+      const std::string broken = rules.defined_with_errors(*name);
+      reader.error(item, broken.empty() ? fmt::format("unknown trait '{}'{}; traits are defined under 'traits:'", *name,
+                                                      did_you_mean(*name, rules.trait_ids()))
+                                        : fmt::format("unknown trait '{}'{}", *name, broken));
       good = false;
     } else if (std::find(traits.begin(), traits.end(), *name) != traits.end()) {
       reader.error(item, fmt::format("trait '{}' is listed twice", *name));
@@ -229,7 +231,8 @@ void add_vocabulary(YamlReader& reader, const YAML::Node& node, RuleSet& rules) 
     for (const Concept& other : rules.concepts()) {
       ids.push_back(other.id);
     }
-    reader.error(*fields->find("concept"), fmt::format("unknown concept '{}'{}", *id, did_you_mean(*id, ids)));
+    reader.error(*fields->find("concept"),
+                 fmt::format("unknown concept '{}'{}{}", *id, did_you_mean(*id, ids), rules.defined_with_errors(*id)));
     return;
   }
   std::vector<Phrase> phrases;
@@ -271,6 +274,9 @@ void define_technique(YamlReader& reader, const YAML::Node& node, RuleSet& rules
   technique.traits = read_traits(reader, *fields, rules, good);
   const bool replaces = read_replaces(reader, *fields, good);
   if (!good) {
+    if (!technique.id.empty()) {
+      rules.note_defined_with_errors(technique.id, technique.origin);
+    }
     return;
   }
   const auto existing = rules.find_technique(technique.id);
@@ -307,6 +313,9 @@ void define_trait(YamlReader& reader, const YAML::Node& node, RuleSet& rules) {
   trait.name = read_text(reader, *fields, "name", "the trait's meaning", good);
   const bool replaces = read_replaces(reader, *fields, good);
   if (!good) {
+    if (!trait.id.empty()) {
+      rules.note_defined_with_errors(trait.id, trait.origin);
+    }
     return;
   }
   const Trait* existing = rules.find_trait(trait.id);
@@ -374,6 +383,9 @@ void define_concept(YamlReader& reader, const YAML::Node& node, RuleSet& rules) 
   good = read_link(reader, *fields, "family", "the concept another person's mention means", entry.family) && good;
   const bool replaces = read_replaces(reader, *fields, good);
   if (!good) {
+    if (!entry.id.empty()) {
+      rules.note_defined_with_errors(entry.id, entry.origin);
+    }
     return;
   }
   const auto existing = rules.find_concept(entry.id);

@@ -54,7 +54,8 @@ bool read_hints(YamlReader& reader, const YAML::Node& node, const RuleSet& rules
       for (const Concept& entry : rules.concepts()) {
         ids.push_back(entry.id);
       }
-      reader.error(item, fmt::format("unknown concept '{}' in hints{}", *id, did_you_mean(*id, ids)));
+      reader.error(item, fmt::format("unknown concept '{}' in hints{}{}", *id, did_you_mean(*id, ids),
+                                     rules.defined_with_errors(*id)));
       good = false;
     } else if (std::find(question.hints.begin(), question.hints.end(), *found) != question.hints.end()) {
       reader.error(item, fmt::format("hint '{}' is listed twice", *id));

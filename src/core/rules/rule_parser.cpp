@@ -109,8 +109,8 @@ private:
     auto names = m_rules.technique_names();
     const auto traits = m_rules.trait_ids();
     names.insert(names.end(), traits.begin(), traits.end());
-    m_reader.error(node, fmt::format("unknown technique{} '{}'{}", traits.empty() ? "" : " or trait", node.Scalar(),
-                                     did_you_mean(node.Scalar(), names)));
+    m_reader.error(node, fmt::format("unknown technique{} '{}'{}{}", traits.empty() ? "" : " or trait", node.Scalar(),
+                                     did_you_mean(node.Scalar(), names), m_rules.defined_with_errors(node.Scalar())));
     return std::nullopt;
   }
 

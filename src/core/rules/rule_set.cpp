@@ -349,4 +349,13 @@ void derive_question_tiers(RuleSet& rules) {
   }
 }
 
+std::string RuleSet::defined_with_errors(std::string_view id) const {
+  for (const auto& [broken, where] : m_defined_with_errors) {
+    if (to_lower(broken) == to_lower(id)) {
+      return fmt::format("; '{}' is defined at {}, which has errors: fix those first", broken, to_string(where));
+    }
+  }
+  return {};
+}
+
 } // namespace backrelief

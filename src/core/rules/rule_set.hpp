@@ -118,6 +118,15 @@ public:
     m_disabled.emplace_back(std::move(rule), std::move(where));
   }
 
+  /// While loading: a technique, trait or concept whose id was read but whose definition had
+  /// errors, so it is not in the set; a reference to it says so rather than that it is unknown.
+  void note_defined_with_errors(std::string id, SourceLocation where) {
+    m_defined_with_errors.emplace_back(std::move(id), std::move(where));
+  }
+  /// For the message about an unknown `id`: "; 'id' is defined at FILE:LINE:COLUMN, which has
+  /// errors: fix those first", or "" when no definition of it failed.
+  [[nodiscard]] std::string defined_with_errors(std::string_view id) const;
+
 private:
   std::vector<Technique> m_techniques;
   std::vector<Trait> m_traits;
@@ -125,6 +134,7 @@ private:
   std::vector<Rule> m_rules;
   std::vector<WordSet> m_word_sets;
   std::vector<std::pair<Rule, SourceLocation>> m_disabled;
+  std::vector<std::pair<std::string, SourceLocation>> m_defined_with_errors;
   std::vector<Question> m_questions;
   std::vector<SafetyNetLine> m_safety_net;
   std::optional<RuleIndex> m_index;
