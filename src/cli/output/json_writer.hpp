@@ -60,7 +60,10 @@ public:
   }
   JsonWriter& value(const char* text) { return value(std::string_view(text)); }
   JsonWriter& value(const std::string& text) { return value(std::string_view(text)); }
-  JsonWriter& value(bool flag) { return literal(flag ? "true" : "false"); }
+  // Each word's length is known here: a literal chosen at run time would cost a strlen.
+  JsonWriter& value(bool flag) {
+    return flag ? literal(std::string_view("true", 4)) : literal(std::string_view("false", 5));
+  }
   JsonWriter& value(double number);
   JsonWriter& value(std::int64_t number);
   JsonWriter& value(std::uint64_t number);
