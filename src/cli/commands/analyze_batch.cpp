@@ -51,14 +51,7 @@ public:
   }
 
   void fail(JsonWriter& out, const BatchPerson& person, std::string_view message) override {
-    const OutputOptions options = tagged(person);
-    if (m_rows) {
-      m_row.clear();
-      append_row(m_row, failure_row(analysis_columns().size(), options, message), *m_rows);
-      out.raw(m_row);
-      return;
-    }
-    write_error_record(out, options, message);
+    append_failure(out, tagged(person), message, m_rows, analysis_columns().size());
   }
 
   [[nodiscard]] std::string findings() const override {

@@ -79,13 +79,7 @@ public:
 
   void fail(JsonWriter& out, const BatchPerson& person, std::string_view message) override {
     tag(person);
-    if (m_rows) {
-      m_row.clear();
-      append_row(m_row, failure_row(recommendation_columns().size(), m_options, message), *m_rows);
-      out.raw(m_row);
-      return;
-    }
-    write_error_record(out, m_options, message);
+    append_failure(out, m_options, message, m_rows, recommendation_columns().size());
   }
 
   [[nodiscard]] std::string findings() const override {

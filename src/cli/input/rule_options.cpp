@@ -96,29 +96,30 @@ void add_rule_options(CLI::App& command, RuleOptions& options) {
   command.add_flag("--no-cache", options.no_cache, "Parse the rule files even when a cached copy is fresh");
 }
 
-std::filesystem::path default_rules_directory() {
-  // An installed binary finds its rules relative to itself, so the install prefix can move.
+namespace {
+
+// An installed binary finds its data relative to itself, so the install prefix can move; one in
+// the build tree reads the source tree's.
+std::filesystem::path installed_or_source(const char* installed_relative, const char* source) {
   std::error_code error;
   const auto executable = std::filesystem::read_symlink("/proc/self/exe", error);
   if (!error) {
-    auto installed = executable.parent_path().parent_path() / BACKRELIEF_INSTALL_RULES_DIR;
+    auto installed = executable.parent_path().parent_path() / installed_relative;
     if (std::filesystem::is_directory(installed, error)) {
       return installed;
     }
   }
-  return BACKRELIEF_SOURCE_RULES_DIR;
+  return source;
+}
+
+} // namespace
+
+std::filesystem::path default_rules_directory() {
+  return installed_or_source(BACKRELIEF_INSTALL_RULES_DIR, BACKRELIEF_SOURCE_RULES_DIR);
 }
 
 std::filesystem::path default_scenarios_directory() {
-  std::error_code error;
-  const auto executable = std::filesystem::read_symlink("/proc/self/exe", error);
-  if (!error) {
-    auto installed = executable.parent_path().parent_path() / BACKRELIEF_INSTALL_SCENARIOS_DIR;
-    if (std::filesystem::is_directory(installed, error)) {
-      return installed;
-    }
-  }
-  return BACKRELIEF_SOURCE_SCENARIOS_DIR;
+  return installed_or_source(BACKRELIEF_INSTALL_SCENARIOS_DIR, BACKRELIEF_SOURCE_SCENARIOS_DIR);
 }
 
 std::vector<RulePath> rule_paths_with_origins(const RuleOptions& options) {

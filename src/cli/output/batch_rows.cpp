@@ -155,4 +155,15 @@ std::vector<std::string> failure_row(std::size_t columns, const OutputOptions& o
   return row;
 }
 
+void append_failure(JsonWriter& out, const OutputOptions& options, std::string_view message,
+                    std::optional<RowFormat> rows, std::size_t columns) {
+  if (!rows) {
+    write_error_record(out, options, message);
+    return;
+  }
+  std::string row;
+  append_row(row, failure_row(columns, options, message), *rows);
+  out.raw(row);
+}
+
 } // namespace backrelief::cli

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cli/output/output.hpp"
+#include "cli/output/table_row.hpp"
 #include "core/engine/profile.hpp"
 #include "core/rules/rule_set.hpp"
 
@@ -27,5 +28,10 @@ std::vector<std::string> analysis_row(const Profile& profile, const RuleSet& rul
 /// The row of a line that could not be used: its number, id and meta, the outcome "error" and
 /// the message in the last column, the others empty.
 std::vector<std::string> failure_row(std::size_t columns, const OutputOptions& options, std::string_view message);
+
+/// Appends the record of a line that could not be used: with `rows`, its row of `columns`
+/// columns; without, the JSON error record.
+void append_failure(JsonWriter& out, const OutputOptions& options, std::string_view message,
+                    std::optional<RowFormat> rows, std::size_t columns);
 
 } // namespace backrelief::cli

@@ -165,9 +165,10 @@ private:
     }
     const YAML::Node* version = fields->find("version");
     if (version == nullptr) {
+      // Read on as version 1, so that one check shows every other problem of the file too.
       reader.error(SourceLocation{source.name, 1, 1},
                    fmt::format("missing 'version: {}' at the top of the rule file", k_rules_format_version));
-      return std::nullopt;
+      return Document{index, root, std::move(*fields)};
     }
     auto number = reader.integer(*version, "the format version");
     if (!number) {

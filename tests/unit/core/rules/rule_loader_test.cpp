@@ -469,6 +469,14 @@ TEST(LoadRules, MissingVersion) {
             std::vector<std::string>{"test.yaml:1:1: missing 'version: 1' at the top of the rule file"});
 }
 
+TEST(LoadRules, AMissingVersionDoesNotHideTheRestOfTheFile) {
+  EXPECT_EQ(load_errors("techniques:\n  - {id: swedish, name: Swedish, summary: s, pressure: lwo}\n"),
+            (std::vector<std::string>{
+                "test.yaml:1:1: missing 'version: 1' at the top of the rule file",
+                "test.yaml:2:56: unknown pressure 'lwo': expected low, medium or firm (did you mean 'low'?)",
+            }));
+}
+
 TEST(LoadRules, WrongVersion) {
   EXPECT_EQ(load_errors("version: 2\ntechniques:\n  - {id: swedish, name: Swedish, summary: s, pressure: low}\n"),
             std::vector<std::string>{"test.yaml:1:10: unsupported format version 2: this backrelief reads version 1"});
