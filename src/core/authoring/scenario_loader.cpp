@@ -21,8 +21,8 @@ std::string scenario_key_of(std::string_view field) {
 const std::vector<std::string> k_file_keys{"version", "scenarios"};
 const std::vector<std::string> k_scenario_keys{"name", "description", "options", "expect"};
 const std::vector<std::string> k_required_scenario_keys{"name", "expect"};
-const std::vector<std::string> k_option_keys{"pressure", "goals", "areas",    "conditions",
-                                             "avoid",    "age",   "duration", "intensity"};
+const std::vector<std::string> k_option_keys{"pressure", "goals",    "areas",     "conditions", "avoid",
+                                             "age",      "duration", "intensity", "answers"};
 const std::vector<std::string> k_expect_keys{"top", "referral", "excluded", "suggested", "fired", "not_fired"};
 const std::vector<std::string> k_referral_names{"emergency", "urgent", "routine", "none"};
 
@@ -148,6 +148,25 @@ private:
       auto level = reader.number(*intensity, "the intensity");
       good = good && level;
       input.intensity = level;
+    }
+    if (const auto* answers = fields->find("answers")) {
+      // As --answer ID=ANSWER: a question id and yes, no or not sure; make_profile checks both.
+      if (!answers->IsMap()) {
+        reader.error(*answers, fmt::format("expected 'answers' as a mapping of question ids to answers, as in "
+                                           "{{saddle-numbness: no}}, found {}",
+                                           describe_node(*answers)));
+        good = false;
+      } else {
+        for (auto it = answers->begin(); it != answers->end(); ++it) {
+          auto id = reader.text(it->first, "a question id");
+          auto answer = reader.text(it->second, "an answer");
+          if (!id || !answer) {
+            good = false;
+            continue;
+          }
+          input.answers.emplace_back(*id, *answer);
+        }
+      }
     }
     if (!good) {
       return false;
