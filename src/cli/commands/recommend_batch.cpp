@@ -7,6 +7,7 @@
 #include <array>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <utility>
 
 namespace backrelief::cli {
 
@@ -38,9 +39,9 @@ ProfileInput merged(const ProfileInput& defaults, ProfileInput line) {
 
 class RecommendBatch final : public BatchJob {
 public:
-  RecommendBatch(const RuleSet& rules, const ProfileInput& defaults, const OutputOptions& options,
+  RecommendBatch(const RuleSet& rules, const ProfileInput& defaults, OutputOptions options,
                  std::optional<TechniqueId> why_not, std::optional<RowFormat> rows)
-      : m_rules(rules), m_defaults(defaults), m_options(options), m_why_not(why_not), m_rows(rows) {
+      : m_rules(rules), m_defaults(defaults), m_options(std::move(options)), m_why_not(why_not), m_rows(rows) {
     m_options.compact_json = true;
   }
 

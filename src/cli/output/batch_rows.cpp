@@ -71,6 +71,7 @@ std::string notes_by_technique(const RuleSet& rules, const std::vector<const Tec
 template <typename Items, typename Name>
 std::string joined(const Items& items, Name name) {
   std::vector<std::string_view> names;
+  names.reserve(items.size());
   for (const auto& item : items) {
     names.push_back(name(item));
   }
