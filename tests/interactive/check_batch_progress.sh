@@ -35,13 +35,16 @@ wait_for() {
   return 1
 }
 
-# A line every 0.3 s for 6 s: whatever the start-up costs (an asan build loads its rules
-# slowly), the batch runs well past a second with lines still coming, so the progress line shows.
-cat > "$work/produce.sh" <<'PRODUCE'
-i=0
-while [ $i -lt 20 ]; do
-  i=$((i + 1))
-  echo "{\"id\": $i, \"pressure\": \"low\"}"
+# The first line, then, once its answer is out (the batch has started, however long its rules
+# took to load: an asan build under load takes seconds), a line every 0.3 s for 6 s: the batch
+# runs well past a second with lines still coming, so the progress line shows.
+cat > "$work/produce.sh" <<PRODUCE
+echo '{"id": 1, "pressure": "low"}'
+while [ ! -s '$work/answers' ]; do sleep 0.05; done
+i=1
+while [ \$i -lt 20 ]; do
+  i=\$((i + 1))
+  echo "{\\"id\\": \$i, \\"pressure\\": \\"low\\"}"
   sleep 0.3
 done
 PRODUCE
@@ -59,7 +62,8 @@ fi
 grep -q "so far" "$work/answers" && fail "the progress line went to standard output"
 
 # Standard error in a file: the summary only, without a carriage return.
-sh "$work/produce.sh" | "$binary" recommend --batch > /dev/null 2> "$work/errors"
+rm -f "$work/answers"
+sh "$work/produce.sh" | "$binary" recommend --batch > "$work/answers" 2> "$work/errors"
 if [[ $(cat "$work/errors") != "backrelief: 20 lines: referred none; 0 with questions to check first; every one answered" ]]; then
   fail "standard error in a file holds more than the summary:"
   cat -A "$work/errors"
