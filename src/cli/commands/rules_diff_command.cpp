@@ -21,7 +21,8 @@ namespace {
 struct DiffOptions {
   RuleOptions rules;
   FormatOption format;
-  std::vector<std::string> sides;          ///< OLD and NEW
+  std::string old_rules;                   ///< OLD
+  std::string new_rules;                   ///< NEW
   std::vector<std::string> scenario_paths; ///< --scenarios
   std::optional<std::string> profiles;     ///< --profiles: JSON Lines, as --batch reads
 };
@@ -78,13 +79,13 @@ int run_diff(const DiffOptions& options) {
     throw Error(ErrorKind::invalid_input, "--profiles and --scenarios both say whom to compare: give one");
   }
   const std::size_t from_stdin =
-      static_cast<std::size_t>(options.sides[0] == "-") + static_cast<std::size_t>(options.sides[1] == "-") +
+      static_cast<std::size_t>(options.old_rules == "-") + static_cast<std::size_t>(options.new_rules == "-") +
       static_cast<std::size_t>(options.profiles == "-") + static_cast<std::size_t>(rules_from_stdin(options.rules));
   if (from_stdin > 1) {
     throw Error(ErrorKind::invalid_input, "standard input can feed only one of OLD, NEW, --profiles and --rules");
   }
-  const RuleSet before = load_chosen_rules(options.rules, {options.sides[0]});
-  const RuleSet after = load_chosen_rules(options.rules, {options.sides[1]});
+  const RuleSet before = load_chosen_rules(options.rules, {options.old_rules});
+  const RuleSet after = load_chosen_rules(options.rules, {options.new_rules});
   const std::vector<Person> people =
       options.profiles ? people_from_lines(*options.profiles)
                        : people_from_scenarios(options.scenario_paths.empty()
@@ -108,9 +109,11 @@ void add_rules_diff_command(CLI::App& rules_command, int& status) {
   auto options = std::make_shared<DiffOptions>();
   CLI::App* command = rules_command.add_subcommand(
       "diff", "What a change of rules does to people: every profile whose answer changes, and the rules behind it");
-  command->add_option("rules", options->sides, "The rule files or directories before and after the change")
-      ->type_name("OLD NEW")
-      ->expected(2)
+  command->add_option("old", options->old_rules, "The rule file or directory before the change")
+      ->type_name("OLD")
+      ->required();
+  command->add_option("new", options->new_rules, "The rule file or directory after the change")
+      ->type_name("NEW")
       ->required();
   command
       ->add_option("--scenarios", options->scenario_paths,
