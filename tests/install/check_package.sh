@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Builds the .deb with CPack and checks it: dependencies filled in by dpkg-shlibdeps, every
-# file in place, and the packaged binary runs from an unpacked tree with its packaged rules.
+# Builds the .debs with CPack and checks them: the command's dependencies filled in by
+# dpkg-shlibdeps, every file in place, the packaged binary running from an unpacked tree with its
+# packaged rules; and backrelief-dev holding the library, its headers and package files, and
+# depending on the command's package at the same version.
 set -eu
 build_dir=$(realpath "$1")
 work=$(mktemp -d)
@@ -23,6 +25,23 @@ for file in ./usr/bin/backrelief ./usr/share/man/man1/backrelief.1 ./usr/share/m
   grep -q " $file\$" <<<"$contents" || { echo "not in the package: $file"; exit 1; }
 done
 
+grep -q "/usr/include/\|\.a\$" <<<"$contents" && { echo "the command's package holds library files"; exit 1; }
+
+dev=$(find "$work/out" -maxdepth 1 -name 'backrelief-dev_*.deb' | head -1)
+[[ -n $dev ]] || { echo "no backrelief-dev .deb made"; ls "$work/out"; exit 1; }
+dev_depends=$(dpkg-deb -f "$dev" Depends)
+version=$(dpkg-deb -f "$deb" Version)
+for package in "backrelief (= $version)" libfmt-dev libyaml-cpp-dev libstemmer-dev libutf8proc-dev; do
+  [[ $dev_depends == *"$package"* ]] || { echo "backrelief-dev's Depends lacks $package: $dev_depends"; exit 1; }
+done
+dev_contents=$(dpkg-deb -c "$dev")
+# The library directory is lib/ARCH-TRIPLET when the build was configured for /usr, else lib/.
+libdir='\./usr/lib(/[a-z0-9_]+-linux-gnu[a-z0-9_]*)?'
+for file in '\./usr/include/backrelief/backrelief\.hpp' '\./usr/include/backrelief/version\.hpp' \
+  "$libdir/libbackrelief\.a" "$libdir/cmake/backrelief/backreliefConfig\.cmake" "$libdir/pkgconfig/backrelief\.pc"; do
+  grep -qE " $file\$" <<<"$dev_contents" || { echo "not in backrelief-dev: $file"; exit 1; }
+done
+
 dpkg-deb -x "$deb" "$work/root"
 cd /
 origin=$(env -i PATH=/usr/bin:/bin HOME="$work" "$work/root/usr/bin/backrelief" rules show stay-active \
@@ -32,3 +51,4 @@ case $origin in
   *) echo "the packaged binary read its rules from '$origin'"; exit 1 ;;
 esac
 echo "$(basename "$deb"): Depends: $depends"
+echo "$(basename "$dev"): Depends: $dev_depends"

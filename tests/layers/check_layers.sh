@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # The layers of docs/ARCHITECTURE.md, enforced: every file under SRC (a source tree such as src/)
 # includes project headers only by their full path from SRC, and only from its own folder or a
-# folder earlier in the pipeline below. The core never includes the front end.
-# Usage: check_layers.sh SRC     Exit status: 0 when every include keeps to its layer, 1 otherwise.
+# folder earlier in the pipeline below. The core never includes the front end. With PUBLIC (the
+# include/ folder), its headers include only one another (<backrelief/...>) and the standard
+# library: the library's internals and its dependencies stay private.
+# Usage: check_layers.sh SRC [PUBLIC]
+# Exit status: 0 when every include keeps to its layer, 1 otherwise.
 set -uo pipefail
-src=${1:?usage: check_layers.sh SRC}
+src=${1:?usage: check_layers.sh SRC [PUBLIC]}
+public=${2:-}
+[[ -z $public ]] || public=$(cd "$public" && pwd) || exit 2
 
 # The folders in the order data flows; a folder may include from itself and from those above it.
 layers=(
@@ -16,6 +21,8 @@ layers=(
   core/config
   core/engine
   core/authoring
+  report
+  api
   cli/io
   cli/input
   cli/output
@@ -76,6 +83,26 @@ while IFS= read -r match; do
   fi
 done < <(find . -type f \( -name '*.cpp' -o -name '*.hpp' \) -print0 | sort -z |
   xargs -0 grep -nE '^[[:space:]]*#[[:space:]]*include' /dev/null)
+
+if [[ -n $public ]]; then
+  while IFS= read -r match; do
+    file=${match%%:*}
+    rest=${match#*:}
+    line_number=${rest%%:*}
+    line=${rest#*:}
+    if [[ $line =~ ^[[:space:]]*#[[:space:]]*include[[:space:]]*\<backrelief/([^\>]+)\> ]]; then
+      name=${BASH_REMATCH[1]}
+      # version.hpp is generated from version.hpp.in at configure time
+      [[ -f $public/backrelief/$name || -f $public/backrelief/$name.in ]] ||
+        report "$file:$line_number: <backrelief/$name> is no public header"
+    elif [[ $line =~ ^[[:space:]]*#[[:space:]]*include[[:space:]]*\<([a-z_0-9]+)\> ]]; then
+      : # a standard library header
+    else
+      report "$file:$line_number: a public header includes only <backrelief/...> and the standard library, not ${line#*include}"
+    fi
+  done < <(cd "$public" && find . -type f \( -name '*.hpp' -o -name '*.hpp.in' \) -print0 | sort -z |
+    xargs -0 grep -nE '^[[:space:]]*#[[:space:]]*include' /dev/null | sed 's#^\./##')
+fi
 
 if ((problems > 0)); then
   echo "check_layers: $problems include(s) break the layering of docs/ARCHITECTURE.md" >&2

@@ -1,10 +1,10 @@
 #include "cli/commands/analyze_batch.hpp"
 
 #include "cli/output/batch_rows.hpp"
-#include "cli/output/facts_output.hpp"
-#include "cli/output/json_writer.hpp"
 #include "core/engine/profile.hpp"
 #include "core/rules/member_origin.hpp"
+#include "report/facts_json.hpp"
+#include "report/json_writer.hpp"
 
 #include <fmt/format.h>
 
@@ -36,7 +36,8 @@ public:
       append_row(m_row, analysis_row(profile, m_rules, options), *m_rows);
       out.raw(m_row);
     } else {
-      write_analysis_json(out, profile, m_rules, m_origins, options);
+      write_analysis_json(out, profile, m_rules, m_origins, {options.line, options.id, options.meta});
+      out.raw("\n");
     }
     const TextAnalysis& text = profile.text;
     if (text.facts.empty() && !text.age && !text.duration_weeks && !text.intensity) {

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "cli/input/batch_line.hpp"
-#include "cli/output/json_writer.hpp"
 #include "core/engine/profile.hpp"
+#include "report/json_writer.hpp"
 
 #include <cstddef>
 #include <string>

@@ -4,9 +4,9 @@
 #include "cli/input/rule_options.hpp"
 #include "cli/input/settings.hpp"
 #include "cli/io/standard_output.hpp"
-#include "cli/output/json_schema.hpp"
-#include "cli/output/json_writer.hpp"
 #include "cli/output/tsv_field.hpp"
+#include "report/json_document.hpp"
+#include "report/json_writer.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>

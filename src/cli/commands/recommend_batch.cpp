@@ -1,8 +1,8 @@
 #include "cli/commands/recommend_batch.hpp"
 
 #include "cli/output/batch_rows.hpp"
-#include "cli/output/json_writer.hpp"
 #include "core/engine/recommendation.hpp"
+#include "report/json_writer.hpp"
 
 #include <array>
 #include <fmt/format.h>

@@ -4,14 +4,14 @@
 #include "cli/input/rule_options.hpp"
 #include "cli/io/standard_output.hpp"
 #include "cli/output/check_output.hpp"
-#include "cli/output/json_schema.hpp"
-#include "cli/output/json_writer.hpp"
 #include "cli/output/tsv_field.hpp"
 #include "core/authoring/expansion_lint.hpp"
 #include "core/authoring/hint_rates.hpp"
 #include "core/authoring/rule_lint.hpp"
 #include "core/rules/condition_description.hpp"
 #include "core/util/edit_distance.hpp"
+#include "report/json_document.hpp"
+#include "report/json_writer.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>

@@ -3,10 +3,10 @@
 #include "cli/input/format_option.hpp"
 #include "cli/input/rule_options.hpp"
 #include "cli/io/standard_output.hpp"
-#include "cli/output/json_schema.hpp"
-#include "cli/output/json_writer.hpp"
 #include "cli/output/tsv_field.hpp"
 #include "core/authoring/scenario.hpp"
+#include "report/json_document.hpp"
+#include "report/json_writer.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>

@@ -4,10 +4,10 @@
 #include "cli/input/format_option.hpp"
 #include "cli/input/rule_options.hpp"
 #include "cli/io/standard_output.hpp"
-#include "cli/output/json_schema.hpp"
-#include "cli/output/json_writer.hpp"
 #include "core/model/pressure.hpp"
 #include "core/rules/rule_set.hpp"
+#include "report/json_document.hpp"
+#include "report/json_writer.hpp"
 
 #include <memory>
 

@@ -1,11 +1,10 @@
 #include "cli/input/rule_options.hpp"
 
+#include "api/rule_loading.hpp"
 #include "cli/io/environment.hpp"
 #include "cli/io/standard_input.hpp"
 #include "cli/io/user_path.hpp"
-#include "core/rules/rule_cache_store.hpp"
 #include "core/rules/rule_loader.hpp"
-#include "core/text/known_words.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -72,16 +71,6 @@ std::size_t max_rule_file_bytes() {
                             text));
   }
   return value * scale;
-}
-
-// The program that wrote a cache: a rebuilt binary may read the rules differently.
-std::string build_identity() {
-  std::string identity = std::string("backrelief ") + BACKRELIEF_VERSION;
-  struct stat status {};
-  if (stat("/proc/self/exe", &status) == 0) {
-    identity += fmt::format(" {} {}.{}", status.st_size, status.st_mtim.tv_sec, status.st_mtim.tv_nsec);
-  }
-  return identity;
 }
 
 } // namespace
@@ -186,11 +175,7 @@ RuleSet load_paths(const std::vector<std::string>& paths, bool use_cache) {
     auto found = read_rule_sources(path, limits);
     sources.insert(sources.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   }
-  const std::filesystem::path cache = use_cache ? user_cache_directory() : std::filesystem::path{};
-  RuleSet rules =
-      cache.empty() ? load_rules(sources, limits) : RuleCacheStore(cache, build_identity()).load(sources, limits);
-  rules.use_known_words(std::make_shared<KnownWords>(system_word_lists()));
-  return rules;
+  return load_rule_set(sources, limits, use_cache ? user_cache_directory() : std::filesystem::path{});
 }
 
 } // namespace

@@ -28,11 +28,4 @@ std::string format_for_stdout(const Answer& answer, OutputOptions& options, std:
   return wrap_text(format_text(answer, options), output_width(stdout));
 }
 
-const SafetyNetLine* safety_net_line(const RuleSet& rules, std::optional<ReferralLevel> level) {
-  const auto& lines = rules.safety_net();
-  const auto found =
-      std::find_if(lines.begin(), lines.end(), [level](const SafetyNetLine& line) { return line.level == level; });
-  return found == lines.end() ? nullptr : &*found;
-}
-
 } // namespace backrelief::cli

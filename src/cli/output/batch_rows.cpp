@@ -1,6 +1,6 @@
 #include "cli/output/batch_rows.hpp"
 
-#include "cli/output/facts_output.hpp"
+#include "report/facts_json.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>

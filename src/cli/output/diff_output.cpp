@@ -1,7 +1,7 @@
 #include "cli/output/diff_output.hpp"
 
-#include "cli/output/json_schema.hpp"
-#include "cli/output/json_writer.hpp"
+#include "report/json_document.hpp"
+#include "report/json_writer.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>

@@ -1,237 +1,20 @@
 #include "cli/output/output.hpp"
 
-#include "cli/output/facts_output.hpp"
-#include "cli/output/json_schema.hpp"
-#include "cli/output/json_writer.hpp"
 #include "cli/output/why_not_output.hpp"
-#include "core/engine/condition_evaluation.hpp"
-#include "core/rules/condition_description.hpp"
-
-#include <fmt/format.h>
-#include <fmt/ranges.h>
+#include "report/answer_json.hpp"
+#include "report/json_document.hpp"
 
 namespace backrelief::cli {
 
-namespace {
-
-// Members come out in the order backrelief(1), OUTPUT documents them.
-class DocumentWriter {
-public:
-  DocumentWriter(const Answer& answer, JsonWriter& json) : m_answer(answer), m_rules(answer.rules), m_json(json) {}
-
-  void write(const OutputOptions& options) {
-    const Recommendation& recommendation = m_answer.recommendation;
-    m_json.begin_object();
-    if (options.line) {
-      m_json.member("line", *options.line); // first, so a reader of the batch sees it first
-    }
-    if (options.id) {
-      m_json.key("id").json_text(*options.id); // the sender's key for the person, as sent
-    }
-    if (options.meta) {
-      m_json.key("meta").json_text(*options.meta);
-    }
-    m_json.member("schema", k_json_schema_version);
-    m_json.key("input");
-    input();
-    m_json.key("facts");
-    write_facts(m_json, m_answer.profile, m_rules);
-    m_json.key("referral");
-    referral();
-    m_json.key("check_first");
-    check_first();
-    m_json.key("suggestions").begin_array();
-    const std::size_t count = shown_count(recommendation, options);
-    for (std::size_t i = 0; i < count; ++i) {
-      suggestion(recommendation.suggestions[i]);
-    }
-    m_json.end_array();
-    m_json.key("excluded").begin_array();
-    for (const TechniqueOutcome& outcome : recommendation.excluded) {
-      m_json.begin_object().key("technique").identifier(m_rules.techniques()[outcome.technique].id);
-      m_json.key("reasons");
-      notes(outcome.exclusions);
-      m_json.end_object();
-    }
-    m_json.end_array();
-    m_json.key("advice").begin_array();
-    for (const std::string_view advice : recommendation.advice) {
-      m_json.value(advice);
-    }
-    m_json.value(evidence_summary()).end_array();
-    m_json.key("screening");
-    screening();
-    m_json.key("for_therapist");
-    for_therapist();
-    m_json.member("disclaimer", disclaimer());
-    if (m_answer.why_not != nullptr) {
-      m_json.key("why_not");
-      write_why_not(m_json, m_answer, *m_answer.why_not);
-    }
-    if (options.trace) {
-      m_json.key("trace");
-      trace();
-    }
-    m_json.end_object();
-  }
-
-private:
-  void ids(const std::vector<ConceptId>& items) {
-    m_json.begin_array();
-    for (ConceptId id : items) {
-      m_json.identifier(m_rules.concepts()[id].id);
-    }
-    m_json.end_array();
-  }
-
-  void input() {
-    const Profile& profile = m_answer.profile;
-    m_json.begin_object().member("description", profile.description);
-    if (profile.pressure) {
-      m_json.key("pressure").identifier(to_string(*profile.pressure));
-    } else {
-      m_json.key("pressure").null();
-    }
-    m_json.key("goals");
-    ids(profile.goals);
-    m_json.key("areas");
-    ids(profile.areas);
-    m_json.key("conditions");
-    ids(profile.conditions);
-    m_json.key("avoid").begin_array();
-    for (TechniqueId id : profile.avoid) {
-      m_json.identifier(m_rules.techniques()[id].id);
-    }
-    m_json.end_array();
-    m_json.member("age", profile.age).member("duration_weeks", profile.duration_weeks);
-    m_json.member("intensity", profile.intensity);
-    m_json.key("answers").begin_object();
-    for (const GivenAnswer& given : profile.answers) {
-      m_json.key(m_rules.questions()[given.question].id).identifier(to_string(given.answer));
-    }
-    m_json.end_object().end_object();
-  }
-
-  void check_first() {
-    m_json.begin_array();
-    for (const Question* question : m_answer.recommendation.check_first) {
-      const SafetyNetLine* net = safety_net_line(m_rules, question->tier);
-      const std::string_view if_yes = net != nullptr ? std::string_view(net->if_yes) : std::string_view();
-      m_json.begin_object().key("id").identifier(question->id).member("question", question->ask);
-      m_json.key("level").identifier(to_string(question->tier.value_or(ReferralLevel::routine)));
-      m_json.member("if_yes", if_yes).key("from").strings(hint_words(*question, m_answer.profile)).end_object();
-    }
-    m_json.end_array();
-  }
-
-  void for_therapist() {
-    const auto& note = m_answer.recommendation.for_therapist;
-    if (!note) {
-      m_json.null();
-      return;
-    }
-    m_json.begin_object().key("technique").identifier(m_rules.techniques()[note->technique].id);
-    m_json.key("areas");
-    ids(note->areas);
-    if (note->pressure) {
-      m_json.key("pressure").identifier(to_string(*note->pressure));
-    } else {
-      m_json.key("pressure").null();
-    }
-    m_json.key("conditions");
-    ids(note->conditions);
-    m_json.key("cautions").begin_array();
-    for (const std::string_view caution : note->cautions) {
-      m_json.value(caution);
-    }
-    m_json.end_array().end_object();
-  }
-
-  void screening() {
-    const Screening& screening = m_answer.recommendation.screening;
-    m_json.begin_object();
-    for (const auto& [name, questions] :
-         {std::pair{"reported", &screening.reported}, std::pair{"denied", &screening.denied},
-          std::pair{"not_mentioned", &screening.not_mentioned}}) {
-      m_json.key(name).begin_array();
-      for (const Question* question : *questions) {
-        m_json.identifier(question->id);
-      }
-      m_json.end_array();
-    }
-    m_json.end_object();
-  }
-
-  void referral() {
-    if (!m_answer.recommendation.referral) {
-      m_json.null();
-      return;
-    }
-    const ReferralOutcome& referral = *m_answer.recommendation.referral;
-    m_json.begin_object().key("level").identifier(to_string(referral.level));
-    m_json.key("red_flags").begin_array();
-    for (const RedFlag& flag : referral.red_flags) {
-      m_json.begin_object().key("id").identifier(flag.rule->id).member("text", flag.rule->because);
-      m_json.key("from").strings(words_behind(*flag.rule, m_answer.profile)).end_object();
-    }
-    m_json.end_array();
-    m_json.member("advice", referral.advice).end_object();
-  }
-
-  void notes(const std::vector<Note>& items) {
-    m_json.begin_array();
-    for (const Note& note : items) {
-      m_json.begin_object().key("rule");
-      if (note.rule == nullptr) {
-        m_json.null();
-      } else {
-        m_json.identifier(note.rule->id);
-      }
-      m_json.member("text", note.text).end_object();
-    }
-    m_json.end_array();
-  }
-
-  void suggestion(const TechniqueOutcome& outcome) {
-    const Technique& technique = m_rules.techniques()[outcome.technique];
-    m_json.begin_object().member("rank", outcome.rank).key("technique").identifier(technique.id);
-    m_json.member("name", technique.name).member("score", outcome.score);
-    m_json.key("reasons").begin_array();
-    for (const Contribution& reason : outcome.reasons) {
-      m_json.begin_object().key("rule").identifier(reason.rule->id).member("weight", reason.weight);
-      m_json.member("text", reason.rule->because);
-      m_json.key("from").strings(words_behind(*reason.rule, m_answer.profile)).end_object();
-    }
-    m_json.end_array();
-    m_json.key("cautions");
-    notes(outcome.cautions);
-    m_json.key("aftercare").strings(technique.aftercare).end_object();
-  }
-
-  void trace() {
-    m_json.begin_array();
-    for (const RuleTrace& entry : m_answer.recommendation.trace) {
-      m_json.begin_object().key("rule").identifier(entry.rule->id).member("fired", entry.fired);
-      if (entry.failed != nullptr) {
-        m_json.key("failed").begin_object();
-        m_json.member("condition", describe(*entry.failed, m_rules));
-        m_json.member("seen", describe_seen(*entry.failed, m_answer.profile, m_rules));
-        m_json.member("at", to_string(entry.failed->where)).end_object();
-      }
-      m_json.end_object();
-    }
-    m_json.end_array();
-  }
-
-  const Answer& m_answer;
-  const RuleSet& m_rules;
-  JsonWriter& m_json;
-};
-
-} // namespace
-
 void write_json(JsonWriter& json, const Answer& answer, const OutputOptions& options) {
-  DocumentWriter(answer, json).write(options);
+  AnswerJsonOptions document;
+  document.head = {options.line, options.id, options.meta};
+  document.top = options.top;
+  document.trace = options.trace;
+  if (answer.why_not != nullptr) {
+    document.why_not = [&](JsonWriter& out) { write_why_not(out, answer, *answer.why_not); };
+  }
+  write_answer_json(json, answer.rules, answer.profile, answer.recommendation, document);
   json.raw("\n");
 }
 
@@ -242,17 +25,8 @@ std::string format_json(const Answer& answer, const OutputOptions& options) {
 }
 
 void write_error_record(JsonWriter& json, const OutputOptions& options, std::string_view message) {
-  json.begin_object();
-  if (options.line) {
-    json.member("line", *options.line);
-  }
-  if (options.id) {
-    json.key("id").json_text(*options.id);
-  }
-  if (options.meta) {
-    json.key("meta").json_text(*options.meta);
-  }
-  json.member("schema", k_json_schema_version).member("error", message).end_object().raw("\n");
+  begin_document(json, {options.line, options.id, options.meta});
+  json.member("error", message).end_object().raw("\n");
 }
 
 } // namespace backrelief::cli

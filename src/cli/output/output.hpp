@@ -1,10 +1,11 @@
 #pragma once
 
-#include "cli/output/json_writer.hpp"
 #include "cli/output/palette.hpp"
 #include "core/engine/recommendation.hpp"
 #include "core/engine/why_not.hpp"
 #include "core/rules/rule_set.hpp"
+#include "report/answer_json.hpp"
+#include "report/json_writer.hpp"
 
 #include <cstdio>
 #include <optional>
@@ -55,10 +56,9 @@ std::string format_tsv(const Answer& answer, const OutputOptions& options);
 std::string format_for_stdout(const Answer& answer, OutputOptions& options, std::string_view format,
                               std::string_view color);
 
-/// What the rules' safety net says at a level (its action, what to do if yes), or null.
-const SafetyNetLine* safety_net_line(const RuleSet& rules, std::optional<ReferralLevel> level);
-
 /// The suggestions to print, honouring --top.
-std::size_t shown_count(const Recommendation& recommendation, const OutputOptions& options);
+inline std::size_t shown_count(const Recommendation& recommendation, const OutputOptions& options) {
+  return backrelief::shown_count(recommendation, options.top);
+}
 
 } // namespace backrelief::cli

@@ -425,11 +425,6 @@ private:
 
 } // namespace
 
-std::size_t shown_count(const Recommendation& recommendation, const OutputOptions& options) {
-  const std::size_t all = recommendation.suggestions.size();
-  return options.top ? std::min(*options.top, all) : all;
-}
-
 std::string format_text(const Answer& answer, const OutputOptions& options) {
   return TextWriter(answer, options).write();
 }

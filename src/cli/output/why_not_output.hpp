@@ -1,8 +1,8 @@
 #pragma once
 
-#include "cli/output/json_writer.hpp"
 #include "cli/output/output.hpp"
 #include "core/engine/why_not.hpp"
+#include "report/json_writer.hpp"
 
 #include <string>
 

@@ -7,6 +7,8 @@
 #include "core/model/technique.hpp"
 #include "core/text/text_analysis.hpp"
 
+#include <backrelief/profile_input.hpp>
+
 #include <optional>
 #include <string>
 #include <utility>
@@ -15,22 +17,6 @@
 namespace backrelief {
 
 class RuleSet;
-
-/// A person's situation as given: raw words, before they are checked against the rules.
-struct ProfileInput {
-  std::string description;
-  std::optional<std::string> pressure;
-  std::vector<std::string> goals;
-  std::vector<std::string> areas;
-  std::vector<std::string> conditions;
-  std::vector<std::string> avoid;
-  std::optional<int> age;
-  std::optional<std::string> duration;
-  std::optional<double> intensity; ///< pain on a 0-10 scale
-  /// Answers to warning-sign questions: a question id and "yes", "no" or "not sure".
-  std::vector<std::pair<std::string, std::string>> answers;
-  int year = 0; ///< the year the description is read in, to date "in 2019"; 0: unknown
-};
 
 /// A warning-sign question the person answered.
 struct GivenAnswer {

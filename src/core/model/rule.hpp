@@ -4,17 +4,13 @@
 #include "core/model/technique.hpp"
 #include "core/util/diagnostic.hpp"
 
+#include <backrelief/referral_level.hpp>
+
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace backrelief {
-
-/// How soon a person should see a clinician.
-enum class ReferralLevel : std::uint8_t { routine, urgent, emergency };
-
-/// The rule-file spelling: "routine", "urgent" or "emergency".
-std::string_view to_string(ReferralLevel level);
 
 /// Reads a referral level as rule files spell it.
 std::optional<ReferralLevel> parse_referral_level(std::string_view text);

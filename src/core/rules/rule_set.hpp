@@ -40,8 +40,9 @@ public:
 
   /// The compiled phrases of every concept, for understanding descriptions.
   /// Made on first use when the rule set came from the cache (see set_vocabulary_source): a
-  /// profile without a description never needs it. Like the vocabulary's own caches, this is not
-  /// safe to reach from two threads at once.
+  /// profile without a description never needs it. That first use is not safe from two threads
+  /// at once: the public API makes it before a rule set is shared (`prepare_rules`). Once made,
+  /// the vocabulary may be read from any number of threads.
   [[nodiscard]] const Vocabulary& vocabulary() const;
   /// Stores the compiled vocabulary; the loader calls this once every concept is known.
   void set_vocabulary(Vocabulary vocabulary);

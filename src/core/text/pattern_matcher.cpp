@@ -418,6 +418,7 @@ PatternMatcher::find(const CompiledPatterns& patterns, std::span<const std::opti
                                         m_first_word_start[*form + 1] - m_first_word_start[*form]);
   };
   const auto exact_at = [&](std::size_t at) { return at < exact.size() ? exact[at] : std::nullopt; };
+  thread_local Scratch scratch;
   // Most texts hold no member of any set: then there is nothing to search.
   bool any = false;
   for (std::size_t at = 0; at < words.size() && !any; ++at) {
@@ -427,7 +428,7 @@ PatternMatcher::find(const CompiledPatterns& patterns, std::span<const std::opti
     return found;
   }
   // Clauses: a new sentence, or a clause-break word, starts one; the break word is in neither.
-  std::vector<std::uint32_t>& clause = m_scratch.clause;
+  std::vector<std::uint32_t>& clause = scratch.clause;
   clause.assign(words.size(), 0);
   std::uint32_t current = 0;
   for (std::size_t at = 0; at < words.size(); ++at) {
@@ -446,7 +447,7 @@ PatternMatcher::find(const CompiledPatterns& patterns, std::span<const std::opti
   };
   std::vector<SetHit> hits;
   hits.reserve(words.size());
-  std::vector<std::uint32_t>& start = m_scratch.start;
+  std::vector<std::uint32_t>& start = scratch.start;
   start.assign(words.size() + 1, 0);
   for (std::size_t at = 0; at < words.size(); ++at) {
     const auto first = static_cast<std::uint32_t>(hits.size());
@@ -473,7 +474,7 @@ PatternMatcher::find(const CompiledPatterns& patterns, std::span<const std::opti
     std::sort(hits.begin() + first, hits.end(), [](const SetHit& a, const SetHit& b) { return a.length > b.length; });
   }
   start[words.size()] = static_cast<std::uint32_t>(hits.size());
-  std::vector<char>& present = m_scratch.present;
+  std::vector<char>& present = scratch.present;
   present.assign(patterns.sets.size(), 0);
   for (const SetHit& hit : hits) {
     present[hit.set] = 1;
@@ -486,9 +487,9 @@ PatternMatcher::find(const CompiledPatterns& patterns, std::span<const std::opti
     }
     return true;
   };
-  const Search::Text text{clause, hits, start, m_constraint_set, m_scratch.companions, negated_words};
-  Search search(text, m_scratch.failed, m_scratch.generation);
-  std::vector<std::uint32_t>& taken = m_scratch.taken;
+  const Search::Text text{clause, hits, start, m_constraint_set, scratch.companions, negated_words};
+  Search search(text, scratch.failed, scratch.generation);
+  std::vector<std::uint32_t>& taken = scratch.taken;
   for (std::uint32_t at = 0; at < words.size(); ++at) {
     for (const SetHit& hit : search.at(at)) {
       if (hit.set + 1 >= m_anchor_start.size()) {

@@ -81,8 +81,9 @@ private:
   std::vector<std::uint32_t>
       m_rule_span;                    ///< by pattern: how far a sequence with gaps or optional elements reaches; else 0
   std::vector<bool> m_constraint_set; ///< by set: named by an `only-near` or a `not-near`
-  // Room reused from text to text, so a batch does not allocate for each line; this is why one
-  // matcher (like its Vocabulary) must not search on two threads at once.
+  // Room reused from text to text, so a batch does not allocate for each line. There is one per
+  // thread, shared by every matcher it runs (a search uses it only while it runs), so that many
+  // threads may search with one matcher at once.
   struct Scratch {
     std::vector<std::uint32_t> clause;
     std::vector<std::uint32_t> start;
@@ -92,7 +93,6 @@ private:
     std::vector<std::uint32_t> failed; ///< by (step, offset): the search that found it fails there
     std::uint32_t generation = 0;
   };
-  mutable Scratch m_scratch;
 };
 
 } // namespace backrelief

@@ -196,11 +196,7 @@ Vocabulary Vocabulary::compile(const std::vector<Concept>& concepts, const std::
   return vocabulary;
 }
 
-namespace {
-// Each remembered lookup costs a few dozen bytes; a megabyte of new words cannot grow memory
-// past this many.
-constexpr std::size_t k_max_remembered_lookups = 1U << 16U;
-} // namespace
+namespace {} // namespace
 
 std::optional<Vocabulary::WordId> Vocabulary::find(std::string_view word) const {
   const std::string key(word);
@@ -209,13 +205,11 @@ std::optional<Vocabulary::WordId> Vocabulary::find(std::string_view word) const 
   }
   // Most words of a description are everyday English the vocabulary lacks ("after", "day"),
   // met again and again in a batch: stemming each every time was a good part of reading it.
-  if (auto seen = m_found_by_stem.find(key); seen != m_found_by_stem.end()) {
-    return seen->second;
+  if (auto seen = m_found_by_stem.find(key)) {
+    return *seen;
   }
   const auto found = find_by_stem(word);
-  if (m_found_by_stem.size() < k_max_remembered_lookups) {
-    m_found_by_stem.emplace(key, found);
-  }
+  m_found_by_stem.remember(key, found);
   return found;
 }
 
@@ -250,13 +244,11 @@ std::optional<Vocabulary::WordId> Vocabulary::find_misspelled(std::string_view w
   // A description repeats its words; a search for near-misses is worth remembering, up to a
   // bound, so a megabyte of new words cannot grow the memory without limit.
   const std::string key(word);
-  if (auto seen = m_misspelled.find(key); seen != m_misspelled.end()) {
-    return seen->second;
+  if (auto seen = m_misspelled.find(key)) {
+    return *seen;
   }
   const auto found = closest(word, typos, std::nullopt);
-  if (m_misspelled.size() < k_max_remembered_lookups) {
-    m_misspelled.emplace(key, found);
-  }
+  m_misspelled.remember(key, found);
   return found;
 }
 
@@ -285,13 +277,12 @@ std::optional<Vocabulary::WordId> Vocabulary::closest(std::string_view word, std
 }
 
 std::optional<Vocabulary::WordId> Vocabulary::misspelling_of(WordId id, std::string_view written) const {
-  if (auto known = m_misspelling_of.find(std::string(written)); known != m_misspelling_of.end()) {
-    return known->second;
+  std::string key(written);
+  if (auto known = m_misspelling_of.find(key)) {
+    return *known;
   }
   const auto other = find_misspelled(written, id);
-  if (m_misspelling_of.size() < k_max_remembered_lookups) {
-    m_misspelling_of.emplace(written, other);
-  }
+  m_misspelling_of.remember(std::move(key), other);
   return other;
 }
 

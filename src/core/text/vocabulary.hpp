@@ -7,6 +7,7 @@
 #include "core/text/known_words.hpp"
 #include "core/text/pattern_matcher.hpp"
 #include "core/util/diagnostic.hpp"
+#include "core/util/shared_memo.hpp"
 
 #include <cstdint>
 #include <memory>
@@ -167,10 +168,12 @@ private:
   std::size_t m_max_entries = k_default_max_entries; ///< while compiling
   PatternMatcher m_matcher;
   std::shared_ptr<const KnownWords> m_known_words;
-  mutable std::unordered_map<std::string, std::optional<WordId>> m_misspelling_of; // by written form, as seen
-  mutable std::unordered_map<std::string, std::optional<WordId>> m_misspelled;     // find_misspelled, as seen
-  mutable std::unordered_map<std::string, std::optional<WordId>>
-      m_found_by_stem; // find past the written forms, as seen
+  // Each remembered lookup costs a few dozen bytes; a megabyte of new words cannot grow memory
+  // past this many.
+  static constexpr std::size_t k_max_remembered_lookups = std::size_t{1} << 16U;
+  SharedMemo<std::optional<WordId>> m_misspelling_of{k_max_remembered_lookups}; // by written form, as seen
+  SharedMemo<std::optional<WordId>> m_misspelled{k_max_remembered_lookups};     // find_misspelled, as seen
+  SharedMemo<std::optional<WordId>> m_found_by_stem{k_max_remembered_lookups};  // find past the written forms
 };
 
 } // namespace backrelief

@@ -1,4 +1,4 @@
-#include "cli/output/json_writer.hpp"
+#include "report/json_writer.hpp"
 
 #include <algorithm>
 #include <array>
@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
-namespace backrelief::cli {
+namespace backrelief {
 
 namespace {
 
@@ -252,4 +252,4 @@ JsonWriter& JsonWriter::strings(const std::vector<std::string>& items) {
   return end_array();
 }
 
-} // namespace backrelief::cli
+} // namespace backrelief

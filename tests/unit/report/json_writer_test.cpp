@@ -1,4 +1,4 @@
-#include "cli/output/json_writer.hpp"
+#include "report/json_writer.hpp"
 
 #include <algorithm>
 #include <array>
@@ -20,7 +20,7 @@
 // JsonWriter promises the text of nlohmann::ordered_json::dump(indent, ' ', false, replace) for the
 // same document. Each test builds the document both ways and compares the two texts byte for byte.
 
-namespace backrelief::cli {
+namespace backrelief {
 namespace {
 
 using Document = nlohmann::ordered_json;
@@ -1077,4 +1077,4 @@ TEST(JsonWriter, LargeRandomDocument) {
 }
 
 } // namespace
-} // namespace backrelief::cli
+} // namespace backrelief

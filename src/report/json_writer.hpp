@@ -12,7 +12,7 @@
 #include <type_traits>
 #include <vector>
 
-namespace backrelief::cli {
+namespace backrelief {
 
 /// Writes JSON text straight into its own buffer, without building a tree first: a batch writes
 /// a document per profile, and building and freeing nlohmann's tree was most of its time.
@@ -171,4 +171,4 @@ private:
   bool m_after_key = false;
 };
 
-} // namespace backrelief::cli
+} // namespace backrelief

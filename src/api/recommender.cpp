@@ -1,0 +1,51 @@
+#include "api/internals.hpp"
+#include "api/rule_loading.hpp"
+
+namespace backrelief {
+
+Recommender::Recommender(std::shared_ptr<const Rules> rules) : m_rules(std::move(rules)) {}
+
+Recommender Recommender::load(const LoadOptions& options) {
+  const RuleLimits limits = limits_of(options);
+  return recommender_over(prepare_rules(read_sources(options, limits), limits, options.cache_directory));
+}
+
+Recommender recommender_over(std::shared_ptr<const RuleSet> rules) {
+  return Recommender(std::make_shared<const Recommender::Rules>(Recommender::Rules{std::move(rules)}));
+}
+
+Analysis Recommender::analyze(const std::string& description, int year) const {
+  ProfileInput input;
+  input.description = description;
+  input.year = year;
+  auto state = std::make_shared<Analysis::State>();
+  state->rules = m_rules->rules;
+  state->profile = make_profile(input, *m_rules->rules);
+  return Analysis(std::move(state));
+}
+
+Answer Recommender::recommend(const ProfileInput& profile) const {
+  auto state = std::make_shared<Answer::State>();
+  state->rules = m_rules->rules;
+  state->profile = make_profile(profile, *m_rules->rules);
+  state->recommendation = backrelief::recommend(*m_rules->rules, state->profile);
+  return Answer(std::move(state));
+}
+
+std::vector<std::string> Recommender::techniques() const {
+  std::vector<std::string> ids;
+  for (const Technique& technique : m_rules->rules->techniques()) {
+    ids.push_back(technique.id);
+  }
+  return ids;
+}
+
+std::vector<std::string> Recommender::questions() const {
+  std::vector<std::string> ids;
+  for (const Question& question : m_rules->rules->questions()) {
+    ids.push_back(question.id);
+  }
+  return ids;
+}
+
+} // namespace backrelief
