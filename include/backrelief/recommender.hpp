@@ -52,7 +52,7 @@ public:
   [[nodiscard]] static Recommender load(const LoadOptions& options = {});
 
   /// What the rules read in a description; `year` dates "in 2019" (0 leaves such dates unread).
-  [[nodiscard]] Analysis analyze(const std::string& description, int year = 0) const;
+  [[nodiscard]] Analysis analyze(std::string description, int year = 0) const;
 
   /// The rules' answer for a profile. Throws Error (invalid_input) listing every value the
   /// rules do not know, each with its field and a "did you mean" where one fits.

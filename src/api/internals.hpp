@@ -71,7 +71,12 @@ struct Internals {
   static const Analysis::State& state(const Analysis& analysis) { return *analysis.m_state; }
 };
 
-/// A Recommender over rules the front end loaded itself (its own paths, standard input).
+/// A Recommender over rules the front end loaded itself (its own paths, standard input). Unlike
+/// Recommender::load(), it leaves the vocabulary to be built on first use: one thread only.
 Recommender recommender_over(std::shared_ptr<const RuleSet> rules);
+
+/// The rules' answer for a profile, with every rule's trace when asked (the front end's
+/// `--trace`, which the public API leaves out). Throws Error as Recommender::recommend() does.
+Answer answer_for(const Recommender& recommender, const ProfileInput& profile, Tracing tracing);
 
 } // namespace backrelief

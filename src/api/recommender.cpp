@@ -14,9 +14,9 @@ Recommender recommender_over(std::shared_ptr<const RuleSet> rules) {
   return Recommender(std::make_shared<const Recommender::Rules>(Recommender::Rules{std::move(rules)}));
 }
 
-Analysis Recommender::analyze(const std::string& description, int year) const {
+Analysis Recommender::analyze(std::string description, int year) const {
   ProfileInput input;
-  input.description = description;
+  input.description = std::move(description);
   input.year = year;
   auto state = std::make_shared<Analysis::State>();
   state->rules = m_rules->rules;
@@ -25,10 +25,15 @@ Analysis Recommender::analyze(const std::string& description, int year) const {
 }
 
 Answer Recommender::recommend(const ProfileInput& profile) const {
+  return answer_for(*this, profile, Tracing::off);
+}
+
+Answer answer_for(const Recommender& recommender, const ProfileInput& profile, Tracing tracing) {
+  const std::shared_ptr<const RuleSet>& rules = Internals::rules(recommender);
   auto state = std::make_shared<Answer::State>();
-  state->rules = m_rules->rules;
-  state->profile = make_profile(profile, *m_rules->rules);
-  state->recommendation = backrelief::recommend(*m_rules->rules, state->profile);
+  state->rules = rules;
+  state->profile = make_profile(profile, *rules);
+  state->recommendation = recommend(*rules, state->profile, tracing);
   return Answer(std::move(state));
 }
 

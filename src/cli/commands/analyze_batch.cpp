@@ -14,8 +14,9 @@ namespace {
 
 class AnalyzeBatch final : public BatchJob {
 public:
-  AnalyzeBatch(const RuleSet& rules, int year, std::optional<RowFormat> rows, bool header)
-      : m_rules(rules), m_year(year), m_rows(rows), m_header(header), m_origins(rules) {}
+  AnalyzeBatch(const Recommender& recommender, int year, std::optional<RowFormat> rows, bool header)
+      : m_recommender(recommender), m_rules(*Internals::rules(recommender)), m_year(year), m_rows(rows),
+        m_header(header), m_origins(m_rules) {}
 
   void begin(JsonWriter& out) override {
     if (m_rows && m_header) {
@@ -26,10 +27,8 @@ public:
   }
 
   void answer(JsonWriter& out, const BatchPerson& person, ProfileInput input) override {
-    ProfileInput description;
-    description.description = std::move(input.description);
-    description.year = m_year;
-    const Profile profile = make_profile(description, m_rules);
+    const Analysis analysis = m_recommender.analyze(std::move(input.description), m_year);
+    const Profile& profile = Internals::state(analysis).profile;
     const OutputOptions options = tagged(person);
     if (m_rows) {
       m_row.clear();
@@ -68,6 +67,7 @@ private:
     return options;
   }
 
+  const Recommender& m_recommender;
   const RuleSet& m_rules;
   int m_year;
   std::optional<RowFormat> m_rows;
@@ -80,9 +80,9 @@ private:
 
 } // namespace
 
-int run_analyze_batch(const RuleSet& rules, int year, std::optional<RowFormat> rows, bool header, int in,
+int run_analyze_batch(const Recommender& recommender, int year, std::optional<RowFormat> rows, bool header, int in,
                       const BatchInput& input) {
-  AnalyzeBatch job(rules, year, rows, header);
+  AnalyzeBatch job(recommender, year, rows, header);
   return run_batch(job, in, input);
 }
 

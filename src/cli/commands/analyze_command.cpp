@@ -60,7 +60,7 @@ int run_analyze(AnalyzeOptions& options) {
     options.format.format = options.batch.batch ? "json" : "text";
   }
   check_combinations(options);
-  const RuleSet rules = load_chosen_rules(options.rules);
+  const Recommender recommender = load_chosen_recommender(options.rules);
   if (options.batch.batch) {
     const std::string& format = options.format.chosen();
     std::optional<RowFormat> rows;
@@ -71,7 +71,7 @@ int run_analyze(AnalyzeOptions& options) {
     input.csv = options.batch.input_format == "csv";
     input.first_line = options.batch.first_line.value_or(1);
     input.columns = column_mappings(options.batch);
-    return run_analyze_batch(rules, this_year(), rows, !options.no_header, STDIN_FILENO, input);
+    return run_analyze_batch(recommender, this_year(), rows, !options.no_header, STDIN_FILENO, input);
   }
   ProfileInput input;
   input.description = read_description(options.words);
@@ -79,9 +79,10 @@ int run_analyze(AnalyzeOptions& options) {
     throw Error(ErrorKind::invalid_input, "no description given: put it after the options, or '-' to read it from "
                                           "standard input");
   }
-  const Profile profile = make_profile_from_options(input, rules);
-  const std::string text =
-      options.format.chosen() == "json" ? format_analysis_json(profile, rules) : format_analysis_text(profile, rules);
+  const Analysis analysis = recommender.analyze(std::move(input.description), this_year());
+  const std::string text = options.format.chosen() == "json" ? analysis.to_json() + "\n"
+                                                             : format_analysis_text(Internals::state(analysis).profile,
+                                                                                    *Internals::rules(recommender));
 
   write_stdout(text);
   return k_exit_ok;

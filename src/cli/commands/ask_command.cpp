@@ -106,14 +106,16 @@ std::vector<std::size_t> numbers_of(const std::vector<std::string>& items) {
 
 class Interview {
 public:
-  Interview(const RuleSet& rules, ProfileInput& input) : m_rules(rules), m_input(input) {}
+  Interview(const Recommender& recommender, ProfileInput& input)
+      : m_recommender(recommender), m_rules(*Internals::rules(recommender)), m_input(input) {}
 
   /// Asks the warning signs the person's words hint at first, then the others in the rules'
   /// order (leaving out what the words or the options already settle), then the preferences;
   /// stops early when the answers refer: at once for an emergency, after the warning signs for
   /// an urgent referral.
   void run() {
-    const Recommendation now = recommend(m_rules, make_profile_from_options(m_input, m_rules));
+    const Answer words_alone = answer_from_options(m_recommender, m_input);
+    const Recommendation& now = Internals::state(words_alone).recommendation;
     if (now.referral && now.referral->level != ReferralLevel::routine) {
       return; // the words alone refer
     }
@@ -203,7 +205,8 @@ private:
   }
 
   std::optional<ReferralLevel> referral_level() const {
-    const Recommendation result = recommend(m_rules, make_profile_from_options(m_input, m_rules));
+    const Answer so_far = answer_from_options(m_recommender, m_input);
+    const Recommendation& result = Internals::state(so_far).recommendation;
     return result.referral ? std::optional(result.referral->level) : std::nullopt;
   }
 
@@ -368,18 +371,21 @@ private:
     }
   }
 
+  const Recommender& m_recommender;
   const RuleSet& m_rules;
   ProfileInput& m_input;
 };
 
-int print_recommendation(const RuleSet& rules, const ProfileInput& input, const Settings& settings) {
-  const Profile profile = make_profile_from_options(input, rules);
-  const Recommendation recommendation = recommend(rules, profile);
+int print_recommendation(const Recommender& recommender, const ProfileInput& input, const Settings& settings) {
+  const RuleSet& rules = *Internals::rules(recommender);
+  const Answer result = answer_from_options(recommender, input);
+  const Profile& profile = Internals::state(result).profile;
+  const Recommendation& recommendation = Internals::state(result).recommendation;
   std::vector<WhyNot> ties;
   if (settings.format == "text") {
     ties = tie_breaks(rules, profile, recommendation);
   }
-  const Answer answer{rules, profile, recommendation, nullptr, &ties};
+  const AnswerView answer{rules, profile, recommendation, nullptr, &ties};
   OutputOptions output;
   output.top = settings.top;
   const std::string text = format_for_stdout(answer, output, settings.format, settings.color);
@@ -404,13 +410,14 @@ void run_ask(AskOptions& options, int& status) {
   const SettingsEnvironment environment = SettingsEnvironment::current();
   const ConfigFileChoice config_file = choose_config_file(options.profile, environment);
   const std::optional<UserConfig> config = read_config_file(config_file);
-  const RuleSet rules = load_chosen_rules(options.profile.rules);
+  const Recommender recommender = load_chosen_recommender(options.profile.rules);
+  const RuleSet& rules = *Internals::rules(recommender);
   Settings settings = resolve_settings(options.profile, config_file, config, environment, rules);
   settings.input.description = read_description(options.words);
   if (!options.answers && isatty(STDIN_FILENO) == 0) {
     // A description that refers on its own needs no one to answer: its referral is the answer.
-    if (recommend(rules, make_profile_from_options(settings.input, rules)).stopped_by_referral()) {
-      status = print_recommendation(rules, settings.input, settings);
+    if (Internals::state(answer_from_options(recommender, settings.input)).recommendation.stopped_by_referral()) {
+      status = print_recommendation(recommender, settings.input, settings);
       return;
     }
     throw Error(ErrorKind::invalid_input, "standard input is not a terminal, so there is no one to ask: give the "
@@ -442,7 +449,7 @@ void run_ask(AskOptions& options, int& status) {
     }
     std::signal(SIGINT, interview_interrupted);
     try {
-      Interview(rules, settings.input).run();
+      Interview(recommender, settings.input).run();
     } catch (const InterviewEnded&) {
       write_stdout("\n");
       flush_stdout();
@@ -453,7 +460,7 @@ void run_ask(AskOptions& options, int& status) {
     std::signal(SIGINT, SIG_DFL);
     write_stdout("\n");
   }
-  status = print_recommendation(rules, settings.input, settings);
+  status = print_recommendation(recommender, settings.input, settings);
 }
 
 } // namespace

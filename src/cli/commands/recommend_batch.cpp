@@ -39,9 +39,10 @@ ProfileInput merged(const ProfileInput& defaults, ProfileInput line) {
 
 class RecommendBatch final : public BatchJob {
 public:
-  RecommendBatch(const RuleSet& rules, const ProfileInput& defaults, OutputOptions options,
+  RecommendBatch(const Recommender& recommender, const ProfileInput& defaults, OutputOptions options,
                  std::optional<TechniqueId> why_not, std::optional<RowFormat> rows)
-      : m_rules(rules), m_defaults(defaults), m_options(std::move(options)), m_why_not(why_not), m_rows(rows) {
+      : m_recommender(recommender), m_rules(*Internals::rules(recommender)), m_defaults(defaults),
+        m_options(std::move(options)), m_why_not(why_not), m_rows(rows) {
     m_options.compact_json = true;
   }
 
@@ -54,15 +55,16 @@ public:
   }
 
   void answer(JsonWriter& out, const BatchPerson& person, ProfileInput input) override {
-    const Profile profile = make_profile(merged(m_defaults, std::move(input)), m_rules);
-    const Recommendation recommendation =
-        recommend(m_rules, profile, m_options.trace ? Tracing::every_rule : Tracing::off);
+    const Answer result = answer_for(m_recommender, merged(m_defaults, std::move(input)),
+                                     m_options.trace ? Tracing::every_rule : Tracing::off);
+    const Profile& profile = Internals::state(result).profile;
+    const Recommendation& recommendation = Internals::state(result).recommendation;
     tag(person);
     std::optional<WhyNot> place;
     if (m_why_not) {
       place = why_not(m_rules, profile, recommendation, *m_why_not);
     }
-    const Answer answer{m_rules, profile, recommendation, place ? &*place : nullptr};
+    const AnswerView answer{m_rules, profile, recommendation, place ? &*place : nullptr};
     if (m_rows) {
       m_row.clear();
       append_row(m_row, recommendation_row(answer, m_options), *m_rows);
@@ -101,6 +103,7 @@ private:
     m_options.meta = person.tags.meta;
   }
 
+  const Recommender& m_recommender;
   const RuleSet& m_rules;
   const ProfileInput& m_defaults;
   OutputOptions m_options;
@@ -113,10 +116,10 @@ private:
 
 } // namespace
 
-int run_recommend_batch(const RuleSet& rules, const ProfileInput& defaults, const OutputOptions& options,
+int run_recommend_batch(const Recommender& recommender, const ProfileInput& defaults, const OutputOptions& options,
                         std::optional<TechniqueId> why_not, std::optional<RowFormat> rows, int in,
                         const BatchInput& input) {
-  RecommendBatch job(rules, defaults, options, why_not, rows);
+  RecommendBatch job(recommender, defaults, options, why_not, rows);
   return run_batch(job, in, input);
 }
 

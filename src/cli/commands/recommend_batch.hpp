@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/internals.hpp"
 #include "cli/commands/batch.hpp"
 #include "cli/output/output.hpp"
 #include "cli/output/table_row.hpp"
@@ -15,7 +16,8 @@ namespace backrelief::cli {
 /// the config file's: a line's own values override the single ones and add to the repeatable
 /// ones), answered as one JSON line, or with `rows` as one CSV or TSV row per person
 /// (backrelief(1), Batch). With `why_not`, each JSON answer also explains that technique's place.
-int run_recommend_batch(const RuleSet& rules, const ProfileInput& defaults, const OutputOptions& options,
+/// Each line is answered through the API, as a program that embeds the library answers it.
+int run_recommend_batch(const Recommender& recommender, const ProfileInput& defaults, const OutputOptions& options,
                         std::optional<TechniqueId> why_not, std::optional<RowFormat> rows, int in,
                         const BatchInput& input);
 

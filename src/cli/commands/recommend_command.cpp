@@ -132,7 +132,8 @@ void recommend_as_chosen(RecommendOptions& options, int& status) {
   const SettingsEnvironment environment = SettingsEnvironment::current();
   const ConfigFileChoice config_file = choose_config_file(options.profile, environment);
   const std::optional<UserConfig> config = read_config_file(config_file);
-  const RuleSet rules = load_chosen_rules(options.profile.rules);
+  const Recommender recommender = load_chosen_recommender(options.profile.rules);
+  const RuleSet& rules = *Internals::rules(recommender);
   check_stray_values(options, rules);
   Settings settings = resolve_settings(options.profile, config_file, config, environment, rules);
 
@@ -168,7 +169,8 @@ void recommend_as_chosen(RecommendOptions& options, int& status) {
     if (rows) {
       row_format = settings.format == "csv" ? RowFormat::csv : RowFormat::tsv;
     }
-    status = run_recommend_batch(rules, settings.input, output, why_not_technique, row_format, STDIN_FILENO, input);
+    status =
+        run_recommend_batch(recommender, settings.input, output, why_not_technique, row_format, STDIN_FILENO, input);
     return;
   }
   settings.input.description = read_description(options.words);
@@ -180,8 +182,10 @@ void recommend_as_chosen(RecommendOptions& options, int& status) {
                  "  Or give a preference:     backrelief recommend --pressure low\n");
     return;
   }
-  const Profile profile = make_profile_from_options(settings.input, rules);
-  const Recommendation recommendation = recommend(rules, profile, output.trace ? Tracing::every_rule : Tracing::off);
+  const Answer result =
+      answer_from_options(recommender, settings.input, output.trace ? Tracing::every_rule : Tracing::off);
+  const Profile& profile = Internals::state(result).profile;
+  const Recommendation& recommendation = Internals::state(result).recommendation;
   std::optional<WhyNot> place;
   if (why_not_technique) {
     place = why_not(rules, profile, recommendation, *why_not_technique);
@@ -190,7 +194,7 @@ void recommend_as_chosen(RecommendOptions& options, int& status) {
   if (settings.format == "text" && !place) {
     ties = tie_breaks(rules, profile, recommendation);
   }
-  const Answer answer{rules, profile, recommendation, place ? &*place : nullptr, &ties};
+  const AnswerView answer{rules, profile, recommendation, place ? &*place : nullptr, &ties};
   const std::string text = format_for_stdout(answer, output, settings.format, settings.color);
   status = status_of(recommendation);
   write_stdout(text);

@@ -45,7 +45,7 @@ std::optional<int> screen_despite(const Error& error, const ProfileOptions& opti
     }
     print_message("those files could not be used, but what you wrote was checked against the warning signs that "
                   "ship with backrelief, and one needs a doctor first:");
-    const Answer answer{rules, profile, recommendation, nullptr, nullptr};
+    const AnswerView answer{rules, profile, recommendation, nullptr, nullptr};
     OutputOptions output;
     write_stdout(format_for_stdout(answer, output, settings.format, settings.color));
     return k_exit_referral;

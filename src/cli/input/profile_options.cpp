@@ -9,13 +9,18 @@
 
 namespace backrelief::cli {
 
-Profile make_profile_from_options(const ProfileInput& input, const RuleSet& rules) {
+namespace {
+
+// Runs `use` on the input dated this year; an Error's fields become the options that set them.
+template <class Use>
+auto with_options(const ProfileInput& input, Use use) {
   try {
-    ProfileInput dated = input;
-    if (dated.year == 0) {
-      dated.year = this_year();
+    if (input.year != 0) {
+      return use(input);
     }
-    return make_profile(dated, rules);
+    ProfileInput dated = input;
+    dated.year = this_year();
+    return use(dated);
   } catch (const Error& error) {
     std::vector<Diagnostic> problems = error.diagnostics();
     for (Diagnostic& problem : problems) {
@@ -25,6 +30,16 @@ Profile make_profile_from_options(const ProfileInput& input, const RuleSet& rule
     }
     throw Error(error.kind(), std::move(problems));
   }
+}
+
+} // namespace
+
+Profile make_profile_from_options(const ProfileInput& input, const RuleSet& rules) {
+  return with_options(input, [&](const ProfileInput& dated) { return make_profile(dated, rules); });
+}
+
+Answer answer_from_options(const Recommender& recommender, const ProfileInput& input, Tracing tracing) {
+  return with_options(input, [&](const ProfileInput& dated) { return answer_for(recommender, dated, tracing); });
 }
 
 void add_profile_options(CLI::App& command, ProfileOptions& options, const std::vector<std::string>& formats) {

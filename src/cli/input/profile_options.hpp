@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/internals.hpp"
 #include "cli/input/rule_options.hpp"
 #include "core/engine/profile.hpp"
 
@@ -34,5 +35,9 @@ void add_answer_option(CLI::App& command, ProfileInput& input);
 /// make_profile() for values typed as options: a value that is not acceptable is reported at its
 /// option ("--pressure: unknown value 'lwo'..."), since every field is named after its option.
 Profile make_profile_from_options(const ProfileInput& input, const RuleSet& rules);
+
+/// The rules' answer, through the API, for values typed as options: dated this year unless the
+/// input says otherwise, and a value that is not acceptable reported at its option.
+Answer answer_from_options(const Recommender& recommender, const ProfileInput& input, Tracing tracing = Tracing::off);
 
 } // namespace backrelief::cli

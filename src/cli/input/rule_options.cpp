@@ -180,6 +180,10 @@ RuleSet load_paths(const std::vector<std::string>& paths, bool use_cache) {
 
 } // namespace
 
+Recommender load_chosen_recommender(const RuleOptions& options) {
+  return recommender_over(std::make_shared<const RuleSet>(load_chosen_rules(options)));
+}
+
 bool rules_from_stdin(const RuleOptions& options) {
   const std::vector<std::string> paths = rule_paths(options);
   return std::find(paths.begin(), paths.end(), "-") != paths.end();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/internals.hpp"
 #include "core/authoring/scenario.hpp"
 #include "core/rules/rule_loader.hpp"
 #include "core/rules/rule_set.hpp"
@@ -49,6 +50,10 @@ std::filesystem::path wordnet_directory();
 /// --no-cache, a rule set loaded before from the same files is read back from
 /// $XDG_CACHE_HOME/backrelief instead of parsed, and a freshly loaded one is written there.
 RuleSet load_chosen_rules(const RuleOptions& options, const std::vector<std::string>& extra_paths = {});
+
+/// The rules load_chosen_rules() reads, as the API's Recommender: what `recommend` and `analyze`
+/// answer through.
+Recommender load_chosen_recommender(const RuleOptions& options);
 
 /// Whether a rule file is read from standard input, by --rules - or in $BACKRELIEF_RULES.
 bool rules_from_stdin(const RuleOptions& options);

@@ -16,7 +16,7 @@ ColorMode color_mode_named(std::string_view name) {
 
 } // namespace
 
-std::string format_for_stdout(const Answer& answer, OutputOptions& options, std::string_view format,
+std::string format_for_stdout(const AnswerView& answer, OutputOptions& options, std::string_view format,
                               std::string_view color) {
   if (format == "json") {
     return format_json(answer, options);

@@ -91,7 +91,7 @@ const std::vector<std::string_view>& recommendation_columns() {
   return columns;
 }
 
-std::vector<std::string> recommendation_row(const Answer& answer, const OutputOptions& options) {
+std::vector<std::string> recommendation_row(const AnswerView& answer, const OutputOptions& options) {
   const Recommendation& result = answer.recommendation;
   const RuleSet& rules = answer.rules;
   std::vector<std::string> row = row_start(recommendation_columns().size(), options, outcome_of(result));

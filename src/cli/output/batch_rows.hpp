@@ -17,7 +17,7 @@ const std::vector<std::string_view>& recommendation_columns();
 
 /// One person's answer as the fields of recommendation_columns(); `options` gives the line number,
 /// the id and meta, and how many suggestions to rank (--top).
-std::vector<std::string> recommendation_row(const Answer& answer, const OutputOptions& options);
+std::vector<std::string> recommendation_row(const AnswerView& answer, const OutputOptions& options);
 
 /// The columns of `analyze --batch --format csv` (or tsv).
 const std::vector<std::string_view>& analysis_columns();

@@ -9,13 +9,6 @@
 
 namespace backrelief::cli {
 
-std::string format_analysis_json(const Profile& profile, const RuleSet& rules) {
-  JsonWriter json(2);
-  write_analysis_json(json, profile, rules, MemberOrigins(rules), RecordHead{});
-  json.raw("\n");
-  return std::string(json.text());
-}
-
 std::string format_analysis_text(const Profile& profile, const RuleSet& rules) {
   std::string out;
   auto put = std::back_inserter(out);

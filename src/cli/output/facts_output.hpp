@@ -10,7 +10,4 @@ namespace backrelief::cli {
 /// The output of `backrelief analyze` as text for people.
 std::string format_analysis_text(const Profile& profile, const RuleSet& rules);
 
-/// The output of `backrelief analyze` as JSON, indented, with its newline.
-std::string format_analysis_json(const Profile& profile, const RuleSet& rules);
-
 } // namespace backrelief::cli

@@ -6,7 +6,7 @@
 
 namespace backrelief::cli {
 
-void write_json(JsonWriter& json, const Answer& answer, const OutputOptions& options) {
+void write_json(JsonWriter& json, const AnswerView& answer, const OutputOptions& options) {
   AnswerJsonOptions document;
   document.head = {options.line, options.id, options.meta};
   document.top = options.top;
@@ -18,7 +18,7 @@ void write_json(JsonWriter& json, const Answer& answer, const OutputOptions& opt
   json.raw("\n");
 }
 
-std::string format_json(const Answer& answer, const OutputOptions& options) {
+std::string format_json(const AnswerView& answer, const OutputOptions& options) {
   JsonWriter json(options.compact_json ? std::nullopt : std::optional<int>(2));
   write_json(json, answer, options);
   return std::string(json.text());

@@ -27,7 +27,7 @@ struct OutputOptions {
 };
 
 /// Everything a formatter needs to describe one answer.
-struct Answer {
+struct AnswerView {
   const RuleSet& rules;
   const Profile& profile;
   const Recommendation& recommendation;
@@ -36,24 +36,24 @@ struct Answer {
 };
 
 /// Human-readable text: referral first, ranked list with score bars, aftercare, disclaimer.
-std::string format_text(const Answer& answer, const OutputOptions& options);
+std::string format_text(const AnswerView& answer, const OutputOptions& options);
 
 /// The JSON document of backrelief(1), OUTPUT: indented, or on one line with compact_json.
-std::string format_json(const Answer& answer, const OutputOptions& options);
+std::string format_json(const AnswerView& answer, const OutputOptions& options);
 
 /// The same JSON document and its newline, written by `json` (a batch writes many with one).
-void write_json(JsonWriter& json, const Answer& answer, const OutputOptions& options);
+void write_json(JsonWriter& json, const AnswerView& answer, const OutputOptions& options);
 
 /// The record of a batch line that could not be used, and its newline: its number, the sender's
 /// id and meta from `options`, the schema version and the message.
 void write_error_record(JsonWriter& json, const OutputOptions& options, std::string_view message);
 
 /// A header line, then one tab-separated line per suggestion: rank, technique, score, reasons.
-std::string format_tsv(const Answer& answer, const OutputOptions& options);
+std::string format_tsv(const AnswerView& answer, const OutputOptions& options);
 
 /// The answer as `format` ("text", "json" or "tsv") says, for standard output: text is coloured
 /// as `color` ("auto", "always", "never") and the terminal allow, and wrapped to its width.
-std::string format_for_stdout(const Answer& answer, OutputOptions& options, std::string_view format,
+std::string format_for_stdout(const AnswerView& answer, OutputOptions& options, std::string_view format,
                               std::string_view color);
 
 /// The suggestions to print, honouring --top.

@@ -66,7 +66,7 @@ std::string profile_summary(const Profile& profile, const RuleSet& rules) {
 
 class TextWriter {
 public:
-  TextWriter(const Answer& answer, const OutputOptions& options)
+  TextWriter(const AnswerView& answer, const OutputOptions& options)
       : m_answer(answer), m_options(options), m_palette(options.palette) {}
 
   std::string write() {
@@ -417,7 +417,7 @@ private:
     }
   }
 
-  const Answer& m_answer;
+  const AnswerView& m_answer;
   const OutputOptions& m_options;
   const Palette& m_palette;
   std::string m_out;
@@ -425,7 +425,7 @@ private:
 
 } // namespace
 
-std::string format_text(const Answer& answer, const OutputOptions& options) {
+std::string format_text(const AnswerView& answer, const OutputOptions& options) {
   return TextWriter(answer, options).write();
 }
 

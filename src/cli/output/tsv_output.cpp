@@ -8,7 +8,7 @@
 
 namespace backrelief::cli {
 
-std::string format_tsv(const Answer& answer, const OutputOptions& options) {
+std::string format_tsv(const AnswerView& answer, const OutputOptions& options) {
   std::string out = options.tsv_header ? "rank\ttechnique\tscore\treasons\n" : "";
   const Recommendation& result = answer.recommendation;
   const std::size_t count = shown_count(result, options);

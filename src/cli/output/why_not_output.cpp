@@ -57,7 +57,7 @@ std::vector<Contribution> with_sign(const std::vector<Contribution>& reasons, bo
 
 class WhyNotWriter {
 public:
-  WhyNotWriter(const Answer& answer, const WhyNot& why, const Palette& palette)
+  WhyNotWriter(const AnswerView& answer, const WhyNot& why, const Palette& palette)
       : m_answer(answer), m_why(why), m_palette(palette) {}
 
   std::string write() {
@@ -133,7 +133,7 @@ private:
                 name_of(m_why.technique), change.score, change.runner_up);
   }
 
-  const Answer& m_answer;
+  const AnswerView& m_answer;
   const WhyNot& m_why;
   const Palette& m_palette;
   std::string m_out;
@@ -159,11 +159,11 @@ std::string describe_change(const PreferenceChange& change, const RuleSet& rules
   return {};
 }
 
-std::string why_not_text(const Answer& answer, const WhyNot& why, const Palette& palette) {
+std::string why_not_text(const AnswerView& answer, const WhyNot& why, const Palette& palette) {
   return WhyNotWriter(answer, why, palette).write();
 }
 
-void write_why_not(JsonWriter& json, const Answer& answer, const WhyNot& why) {
+void write_why_not(JsonWriter& json, const AnswerView& answer, const WhyNot& why) {
   const auto& techniques = answer.rules.techniques();
   json.begin_object()
       .key("technique")

@@ -17,9 +17,9 @@ std::string change_phrase(const Counterfactual& counterfactual, const RuleSet& r
 
 /// The --why-not section of the text output: where the technique stands, what kept it down or
 /// out, and the counterfactual when there is one.
-std::string why_not_text(const Answer& answer, const WhyNot& why, const Palette& palette);
+std::string why_not_text(const AnswerView& answer, const WhyNot& why, const Palette& palette);
 
 /// The value of the "why_not" member of the JSON document.
-void write_why_not(JsonWriter& json, const Answer& answer, const WhyNot& why);
+void write_why_not(JsonWriter& json, const AnswerView& answer, const WhyNot& why);
 
 } // namespace backrelief::cli
