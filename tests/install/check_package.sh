@@ -38,6 +38,7 @@ dev_contents=$(dpkg-deb -c "$dev")
 # The library directory is lib/ARCH-TRIPLET when the build was configured for /usr, else lib/.
 libdir='\./usr/lib(/[a-z0-9_]+-linux-gnu[a-z0-9_]*)?'
 for file in '\./usr/include/backrelief/backrelief\.hpp' '\./usr/include/backrelief/version\.hpp' \
+  '\./usr/share/man/man3/backrelief\.3' \
   "$libdir/libbackrelief\.a" "$libdir/cmake/backrelief/backreliefConfig\.cmake" "$libdir/pkgconfig/backrelief\.pc"; do
   grep -qE " $file\$" <<<"$dev_contents" || { echo "not in backrelief-dev: $file"; exit 1; }
 done
