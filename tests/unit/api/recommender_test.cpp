@@ -1,6 +1,9 @@
 #include <backrelief/backrelief.hpp>
 
 #include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -134,6 +137,40 @@ TEST(Recommender, AMissingRulePathIsAnIoError) {
   } catch (const Error& error) {
     EXPECT_EQ(error.kind(), ErrorKind::io);
     EXPECT_NE(std::string(error.what()).find("/nonexistent/clinic.yaml"), std::string::npos);
+  }
+}
+
+TEST(Recommender, ReadsItsRulesBackFromTheCacheAndTakesABrokenEntryForAMiss) {
+  std::string where = (std::filesystem::temp_directory_path() / "backrelief-api-cache-XXXXXX").string();
+  ASSERT_NE(mkdtemp(where.data()), nullptr);
+  const std::filesystem::path cache = where;
+  LoadOptions options = shipped_from_source();
+  options.cache_directory = cache;
+  const std::string parsed = Recommender::load(options).recommend(knots_under_the_shoulder_blade()).to_json();
+  std::vector<std::filesystem::path> entries;
+  for (const auto& entry : std::filesystem::directory_iterator(cache)) {
+    entries.push_back(entry.path());
+  }
+  ASSERT_FALSE(entries.empty()) << "nothing was cached in " << cache;
+  EXPECT_EQ(Recommender::load(options).recommend(knots_under_the_shoulder_blade()).to_json(), parsed);
+  for (const auto& entry : entries) {
+    std::ofstream(entry, std::ios::trunc) << "not a rule cache";
+  }
+  EXPECT_EQ(Recommender::load(options).recommend(knots_under_the_shoulder_blade()).to_json(), parsed);
+  std::filesystem::remove_all(cache);
+}
+
+TEST(Recommender, ARuleTextPastTheSizeLimitIsRefused) {
+  LoadOptions options;
+  options.shipped_rules = false;
+  options.max_rule_bytes = 64;
+  options.rule_texts.push_back({"big.yaml", std::string(100, '#')});
+  try {
+    static_cast<void>(Recommender::load(options));
+    FAIL() << "expected an Error";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.kind(), ErrorKind::io);
+    EXPECT_NE(std::string(error.what()).find("big.yaml"), std::string::npos) << error.what();
   }
 }
 
