@@ -30,6 +30,10 @@ write_basic_package_version_file(${PROJECT_BINARY_DIR}/backreliefConfigVersion.c
 install(FILES ${PROJECT_BINARY_DIR}/backreliefConfig.cmake ${PROJECT_BINARY_DIR}/backreliefConfigVersion.cmake
   DESTINATION ${backrelief_cmake_dir} COMPONENT dev)
 
+set(BACKRELIEF_PC_SANITIZER_FLAGS "")
+if(BACKRELIEF_SANITIZER_LINK_FLAGS)
+  set(BACKRELIEF_PC_SANITIZER_FLAGS " ${BACKRELIEF_SANITIZER_LINK_FLAGS}")
+endif()
 file(RELATIVE_PATH BACKRELIEF_PC_TO_PREFIX ${CMAKE_INSTALL_FULL_LIBDIR}/pkgconfig ${CMAKE_INSTALL_PREFIX})
 configure_file(cmake/backrelief.pc.in ${PROJECT_BINARY_DIR}/backrelief.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/backrelief.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig COMPONENT dev)
