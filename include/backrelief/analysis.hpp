@@ -18,7 +18,8 @@ struct Finding {
   std::string concept_id; ///< The concept's id ("saddle-numbness", "lower-back"...).
   std::string kind;       ///< What kind of concept it is ("red-flag", "area", "condition"...).
   /// How it was meant: "reported", or set aside as "negated", "resolved", "family" (someone
-  /// else's), "question" (asked or imagined) or "past" (too long ago to count).
+  /// else's), "question" (asked or imagined: `hypothetical` in the JSON) or "past" (too long ago
+  /// to count).
   std::string status;
   std::string words;       ///< The words that said it, as written.
   std::size_t start = 0;   ///< Where those words start in the description, in bytes.

@@ -15,7 +15,7 @@ namespace backrelief {
 struct ProfileInput {
   /// What the person wrote about their pain, in their own words; may be empty.
   std::string description;
-  /// The pressure they prefer: "light", "medium" or "firm" (and the rules' aliases, e.g. "low").
+  /// The pressure they prefer: "low", "medium" or "firm" (and the rules' aliases: "light", "deep"...).
   std::optional<std::string> pressure;
   /// What they hope for ("relaxation", "mobility", "trigger-points"...).
   std::vector<std::string> goals;
@@ -27,13 +27,14 @@ struct ProfileInput {
   std::vector<std::string> avoid;
   /// Their age in years.
   std::optional<int> age;
-  /// How long the pain has lasted, as "3 weeks", "6 months", "2y"...
+  /// How long the pain has lasted: a number and a unit, as "10d", "3w", "6m" or "2y".
   std::optional<std::string> duration;
   /// The pain on a 0-10 scale.
   std::optional<double> intensity;
   /// Answers to warning-sign questions: a question id and "yes", "no" or "not sure".
   std::vector<std::pair<std::string, std::string>> answers;
   /// The year the description is read in, to date "in 2019"; 0 leaves such dates unread.
+  /// Programs pass this year, as the command does.
   int year = 0;
 };
 

@@ -47,8 +47,9 @@ std::filesystem::path shipped_rules_directory();
 /// from many threads at once.
 class Recommender {
 public:
-  /// Reads, checks and compiles the rules `options` name. Throws Error (invalid_rules, or io
-  /// for a file that cannot be read) carrying every problem of every file with its place.
+  /// Reads, checks and compiles the rules `options` name. Throws Error carrying every problem of
+  /// every file with its place: invalid_rules for what a file says, io for a file that cannot be
+  /// read, invalid_config for a WordNet that cannot be read when a rule names a sense.
   [[nodiscard]] static Recommender load(const LoadOptions& options = {});
 
   /// What the rules read in a description; `year` dates "in 2019" (0 leaves such dates unread).
@@ -61,7 +62,7 @@ public:
   /// The ids of the techniques the rules define, in their order.
   [[nodiscard]] std::vector<std::string> techniques() const;
 
-  /// The ids of the warning-sign questions the rules ask, the keys of ProfileInput::answers.
+  /// The ids of the warning-sign questions the rules ask: the keys of ProfileInput::answers.
   [[nodiscard]] std::vector<std::string> questions() const;
 
   /// The rules as the library holds them; defined inside the library.

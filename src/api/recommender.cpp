@@ -48,7 +48,9 @@ std::vector<std::string> Recommender::techniques() const {
 std::vector<std::string> Recommender::questions() const {
   std::vector<std::string> ids;
   for (const Question& question : m_rules->rules->questions()) {
-    ids.push_back(question.id);
+    if (question.field == QuestionField::sign) { // the others ask for a preference, given as such
+      ids.push_back(question.id);
+    }
   }
   return ids;
 }

@@ -70,8 +70,19 @@ std::vector<RuleSource> read_sources(const LoadOptions& options, const RuleLimit
     auto found = read_rule_sources(path, limits);
     sources.insert(sources.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   };
-  if (options.shipped_rules) {
-    add(options.shipped_rules_directory.empty() ? shipped_rules_directory() : options.shipped_rules_directory);
+  if (options.shipped_rules && !options.shipped_rules_directory.empty()) {
+    add(options.shipped_rules_directory);
+  } else if (options.shipped_rules) {
+    const std::filesystem::path shipped = shipped_rules_directory();
+    std::error_code error;
+    if (!std::filesystem::is_directory(shipped, error)) {
+      throw Error(ErrorKind::io,
+                  fmt::format("{}: the shipped rules are not there (the library looked beside itself, then where it "
+                              "was to be installed): name their directory in LoadOptions::shipped_rules_directory, "
+                              "e.g. from `pkg-config --variable=rulesdir backrelief`",
+                              shipped.string()));
+    }
+    add(shipped);
   }
   for (const std::filesystem::path& path : options.rule_paths) {
     add(path);

@@ -70,6 +70,10 @@ public:
              fmt::format("cannot read '{}': expected a span such as 10d, 3w, 6m or 2y", *m_input.duration));
       }
     }
+    if (m_input.year < 0) {
+      fail(k_field_year,
+           fmt::format("{} is not a year: give one such as 2026, or 0 to leave dates unread", m_input.year));
+    }
     if (m_input.intensity) {
       if (!(*m_input.intensity >= 0 && *m_input.intensity <= 10)) {
         fail(k_field_intensity, fmt::format("{} is not a pain level from 0 to 10", *m_input.intensity));

@@ -50,6 +50,7 @@ inline constexpr std::string_view k_field_age = "age";
 inline constexpr std::string_view k_field_duration = "duration";
 inline constexpr std::string_view k_field_intensity = "intensity";
 inline constexpr std::string_view k_field_answer = "answer";
+inline constexpr std::string_view k_field_year = "year";
 
 /// The oldest age accepted.
 inline constexpr int k_max_age = 130;

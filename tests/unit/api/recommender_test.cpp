@@ -99,15 +99,17 @@ TEST(Recommender, BadValuesAreOneErrorNamingEachField) {
   ProfileInput person;
   person.pressure = "firmm";
   person.areas = {"lower-bak"};
+  person.year = -5;
   try {
     static_cast<void>(shipped().recommend(person));
     FAIL() << "expected an Error";
   } catch (const Error& error) {
     EXPECT_EQ(error.kind(), ErrorKind::invalid_input);
-    ASSERT_EQ(error.diagnostics().size(), 2U);
+    ASSERT_EQ(error.diagnostics().size(), 3U);
     EXPECT_EQ(error.diagnostics()[0].field, "pressure");
     EXPECT_NE(error.diagnostics()[0].message.find("firm"), std::string::npos);
     EXPECT_EQ(error.diagnostics()[1].field, "area");
+    EXPECT_EQ(error.diagnostics()[2].field, "year");
   }
 }
 
@@ -179,7 +181,14 @@ TEST(Recommender, NamesItsTechniquesAndQuestions) {
   for (const char* id : {"deep-tissue", "swedish", "neuromuscular", "myofascial"}) {
     EXPECT_NE(std::find(techniques.begin(), techniques.end(), id), techniques.end()) << id;
   }
-  EXPECT_FALSE(shipped().questions().empty());
+  const std::vector<std::string> questions = shipped().questions();
+  EXPECT_FALSE(questions.empty());
+  // Each is a key of ProfileInput::answers: answering every one "no" is accepted.
+  ProfileInput person;
+  for (const std::string& id : questions) {
+    person.answers.emplace_back(id, "no");
+  }
+  EXPECT_NO_THROW(static_cast<void>(shipped().recommend(person)));
 }
 
 TEST(Answer, ItsJsonIsTheDocumentOfTheContract) {
