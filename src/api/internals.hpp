@@ -23,6 +23,10 @@ struct Recommender::Rules {
 };
 
 struct Answer::State {
+  /// The answer for `profile`, worked out in place (a batch makes one per line).
+  State(std::shared_ptr<const RuleSet> rule_set, Profile resolved, Tracing tracing)
+      : rules(std::move(rule_set)), profile(std::move(resolved)), recommendation(recommend(*rules, profile, tracing)) {}
+
   std::shared_ptr<const RuleSet> rules; ///< keeps alive what the recommendation points into
   Profile profile;
   Recommendation recommendation;
@@ -43,6 +47,10 @@ private:
 };
 
 struct Analysis::State {
+  /// The analysis of a description, resolved against `rule_set`.
+  State(std::shared_ptr<const RuleSet> rule_set, Profile resolved)
+      : rules(std::move(rule_set)), profile(std::move(resolved)) {}
+
   std::shared_ptr<const RuleSet> rules;
   Profile profile;
 

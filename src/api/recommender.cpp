@@ -18,10 +18,7 @@ Analysis Recommender::analyze(std::string description, int year) const {
   ProfileInput input;
   input.description = std::move(description);
   input.year = year;
-  auto state = std::make_shared<Analysis::State>();
-  state->rules = m_rules->rules;
-  state->profile = make_profile(input, *m_rules->rules);
-  return Analysis(std::move(state));
+  return Analysis(std::make_shared<const Analysis::State>(m_rules->rules, make_profile(input, *m_rules->rules)));
 }
 
 Answer Recommender::recommend(const ProfileInput& profile) const {
@@ -30,11 +27,7 @@ Answer Recommender::recommend(const ProfileInput& profile) const {
 
 Answer answer_for(const Recommender& recommender, const ProfileInput& profile, Tracing tracing) {
   const std::shared_ptr<const RuleSet>& rules = Internals::rules(recommender);
-  auto state = std::make_shared<Answer::State>();
-  state->rules = rules;
-  state->profile = make_profile(profile, *rules);
-  state->recommendation = recommend(*rules, state->profile, tracing);
-  return Answer(std::move(state));
+  return Answer(std::make_shared<const Answer::State>(rules, make_profile(profile, *rules), tracing));
 }
 
 std::vector<std::string> Recommender::techniques() const {
