@@ -70,6 +70,23 @@ struct SignQuestion {
   std::vector<std::string> from;                ///< The words that hinted at it.
 };
 
+/// What to tell the therapist at the door, for the first suggestion.
+struct TherapistBrief {
+  std::string technique;               ///< The technique the person comes for.
+  std::vector<std::string> areas;      ///< Where to work, as given or described.
+  std::string pressure;                ///< The pressure asked for ("low", "medium", "firm"); empty if none.
+  std::vector<std::string> conditions; ///< The health conditions and medicines that matter.
+  std::vector<std::string> cautions;   ///< The technique's cautions for this person.
+};
+
+/// Where each warning sign the rules ask about stands, by the ids of its questions: what a
+/// clinician would still have to ask.
+struct SignScreening {
+  std::vector<std::string> reported;      ///< Affirmed by the words, a condition or a yes.
+  std::vector<std::string> denied;        ///< Denied by the words ("no numbness") or a no.
+  std::vector<std::string> not_mentioned; ///< Neither; asked, imagined, someone else's or long past counts here.
+};
+
 /// What the rules answered for one profile. It holds its own copy of everything it needs, so it
 /// may outlive the Recommender that made it and be read from any thread.
 class Answer {
@@ -86,6 +103,10 @@ public:
   [[nodiscard]] const std::vector<Exclusion>& excluded() const;
   /// General advice for every day (staying active, posture...), ending with what the evidence supports.
   [[nodiscard]] const std::vector<std::string>& advice() const;
+  /// What to tell the therapist, when something is suggested.
+  [[nodiscard]] const std::optional<TherapistBrief>& for_therapist() const;
+  /// Where each warning sign stands: reported, denied, or never mentioned.
+  [[nodiscard]] const SignScreening& screening() const;
   /// The sentence that says what this answer is not: a diagnosis or a cure.
   [[nodiscard]] std::string_view disclaimer() const;
   /// The document `backrelief recommend --format json` prints for the same profile and rules,

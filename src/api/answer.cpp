@@ -54,6 +54,28 @@ const Answer::State::Data& Answer::State::data() const {
     }
     m_data.advice.assign(recommendation.advice.begin(), recommendation.advice.end());
     m_data.advice.emplace_back(evidence_summary());
+    const auto concept_ids = [&](const std::vector<ConceptId>& concepts) {
+      std::vector<std::string> ids;
+      for (const ConceptId id : concepts) {
+        ids.push_back(set.concepts()[id].id);
+      }
+      return ids;
+    };
+    if (const auto& note = recommendation.for_therapist) {
+      m_data.for_therapist = TherapistBrief{set.techniques()[note->technique].id, concept_ids(note->areas),
+                                            note->pressure ? std::string(to_string(*note->pressure)) : std::string(),
+                                            concept_ids(note->conditions),
+                                            std::vector<std::string>(note->cautions.begin(), note->cautions.end())};
+    }
+    const auto question_ids = [](const std::vector<const Question*>& questions) {
+      std::vector<std::string> ids;
+      for (const Question* question : questions) {
+        ids.push_back(question->id);
+      }
+      return ids;
+    };
+    m_data.screening = {question_ids(recommendation.screening.reported), question_ids(recommendation.screening.denied),
+                        question_ids(recommendation.screening.not_mentioned)};
   });
   return m_data;
 }
@@ -82,6 +104,14 @@ const std::vector<Exclusion>& Answer::excluded() const {
 
 const std::vector<std::string>& Answer::advice() const {
   return m_state->data().advice;
+}
+
+const std::optional<TherapistBrief>& Answer::for_therapist() const {
+  return m_state->data().for_therapist;
+}
+
+const SignScreening& Answer::screening() const {
+  return m_state->data().screening;
 }
 
 std::string_view Answer::disclaimer() const {

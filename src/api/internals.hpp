@@ -38,6 +38,8 @@ struct Answer::State {
     std::vector<Suggestion> suggestions;
     std::vector<Exclusion> excluded;
     std::vector<std::string> advice;
+    std::optional<TherapistBrief> for_therapist;
+    SignScreening screening;
   };
   [[nodiscard]] const Data& data() const;
 

@@ -66,6 +66,8 @@ TEST(Recommender, ARedFlagRefersAndSuggestsNothing) {
   ASSERT_FALSE(answer.referral()->signs.empty());
   EXPECT_FALSE(answer.referral()->advice.empty());
   EXPECT_TRUE(answer.suggestions().empty());
+  EXPECT_FALSE(answer.for_therapist()); // nobody to send to a therapist
+  EXPECT_FALSE(answer.screening().reported.empty());
 }
 
 TEST(Recommender, AContraindicationExcludesWithItsReason) {
@@ -198,6 +200,14 @@ TEST(Answer, ItsJsonIsTheDocumentOfTheContract) {
   EXPECT_EQ(document["suggestions"].size(), answer.suggestions().size());
   EXPECT_EQ(document["suggestions"][0]["technique"], answer.suggestions().front().technique);
   EXPECT_EQ(document["advice"].size(), answer.advice().size());
+  ASSERT_TRUE(answer.for_therapist());
+  EXPECT_EQ(document["for_therapist"]["technique"], answer.for_therapist()->technique);
+  EXPECT_EQ(document["for_therapist"]["pressure"], answer.for_therapist()->pressure);
+  EXPECT_EQ(document["for_therapist"]["areas"], answer.for_therapist()->areas);
+  EXPECT_EQ(document["for_therapist"]["cautions"], answer.for_therapist()->cautions);
+  EXPECT_EQ(document["screening"]["reported"], answer.screening().reported);
+  EXPECT_EQ(document["screening"]["denied"], answer.screening().denied);
+  EXPECT_EQ(document["screening"]["not_mentioned"], answer.screening().not_mentioned);
   const std::string one_line = answer.to_json(JsonLayout::one_line);
   EXPECT_EQ(one_line.find('\n'), std::string::npos);
   EXPECT_EQ(nlohmann::json::parse(one_line), document);
