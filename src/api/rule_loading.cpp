@@ -89,7 +89,8 @@ std::vector<RuleSource> read_sources(const LoadOptions& options, const RuleLimit
   }
   for (const RuleText& text : options.rule_texts) {
     if (text.text.size() > limits.max_file_bytes) {
-      throw Error(ErrorKind::io, fmt::format("{}: larger than {} bytes", text.name, limits.max_file_bytes));
+      throw Error(ErrorKind::io, std::vector<Diagnostic>{Diagnostic{
+                                     {text.name}, fmt::format("larger than {} bytes", limits.max_file_bytes)}});
     }
     sources.push_back({text.name, text.text});
   }

@@ -22,24 +22,29 @@ const std::vector<std::string> k_top_keys{"version",   "traits",       "techniqu
                                           "modifiers", "word-classes", "number-words", "vocabulary", "rules",
                                           "disable",   "questions",    "safety-net"};
 
+// A file that cannot be read is reported at its path, as a problem inside it is: a program that
+// embeds the library finds the file in Diagnostic::where, not only in the words.
+[[noreturn]] void fail_reading(const std::filesystem::path& path, std::string message) {
+  throw Error(ErrorKind::io, std::vector<Diagnostic>{Diagnostic{{path.string()}, std::move(message)}});
+}
+
 std::string read_file(const std::filesystem::path& path, const RuleLimits& limits) {
   std::error_code error;
   const auto status = std::filesystem::status(path, error);
   if (error) {
-    throw Error(ErrorKind::io, fmt::format("{}: cannot read: {}", path.string(), error.message()));
+    fail_reading(path, fmt::format("cannot read: {}", error.message()));
   }
   if (!std::filesystem::is_regular_file(status)) {
-    throw Error(ErrorKind::io,
-                fmt::format("{}: not a regular file (a rule file or a directory of them was expected)", path.string()));
+    fail_reading(path, "not a regular file (a rule file or a directory of them was expected)");
   }
   const auto size = std::filesystem::file_size(path, error);
   if (!error && size > limits.max_file_bytes) {
-    throw Error(ErrorKind::io, fmt::format("{}: larger than {} bytes ({} bytes); split it into smaller files",
-                                           path.string(), limits.max_file_bytes, size));
+    fail_reading(
+        path, fmt::format("larger than {} bytes ({} bytes); split it into smaller files", limits.max_file_bytes, size));
   }
   auto text = read_file_text(path);
   if (!text) {
-    throw Error(ErrorKind::io, fmt::format("{}: cannot read rule file", path.string()));
+    fail_reading(path, "cannot read rule file");
   }
   return std::move(*text);
 }
@@ -351,10 +356,10 @@ std::vector<RuleSource> read_rule_sources(const std::filesystem::path& path, con
   const auto status = std::filesystem::status(path, error);
   if (error && error != std::errc::no_such_file_or_directory) {
     // A symbolic link loop, a directory on the way that may not be searched: there, not readable.
-    throw Error(ErrorKind::io, fmt::format("{}: cannot read: {}", path.string(), error.message()));
+    fail_reading(path, fmt::format("cannot read: {}", error.message()));
   }
   if (error || !std::filesystem::exists(status)) {
-    throw Error(ErrorKind::io, fmt::format("{}: no such rule file or directory", path.string()));
+    fail_reading(path, "no such rule file or directory");
   }
   if (!std::filesystem::is_directory(status)) {
     return {RuleSource{path.string(), read_file(path, limits)}};
@@ -366,10 +371,10 @@ std::vector<RuleSource> read_rule_sources(const std::filesystem::path& path, con
     }
   }
   if (error) {
-    throw Error(ErrorKind::io, fmt::format("{}: cannot list directory: {}", path.string(), error.message()));
+    fail_reading(path, fmt::format("cannot list directory: {}", error.message()));
   }
   if (files.empty()) {
-    throw Error(ErrorKind::io, fmt::format("{}: no *.yaml or *.yml rule files in this directory", path.string()));
+    fail_reading(path, "no *.yaml or *.yml rule files in this directory");
   }
   std::sort(files.begin(), files.end());
   std::vector<RuleSource> sources;
