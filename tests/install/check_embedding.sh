@@ -69,4 +69,16 @@ if compgen -G "$prefix/lib/libbackrelief.so.*" > /dev/null; then
   objdump -p "$work/shared" | grep -q "NEEDED *$soname" || { echo "the program did not link $soname"; exit 1; }
   # The shared library finds the rules installed beside it, with no directory given.
   check shared "$work/shared"
+
+  # backrelief(3)'s example, as the page shows it, against the same library.
+  awk '/example-program/ { found = 1; next } found && /^\.Bd/ { inside = 1; next }
+       inside && /^\.Ed/ { exit } inside { gsub(/\\e/, "\\"); print }' \
+    "$source_dir/man/backrelief.3" > "$work/manual.cpp"
+  [[ -s $work/manual.cpp ]] || { echo "no example-program block in backrelief(3)"; exit 1; }
+  g++ -std=c++20 -I "$prefix/include" -o "$work/manual" "$work/manual.cpp" \
+    -L "$prefix/lib" -Wl,-rpath,"$prefix/lib" -lbackrelief
+  manual_output=$(env -i PATH=/usr/bin:/bin HOME="$work" "$work/manual")
+  [[ $(head -1 <<<"$manual_output") == "1 Swedish massage" ]] ||
+    { echo "backrelief(3)'s example printed:"; echo "$manual_output"; exit 1; }
+  echo "backrelief(3)'s example: built and ran, Swedish massage first"
 fi
