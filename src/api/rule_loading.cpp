@@ -89,8 +89,10 @@ std::vector<RuleSource> read_sources(const LoadOptions& options, const RuleLimit
   }
   for (const RuleText& text : options.rule_texts) {
     if (text.text.size() > limits.max_file_bytes) {
-      throw Error(ErrorKind::io, std::vector<Diagnostic>{Diagnostic{
-                                     {text.name}, fmt::format("larger than {} bytes", limits.max_file_bytes)}});
+      Diagnostic too_large;
+      too_large.where.file = text.name;
+      too_large.message = fmt::format("larger than {} bytes", limits.max_file_bytes);
+      throw Error(ErrorKind::io, std::vector<Diagnostic>{std::move(too_large)});
     }
     sources.push_back({text.name, text.text});
   }
