@@ -3,6 +3,7 @@
 /// @file
 /// What the rules read in a description, as data and as the JSON of `backrelief analyze`.
 
+#include <backrelief/export.hpp>
 #include <backrelief/json_layout.hpp>
 
 #include <cstddef>
@@ -34,7 +35,7 @@ struct NumberFound {
 };
 
 /// What the rules read in one description.
-class Analysis {
+class BACKRELIEF_API Analysis {
 public:
   /// Everything recognised, in the order written.
   [[nodiscard]] const std::vector<Finding>& findings() const;

@@ -3,6 +3,7 @@
 /// @file
 /// What the rules answered for one profile, as data and as the JSON of backrelief(1).
 
+#include <backrelief/export.hpp>
 #include <backrelief/json_layout.hpp>
 #include <backrelief/referral_level.hpp>
 
@@ -89,7 +90,7 @@ struct SignScreening {
 
 /// What the rules answered for one profile. It holds its own copy of everything it needs, so it
 /// may outlive the Recommender that made it and be read from any thread.
-class Answer {
+class BACKRELIEF_API Answer {
 public:
   /// The advice to see a clinician, or none. At urgent or emergency level there are no suggestions.
   [[nodiscard]] const std::optional<ClinicianReferral>& referral() const;

@@ -7,6 +7,7 @@
 #include <backrelief/analysis.hpp>
 #include <backrelief/answer.hpp>
 #include <backrelief/error.hpp>
+#include <backrelief/export.hpp>
 #include <backrelief/json_layout.hpp>
 #include <backrelief/profile_input.hpp>
 #include <backrelief/recommender.hpp>

@@ -3,6 +3,7 @@
 /// @file
 /// The one error type of backrelief: what went wrong, and every problem found with its place.
 
+#include <backrelief/export.hpp>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -20,7 +21,7 @@ struct SourceLocation {
 };
 
 /// Formats a location as `file:line:column`, leaving out the parts that are unknown.
-std::string to_string(const SourceLocation& where);
+BACKRELIEF_API std::string to_string(const SourceLocation& where);
 
 /// One problem found in the input: a place in a rule file, or a field of a profile.
 struct Diagnostic {
@@ -33,7 +34,7 @@ struct Diagnostic {
 };
 
 /// Formats a diagnostic as `file:line:column: field: message`, leaving out what is unknown.
-std::string to_string(const Diagnostic& diagnostic);
+BACKRELIEF_API std::string to_string(const Diagnostic& diagnostic);
 
 /// What went wrong, in the kinds a caller reacts to differently.
 enum class ErrorKind {
@@ -45,7 +46,7 @@ enum class ErrorKind {
 
 /// The only exception backrelief throws on purpose (besides std::bad_alloc): its kind and every
 /// problem found, in the order found; what() is the first problem, formatted by to_string().
-class Error : public std::runtime_error {
+class BACKRELIEF_API Error : public std::runtime_error {
 public:
   /// An error with every problem found.
   Error(ErrorKind kind, std::vector<Diagnostic> diagnostics);

@@ -5,6 +5,7 @@
 
 #include <backrelief/analysis.hpp>
 #include <backrelief/answer.hpp>
+#include <backrelief/export.hpp>
 #include <backrelief/profile_input.hpp>
 
 #include <cstddef>
@@ -41,11 +42,11 @@ struct LoadOptions {
 };
 
 /// Where the shipped rules were installed (share/backrelief/rules under the install prefix).
-std::filesystem::path shipped_rules_directory();
+BACKRELIEF_API std::filesystem::path shipped_rules_directory();
 
 /// Loaded rules: immutable once made, cheap to copy (copies share the rules), and safe to use
 /// from many threads at once.
-class Recommender {
+class BACKRELIEF_API Recommender {
 public:
   /// Reads, checks and compiles the rules `options` name. Throws Error carrying every problem of
   /// every file with its place: invalid_rules for what a file says, io for a file that cannot be

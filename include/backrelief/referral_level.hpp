@@ -3,6 +3,7 @@
 /// @file
 /// How soon a person should see a clinician.
 
+#include <backrelief/export.hpp>
 #include <cstdint>
 #include <string_view>
 
@@ -16,6 +17,6 @@ enum class ReferralLevel : std::uint8_t {
 };
 
 /// The level as rule files and the JSON spell it: "routine", "urgent" or "emergency".
-std::string_view to_string(ReferralLevel level);
+BACKRELIEF_API std::string_view to_string(ReferralLevel level);
 
 } // namespace backrelief

@@ -67,6 +67,12 @@ if compgen -G "$prefix/lib/libbackrelief.so.*" > /dev/null; then
   g++ -std=c++20 -I "$prefix/include" -o "$work/shared" "$source_dir/examples/embed/main.cpp" \
     -L "$prefix/lib" -Wl,-rpath,"$prefix/lib" -lbackrelief -pthread
   objdump -p "$work/shared" | grep -q "NEEDED *$soname" || { echo "the program did not link $soname"; exit 1; }
+  # It exports the public API and nothing of the internals.
+  exported=$(nm -D --defined-only "$prefix/lib/libbackrelief.so" | c++filt)
+  grep -q "backrelief::Recommender::load(" <<<"$exported" || { echo "libbackrelief.so does not export the API"; exit 1; }
+  if leaked=$(grep -E "backrelief::(RuleSet|Vocabulary|PatternMatcher|make_profile|recommend\(|YamlReader)" <<<"$exported"); then
+    echo "libbackrelief.so exports internals:"; head -5 <<<"$leaked"; exit 1
+  fi
   # The shared library finds the rules installed beside it, with no directory given.
   check shared "$work/shared"
 
