@@ -5,6 +5,7 @@
 #include "core/util/edit_distance.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -52,8 +53,15 @@ public:
       if (auto id = m_rules.find_technique(name)) {
         push_unique(profile.avoid, *id);
       } else {
-        fail(k_field_avoid,
-             fmt::format("unknown technique '{}'{}", name, did_you_mean(name, m_rules.technique_names())));
+        std::string hint = did_you_mean(name, m_rules.technique_names());
+        if (hint.empty()) { // nothing close: the few there are, so the person can choose
+          std::vector<std::string_view> ids;
+          for (const Technique& technique : m_rules.techniques()) {
+            ids.push_back(technique.id);
+          }
+          hint = fmt::format(": expected one of {}", fmt::join(ids, ", "));
+        }
+        fail(k_field_avoid, fmt::format("unknown technique '{}'{}", name, hint));
       }
     }
     if (m_input.age) {
@@ -76,7 +84,9 @@ public:
     }
     if (m_input.intensity) {
       if (!(*m_input.intensity >= 0 && *m_input.intensity <= 10)) {
-        fail(k_field_intensity, fmt::format("{} is not a pain level from 0 to 10", *m_input.intensity));
+        fail(k_field_intensity, std::isnan(*m_input.intensity)
+                                    ? std::string("not a number: expected a pain level from 0 to 10")
+                                    : fmt::format("{} is not a pain level from 0 to 10", *m_input.intensity));
       } else {
         profile.intensity = m_input.intensity;
       }

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
@@ -112,6 +113,23 @@ TEST(Recommender, BadValuesAreOneErrorNamingEachField) {
     EXPECT_NE(error.diagnostics()[0].message.find("firm"), std::string::npos);
     EXPECT_EQ(error.diagnostics()[1].field, "area");
     EXPECT_EQ(error.diagnostics()[2].field, "year");
+  }
+}
+
+TEST(Recommender, AValueWithNothingCloseListsWhatThereIs) {
+  ProfileInput person;
+  person.avoid = {"thai"};
+  person.intensity = std::numeric_limits<double>::quiet_NaN();
+  try {
+    static_cast<void>(shipped().recommend(person));
+    FAIL() << "expected an Error";
+  } catch (const Error& error) {
+    ASSERT_EQ(error.diagnostics().size(), 2U);
+    EXPECT_EQ(error.diagnostics()[0].field, "avoid");
+    EXPECT_NE(error.diagnostics()[0].message.find("expected one of deep-tissue, swedish"), std::string::npos)
+        << error.diagnostics()[0].message;
+    EXPECT_EQ(error.diagnostics()[1].field, "intensity");
+    EXPECT_EQ(error.diagnostics()[1].message, "not a number: expected a pain level from 0 to 10");
   }
 }
 
