@@ -16,17 +16,16 @@ std::optional<NumberFound> number_of(const std::optional<TextNumber>& number) {
 } // namespace
 
 const Analysis::State::Data& Analysis::State::data() const {
-  std::call_once(m_built, [this] {
+  return m_data.get([this](Data& built) {
     for (const TextFact& fact : profile.text.facts) {
       const Concept& entry = rules->concepts()[fact.concept_id];
-      m_data.findings.push_back({entry.id, std::string(to_string(entry.kind)), std::string(fact_status(fact)),
-                                 fact.from, fact.begin, fact.end, fact.fuzzy});
+      built.findings.push_back({entry.id, std::string(to_string(entry.kind)), std::string(fact_status(fact)), fact.from,
+                                fact.begin, fact.end, fact.fuzzy});
     }
-    m_data.age = number_of(profile.text.age);
-    m_data.duration_weeks = number_of(profile.text.duration_weeks);
-    m_data.intensity = number_of(profile.text.intensity);
+    built.age = number_of(profile.text.age);
+    built.duration_weeks = number_of(profile.text.duration_weeks);
+    built.intensity = number_of(profile.text.intensity);
   });
-  return m_data;
 }
 
 Analysis::Analysis(std::shared_ptr<const State> state) : m_state(std::move(state)) {}

@@ -19,7 +19,7 @@ std::vector<TechniqueNote> notes_of(const std::vector<Note>& notes) {
 } // namespace
 
 const Answer::State::Data& Answer::State::data() const {
-  std::call_once(m_built, [this] {
+  return m_data.get([this](Data& built) {
     const RuleSet& set = *rules;
     if (recommendation.referral) {
       const ReferralOutcome& referral = *recommendation.referral;
@@ -27,12 +27,12 @@ const Answer::State::Data& Answer::State::data() const {
       for (const RedFlag& flag : referral.red_flags) {
         made.signs.push_back({flag.rule->id, flag.rule->because, words_behind(*flag.rule, profile)});
       }
-      m_data.referral = std::move(made);
+      built.referral = std::move(made);
     }
     for (const Question* question : recommendation.check_first) {
       const SafetyNetLine* net = safety_net_line(set, question->tier);
-      m_data.check_first.push_back({question->id, question->ask, question->tier.value_or(ReferralLevel::routine),
-                                    net != nullptr ? net->if_yes : std::string(), hint_words(*question, profile)});
+      built.check_first.push_back({question->id, question->ask, question->tier.value_or(ReferralLevel::routine),
+                                   net != nullptr ? net->if_yes : std::string(), hint_words(*question, profile)});
     }
     for (const TechniqueOutcome& outcome : recommendation.suggestions) {
       const Technique& technique = set.techniques()[outcome.technique];
@@ -47,37 +47,38 @@ const Answer::State::Data& Answer::State::data() const {
         made.reasons.push_back(
             {reason.rule->id, reason.weight, reason.rule->because, words_behind(*reason.rule, profile)});
       }
-      m_data.suggestions.push_back(std::move(made));
+      built.suggestions.push_back(std::move(made));
     }
     for (const TechniqueOutcome& outcome : recommendation.excluded) {
-      m_data.excluded.push_back({set.techniques()[outcome.technique].id, notes_of(outcome.exclusions)});
+      built.excluded.push_back({set.techniques()[outcome.technique].id, notes_of(outcome.exclusions)});
     }
-    m_data.advice.assign(recommendation.advice.begin(), recommendation.advice.end());
-    m_data.advice.emplace_back(evidence_summary());
+    built.advice.assign(recommendation.advice.begin(), recommendation.advice.end());
+    built.advice.emplace_back(evidence_summary());
     const auto concept_ids = [&](const std::vector<ConceptId>& concepts) {
       std::vector<std::string> ids;
+      ids.reserve(concepts.size());
       for (const ConceptId id : concepts) {
         ids.push_back(set.concepts()[id].id);
       }
       return ids;
     };
     if (const auto& note = recommendation.for_therapist) {
-      m_data.for_therapist = TherapistBrief{set.techniques()[note->technique].id, concept_ids(note->areas),
-                                            note->pressure ? std::string(to_string(*note->pressure)) : std::string(),
-                                            concept_ids(note->conditions),
-                                            std::vector<std::string>(note->cautions.begin(), note->cautions.end())};
+      built.for_therapist = TherapistBrief{set.techniques()[note->technique].id, concept_ids(note->areas),
+                                           note->pressure ? std::string(to_string(*note->pressure)) : std::string(),
+                                           concept_ids(note->conditions),
+                                           std::vector<std::string>(note->cautions.begin(), note->cautions.end())};
     }
     const auto question_ids = [](const std::vector<const Question*>& questions) {
       std::vector<std::string> ids;
+      ids.reserve(questions.size());
       for (const Question* question : questions) {
         ids.push_back(question->id);
       }
       return ids;
     };
-    m_data.screening = {question_ids(recommendation.screening.reported), question_ids(recommendation.screening.denied),
-                        question_ids(recommendation.screening.not_mentioned)};
+    built.screening = {question_ids(recommendation.screening.reported), question_ids(recommendation.screening.denied),
+                       question_ids(recommendation.screening.not_mentioned)};
   });
-  return m_data;
 }
 
 Answer::Answer(std::shared_ptr<const State> state) : m_state(std::move(state)) {}

@@ -18,6 +18,22 @@
 // names each such use.
 namespace backrelief {
 
+/// Data worked out on first read, once, by whichever thread reads first; later reads share it.
+template <class Data>
+class BuiltOnce {
+public:
+  /// The data, made by `build(Data&)` on the first call.
+  template <class Build>
+  const Data& get(Build build) const {
+    std::call_once(m_built, [&] { build(m_data); });
+    return m_data;
+  }
+
+private:
+  mutable std::once_flag m_built;
+  mutable Data m_data;
+};
+
 struct Recommender::Rules {
   std::shared_ptr<const RuleSet> rules;
 };
@@ -44,8 +60,7 @@ struct Answer::State {
   [[nodiscard]] const Data& data() const;
 
 private:
-  mutable std::once_flag m_built;
-  mutable Data m_data;
+  BuiltOnce<Data> m_data;
 };
 
 struct Analysis::State {
@@ -65,8 +80,7 @@ struct Analysis::State {
   [[nodiscard]] const Data& data() const;
 
 private:
-  mutable std::once_flag m_built;
-  mutable Data m_data;
+  BuiltOnce<Data> m_data;
 };
 
 /// The library's own way into the state of the public classes.
